@@ -1,0 +1,102 @@
+/** `rete`: the core over a vault folder, from a terminal, cron or a benchmark. */
+import * as fs from "node:fs";
+import { DateTime } from "luxon";
+import { compileDaily, type DailyMatcher } from "../core/daily";
+import { dayFromYmd } from "../core/dates";
+import { PeopleIndex } from "../core/network";
+import { migrateSettings, readDailyNoteConfig, type ReteSettings } from "../core/settings";
+import type { Problem } from "../core/types";
+import { type CliOptions, parseArgs, USAGE, UsageError } from "./args";
+import { formatJson, formatText } from "./report";
+import { listNotes, readConfigJson, toRecord } from "./vault";
+
+declare const RETE_VERSION: string;
+
+export interface Io {
+	out: (s: string) => void;
+	err: (s: string) => void;
+}
+
+export interface LoadedVault {
+	index: PeopleIndex;
+	settings: ReteSettings;
+	warnings: string[];
+	/** Notes that could not be read at all (permissions, vanished meanwhile). */
+	unreadable: Problem[];
+}
+
+/** Reads the vault's settings and every note into a fresh index. */
+export function loadVault(root: string, configDir: string, locale: string): LoadedVault {
+	const warnings: string[] = [];
+	const saved = readConfigJson(root, configDir, "plugins/rete/data.json");
+	if (saved.error) warnings.push(`${saved.error}; using the default settings`);
+	const loaded = migrateSettings(saved.error ? undefined : saved.value);
+	warnings.push(...loaded.warnings.map((w) => `settings: ${w}`));
+	const dailyRaw = readConfigJson(root, configDir, "daily-notes.json");
+	if (dailyRaw.error) warnings.push(`${dailyRaw.error}; daily notes use the default YYYY-MM-DD format`);
+	const dailyConfig = readDailyNoteConfig(dailyRaw.value);
+	const compiled = compileDaily(dailyConfig.folder, dailyConfig.format, locale);
+	let daily: DailyMatcher | null = null;
+	if ("error" in compiled) warnings.push(compiled.error);
+	else daily = compiled.matcher;
+
+	const index = new PeopleIndex({ settings: loaded.settings, daily });
+	const unreadable: Problem[] = [];
+	for (const file of listNotes(root)) {
+		let text: string;
+		try {
+			text = fs.readFileSync(file.abs, "utf8");
+		} catch (e) {
+			unreadable.push({ path: file.path, line: null, message: `cannot read the note (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+			continue;
+		}
+		index.upsert(toRecord(file.path, text));
+	}
+	return { index, settings: loaded.settings, warnings, unreadable };
+}
+
+function localToday(): number {
+	const now = DateTime.local();
+	return dayFromYmd(now.year, now.month, now.day);
+}
+
+function checkVault(dir: string): void {
+	const stat = fs.statSync(dir, { throwIfNoEntry: false });
+	if (!stat) throw new UsageError(`no vault at ${dir} (the folder does not exist)`);
+	if (!stat.isDirectory()) throw new UsageError(`${dir} is not a folder`);
+}
+
+export function run(argv: readonly string[], io: Io): number {
+	let opts: CliOptions;
+	try {
+		opts = parseArgs(argv);
+		if (opts.command === "help") {
+			io.out(`${USAGE}\n`);
+			return argv.length === 0 ? 2 : 0;
+		}
+		if (opts.command === "version") {
+			io.out(`${typeof RETE_VERSION === "string" ? RETE_VERSION : "dev"}\n`);
+			return 0;
+		}
+		checkVault(opts.vault);
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.err(`rete: ${e.message}\n`);
+			return 2;
+		}
+		throw e;
+	}
+	try {
+		const vault = loadVault(opts.vault, opts.configDir, opts.locale);
+		for (const w of vault.warnings) io.err(`rete: warning: ${w}\n`);
+		const today = opts.today ?? localToday();
+		const horizon = opts.horizon ?? vault.settings.horizon;
+		const items = vault.index.due(today, horizon);
+		const problems = [...vault.unreadable, ...vault.index.problems()];
+		io.out(opts.json ? formatJson(items, problems, today, horizon) : formatText(items, problems, today, horizon));
+		return 0;
+	} catch (e) {
+		io.err(`rete: ${e instanceof Error ? e.message : String(e)}\n`);
+		return 1;
+	}
+}

@@ -1,0 +1,63 @@
+/** The due list as readable text, grouped by status, and as JSON. */
+import { type Day, isoFromDay, parseIsoDay } from "../core/dates";
+import type { DueItem, DueStatus, Problem } from "../core/types";
+
+const GROUPS: Array<[DueStatus, string]> = [
+	["overdue", "Overdue"],
+	["today", "Today"],
+	["upcoming", "Upcoming"],
+	["open", "Open follow-ups"],
+];
+
+function ago(days: number): string {
+	if (days === 0) return "today";
+	const n = Math.abs(days);
+	const unit = n === 1 ? "day" : "days";
+	return days < 0 ? `${n} ${unit} ago` : `in ${n} ${unit}`;
+}
+
+function daysBetween(iso: string, today: Day): number {
+	return (parseIsoDay(iso) ?? today) - today;
+}
+
+/** Why the item is listed, in words. */
+export function reasonText(item: DueItem, today: Day): string {
+	switch (item.reason) {
+		case "cadence": {
+			const last = item.lastContact ? `last contact ${item.lastContact} (${ago(daysBetween(item.lastContact, today))})` : "never contacted";
+			const snoozed = item.snoozedUntil ? ` · snoozed until ${item.snoozedUntil}` : "";
+			return `${last} · every ${item.cadence ?? "?"}${snoozed}`;
+		}
+		case "followup": {
+			const where = item.source ? ` (${item.source}:${item.line ?? "?"})` : "";
+			return `follow-up: ${item.text || "(no text)"}${where}`;
+		}
+		case "birthday":
+			return item.age !== undefined ? `birthday, turns ${item.age}` : "birthday";
+	}
+}
+
+export function formatText(items: DueItem[], problems: Problem[], today: Day, horizon: number): string {
+	const lines: string[] = [`People due on ${isoFromDay(today)} (next ${horizon} ${horizon === 1 ? "day" : "days"})`];
+	if (items.length === 0) lines.push("", "Nobody is due. Add `cadence` to people's notes, or open tasks that link them.");
+	for (const [status, title] of GROUPS) {
+		const group = items.filter((i) => i.status === status);
+		if (group.length === 0) continue;
+		lines.push("", `${title} (${group.length})`);
+		for (const item of group) {
+			const when = item.due === null ? "undated" : `${item.due} ${item.days === null ? "" : `(${ago(item.days)})`}`;
+			const who = [item.company, item.role].filter(Boolean).join(", ");
+			lines.push(`  ${item.person}${who ? ` · ${who}` : ""}`);
+			lines.push(`      ${when} · ${reasonText(item, today)}`);
+		}
+	}
+	if (problems.length > 0) {
+		lines.push("", `Problems (${problems.length})`);
+		for (const p of problems) lines.push(`  ${p.path}${p.line === null ? "" : `:${p.line}`}  ${p.message}`);
+	}
+	return `${lines.join("\n")}\n`;
+}
+
+export function formatJson(items: DueItem[], problems: Problem[], today: Day, horizon: number): string {
+	return `${JSON.stringify({ today: isoFromDay(today), horizon, items, problems }, null, 2)}\n`;
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads a vault folder from disk into note records: every `.md` file outside hidden folders,
+ * never following a link out of the vault. gray-matter parses the frontmatter, with its
+ * JavaScript engines refused and a YAML engine that keeps dates as text, like Obsidian.
+ */
+import * as fs from "node:fs";
+import * as nodePath from "node:path";
+import matter from "gray-matter";
+import { splitFrontmatter } from "../core/frontmatter";
+import type { NoteRecord } from "../core/types";
+import { parseYaml, YamlError } from "./yaml";
+
+function refuse(language: string): () => never {
+	return () => {
+		throw new YamlError(`frontmatter in ${language} is never run; write it as YAML`, null);
+	};
+}
+
+const MATTER_OPTIONS = {
+	language: "yaml",
+	engines: { yaml: parseYaml, js: refuse("JavaScript"), javascript: refuse("JavaScript"), coffee: refuse("CoffeeScript") },
+};
+
+/** A note's text as a record for the core, never throwing on its content. */
+export function toRecord(path: string, text: string): NoteRecord {
+	const split = splitFrontmatter(text);
+	if (split.kind === "foreign") {
+		return { path, frontmatter: null, body: text, frontmatterError: { line: 1, message: `frontmatter in "${split.language}" is not read (only YAML is; nothing in a note is ever run)` } };
+	}
+	if (split.kind !== "yaml") return { path, frontmatter: null, body: split.body, bodyStartLine: 0 };
+	const record: NoteRecord = { path, frontmatter: null, body: split.body, bodyStartLine: split.bodyStartLine };
+	if (split.yaml.trim() === "") return record;
+	try {
+		// gray-matter sees only the block Obsidian would read, with the safe engines above.
+		const block: string = `---\n${split.yaml}\n---\n`;
+		record.frontmatter = matter(block, MATTER_OPTIONS as Parameters<typeof matter>[1]).data;
+	} catch (e) {
+		const line = e instanceof YamlError && e.line !== null ? e.line + 2 : 1;
+		record.frontmatterError = { line, message: e instanceof Error ? e.message : String(e) };
+	}
+	return record;
+}
+
+export interface VaultFile {
+	/** Vault-relative path with `/` separators. */
+	path: string;
+	abs: string;
+}
+
+/** Every markdown file of the vault, sorted by path. Hidden files and folders are skipped. */
+export function listNotes(root: string): VaultFile[] {
+	const realRoot = fs.realpathSync(root);
+	const out: VaultFile[] = [];
+	const seen = new Set<string>([realRoot]);
+	const walk = (dir: string, rel: string): void => {
+		let entries: fs.Dirent[];
+		try {
+			entries = fs.readdirSync(dir, { withFileTypes: true });
+		} catch {
+			return;
+		}
+		for (const entry of entries) {
+			if (entry.name.startsWith(".")) continue;
+			const abs = nodePath.join(dir, entry.name);
+			const relPath = rel === "" ? entry.name : `${rel}/${entry.name}`;
+			let isDir = entry.isDirectory();
+			let isFile = entry.isFile();
+			if (entry.isSymbolicLink()) {
+				const real = safeRealpath(abs);
+				if (real === null || !inside(realRoot, real)) continue;
+				const stat = fs.statSync(real, { throwIfNoEntry: false });
+				isDir = stat?.isDirectory() ?? false;
+				isFile = stat?.isFile() ?? false;
+				if (isDir) {
+					if (seen.has(real)) continue;
+					seen.add(real);
+				}
+			}
+			if (isDir) walk(abs, relPath);
+			else if (isFile && entry.name.toLowerCase().endsWith(".md")) out.push({ path: relPath, abs });
+		}
+	};
+	walk(realRoot, "");
+	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function safeRealpath(p: string): string | null {
+	try {
+		return fs.realpathSync(p);
+	} catch {
+		return null;
+	}
+}
+
+function inside(root: string, p: string): boolean {
+	const rel = nodePath.relative(root, p);
+	return rel === "" || (!rel.startsWith("..") && !nodePath.isAbsolute(rel));
+}
+
+/** Reads a JSON file of the vault's config folder; `undefined` when absent, an error when unreadable. */
+export function readConfigJson(root: string, configDir: string, file: string): { value?: unknown; error?: string } {
+	const abs = nodePath.join(root, configDir, file);
+	let text: string;
+	try {
+		text = fs.readFileSync(abs, "utf8");
+	} catch {
+		return {};
+	}
+	try {
+		return { value: JSON.parse(text.replace(/^\uFEFF/, "")) as unknown };
+	} catch (e) {
+		return { error: `${configDir}/${file} is not valid JSON (${e instanceof Error ? e.message : String(e)})` };
+	}
+}

@@ -1,0 +1,43 @@
+/**
+ * Finds the frontmatter block the way Obsidian does: the very first line is `---` (after an
+ * optional byte-order mark) and a later line is `---`. Anything else is body text.
+ */
+
+export type FrontmatterSplit =
+	| { kind: "none"; body: string; bodyStartLine: 0 }
+	| { kind: "yaml"; yaml: string; body: string; bodyStartLine: number }
+	/** `---js`, `---json`, …: another language's block. Obsidian does not read it; nor do we. */
+	| { kind: "foreign"; language: string; body: string; bodyStartLine: 0 }
+	/** Opened by `---` but never closed: Obsidian reads it as text. */
+	| { kind: "unclosed"; body: string; bodyStartLine: 0 };
+
+const OPEN = /^---([^\r\n]*)\r?\n/;
+const CLOSE = /^---[ \t]*$/;
+
+export function splitFrontmatter(text: string): FrontmatterSplit {
+	const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const open = OPEN.exec(start === 0 ? text : text.slice(start));
+	if (!open) return { kind: "none", body: text, bodyStartLine: 0 };
+	const rest = (open[1] ?? "").trim();
+	if (rest !== "") {
+		return /^[a-z]+$/i.test(rest) ? { kind: "foreign", language: rest, body: text, bodyStartLine: 0 } : { kind: "none", body: text, bodyStartLine: 0 };
+	}
+	let pos = start + open[0].length;
+	const yamlStart = pos;
+	let line = 1;
+	while (pos <= text.length) {
+		let end = text.indexOf("\n", pos);
+		if (end < 0) end = text.length;
+		const raw = text.slice(pos, end);
+		const content = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+		line++;
+		if (CLOSE.test(content)) {
+			let yaml = text.slice(yamlStart, pos);
+			if (yaml.endsWith("\n")) yaml = yaml.slice(0, yaml.endsWith("\r\n") ? -2 : -1);
+			return { kind: "yaml", yaml, body: end >= text.length ? "" : text.slice(end + 1), bodyStartLine: line };
+		}
+		if (end >= text.length) break;
+		pos = end + 1;
+	}
+	return { kind: "unclosed", body: text, bodyStartLine: 0 };
+}

@@ -1,0 +1,150 @@
+/** Who is a person, and what their note's properties say. */
+import { type Cadence, readCadence } from "./cadence";
+import type { DailyMatcher } from "./daily";
+import { type Day, isValidYmd, readDateValue, ymdFromDay } from "./dates";
+import type { ReteSettings } from "./settings";
+import type { PersonInfo } from "./types";
+
+export type Properties = Record<string, unknown>;
+
+/** Frontmatter as an object of properties, or `null` when it is missing or not a mapping. */
+export function asProperties(frontmatter: unknown): Properties | null {
+	if (frontmatter === null || typeof frontmatter !== "object" || Array.isArray(frontmatter) || frontmatter instanceof Date) return null;
+	return frontmatter as Properties;
+}
+
+/** A property by name: the exact key first, else the first key equal to it ignoring case. */
+export function prop(fm: Properties | null, key: string): unknown {
+	if (!fm) return undefined;
+	if (Object.prototype.hasOwnProperty.call(fm, key)) return fm[key];
+	const lower = key.toLowerCase();
+	for (const k of Object.keys(fm)) if (k.toLowerCase() === lower) return fm[k];
+	return undefined;
+}
+
+/** The note's tags from `tags` (or `tag`): a list, or one string of tags separated by commas or spaces. */
+export function tagsOf(fm: Properties | null): string[] {
+	const raw = prop(fm, "tags") ?? prop(fm, "tag");
+	const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(/[,\s]+/) : [];
+	const out: string[] = [];
+	for (const t of list) {
+		if (typeof t !== "string") continue;
+		const tag = t.trim().replace(/^#+/, "").toLowerCase();
+		if (tag !== "") out.push(tag);
+	}
+	return out;
+}
+
+export function basename(path: string): string {
+	const file = path.slice(path.lastIndexOf("/") + 1);
+	return file.toLowerCase().endsWith(".md") ? file.slice(0, -3) : file;
+}
+
+function hasTypePerson(fm: Properties | null, personType: string): boolean {
+	if (personType === "") return false;
+	const raw = prop(fm, "type");
+	const want = personType.toLowerCase();
+	const values = Array.isArray(raw) ? raw : [raw];
+	return values.some((v) => typeof v === "string" && v.replace(/^\[\[|\]\]$/g, "").trim().toLowerCase() === want);
+}
+
+export function inFolder(path: string, folder: string): boolean {
+	if (folder === "") return false;
+	return path.normalize("NFC").toLowerCase().startsWith(`${folder.normalize("NFC").toLowerCase()}/`);
+}
+
+/** A note is a person by tag (nested tags included), by `type`, or by lying under the people folder. */
+export function isPerson(path: string, fm: Properties | null, settings: ReteSettings): boolean {
+	if (inFolder(path, settings.peopleFolder)) return true;
+	if (hasTypePerson(fm, settings.personType)) return true;
+	if (settings.personTags.length === 0) return false;
+	return tagsOf(fm).some((tag) => settings.personTags.some((want) => tag === want || tag.startsWith(`${want}/`)));
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === "string") return value.trim() === "" ? undefined : value.trim();
+	if (typeof value === "number" || typeof value === "boolean") return String(value);
+	if (Array.isArray(value)) {
+		const parts = value.map(text).filter((v): v is string => v !== undefined);
+		return parts.length > 0 ? parts.join(", ") : undefined;
+	}
+	return undefined;
+}
+
+export type Report = (message: string) => void;
+
+function day(fm: Properties | null, key: string, report: Report): Day | null {
+	const r = readDateValue(prop(fm, key));
+	if (r && "error" in r) {
+		report(`${key}: ${r.error}`);
+		return null;
+	}
+	return r ? r.day : null;
+}
+
+const MONTH_DAY = /^-{0,2}(\d{1,2})-(\d{1,2})$/;
+
+function birthday(fm: Properties | null, report: Report): PersonInfo["birthday"] {
+	const raw = prop(fm, "birthday");
+	if (raw === null || raw === undefined || raw === "") return null;
+	if (typeof raw === "string") {
+		const md = MONTH_DAY.exec(raw.trim());
+		if (md) {
+			const month = Number(md[1]);
+			const dayOfMonth = Number(md[2]);
+			// 2000 is a leap year, so 02-29 is accepted here.
+			if (isValidYmd(2000, month, dayOfMonth)) return { month, day: dayOfMonth, year: null };
+			report(`birthday: impossible date "${raw.trim()}"`);
+			return null;
+		}
+	}
+	const r = readDateValue(raw);
+	if (r && "error" in r) {
+		report(`birthday: ${r.error.replace("YYYY-MM-DD", "YYYY-MM-DD or MM-DD")}`);
+		return null;
+	}
+	if (!r) return null;
+	const { y, m, d } = ymdFromDay(r.day);
+	return { year: y, month: m, day: d };
+}
+
+function cadenceOf(fm: Properties | null, settings: ReteSettings, report: Report): { cadence: Cadence | null; text: string | null } {
+	const raw = prop(fm, "cadence");
+	const own = readCadence(raw);
+	if (own && "cadence" in own) return { cadence: own.cadence, text: text(raw) ?? null };
+	if (own && "error" in own) {
+		report(own.error);
+		return { cadence: null, text: null };
+	}
+	const fallback = readCadence(settings.defaultCadence);
+	return fallback && "cadence" in fallback ? { cadence: fallback.cadence, text: settings.defaultCadence } : { cadence: null, text: null };
+}
+
+export function readPerson(path: string, fm: Properties | null, settings: ReteSettings, report: Report): PersonInfo {
+	const name = text(prop(fm, "name")) ?? basename(path);
+	const { cadence, text: cadenceText } = cadenceOf(fm, settings, report);
+	const info: PersonInfo = {
+		path,
+		name,
+		cadence,
+		cadenceText,
+		lastContact: day(fm, "last_contact", report),
+		met: day(fm, "met", report),
+		birthday: birthday(fm, report),
+		snoozeUntil: day(fm, "snooze_until", report),
+		tags: tagsOf(fm),
+	};
+	for (const key of ["company", "role", "email", "phone", "linkedin", "location"] as const) {
+		const v = text(prop(fm, key));
+		if (v !== undefined) info[key] = v;
+	}
+	return info;
+}
+
+/** A daily note is dated by its name; any other note by its `date` property, if any. */
+export function noteDateOf(path: string, fm: Properties | null, daily: DailyMatcher | null, report: Report): Day | null {
+	const fromName = daily?.dateOf(path) ?? null;
+	if (fromName !== null) return fromName;
+	return day(fm, "date", report);
+}
+

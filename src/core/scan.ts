@@ -1,0 +1,175 @@
+/**
+ * Reads a note body line by line and keeps the list items that matter to Rete: those that link
+ * to a note, and every item of a person's own note. Fenced code, comments and embeds are skipped.
+ */
+import { type Day, parseIsoDay } from "./dates";
+import { blankCode, type CommentState, linkTargets, stripComments } from "./inline";
+import type { Entry, Problem, TaskState } from "./types";
+
+export interface ScanContext {
+	path: string;
+	/** The note's own date (daily-note name or `date` property). */
+	noteDate: Day | null;
+	/** True when the note is a person: all its items refer to that person. */
+	ownNote: boolean;
+	/** 0-based file line where the body starts. */
+	firstLine?: number;
+}
+
+export interface ScanResult {
+	entries: Entry[];
+	problems: Problem[];
+}
+
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
+const CHECKBOX = /^\[(.)\](?:[ \t]+(.*))?$/;
+const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
+const LEADING_DATE = /^(?:\[\[(\d{4}-\d{1,2}-\d{1,2})(?:[|#][^\]\n]*)?\]\]|(\d{4}-\d{1,2}-\d{1,2}))(?![\d])[ \t]*[-–—:,.]?[ \t]*/;
+const DUE_EMOJI = /📅\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
+const DONE_EMOJI = /✅\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
+const DUE_FIELD = /[[(]due::[ \t]*(\d{4}-\d{1,2}-\d{1,2})[ \t]*[\])]/i;
+const TASK_FIELDS = /[ \t]*(?:[📅✅⏳🛫➕❌]\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}|[[(](?:due|completion|scheduled|start|created)::[^\])]*[\])])/gu;
+const MAX_TEXT = 300;
+
+interface Fence {
+	char: string;
+	len: number;
+	depth: number;
+}
+
+/** Splits off leading `>` markers (blockquotes and callouts), returning their count and the rest. */
+function unquote(line: string): { depth: number; content: string } {
+	let depth = 0;
+	let i = 0;
+	for (;;) {
+		let j = i;
+		while (j < i + 3 && line.charCodeAt(j) === 32) j++;
+		if (line.charCodeAt(j) !== 62 /* > */) break;
+		depth++;
+		i = j + 1;
+		if (line.charCodeAt(i) === 32) i++;
+	}
+	return depth === 0 ? { depth, content: line } : { depth, content: line.slice(i) };
+}
+
+export function scanBody(body: string, ctx: ScanContext): ScanResult {
+	const entries: Entry[] = [];
+	const problems: Problem[] = [];
+	const first = ctx.firstLine ?? 0;
+	let fence: Fence | null = null;
+	let comment: CommentState = "";
+	let start = 0;
+	let lineNo = first;
+	const len = body.length;
+	while (start <= len) {
+		let end = body.indexOf("\n", start);
+		if (end < 0) end = len;
+		let line = body.slice(start, end);
+		if (line.endsWith("\r")) line = line.slice(0, -1);
+		lineNo++;
+		start = end + 1;
+
+		const { depth, content } = unquote(line);
+		if (fence) {
+			if (depth < fence.depth) {
+				fence = null;
+			} else {
+				const close = FENCE.exec(content);
+				if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.len && (close[2] ?? "").trim() === "") fence = null;
+				continue;
+			}
+		}
+		if (comment === "") {
+			const open = FENCE.exec(content);
+			if (open?.[1] && !(open[1][0] === "`" && (open[2] ?? "").includes("`"))) {
+				fence = { char: open[1][0] ?? "`", len: open[1].length, depth };
+				continue;
+			}
+		}
+		const stripped = stripComments(content, comment);
+		comment = stripped.state;
+		if (stripped.startedInComment) continue;
+		const visible = stripped.visible;
+		if (visible.indexOf("[") < 0 && !ctx.ownNote) continue;
+		const item = LIST_ITEM.exec(visible);
+		if (!item || THEMATIC_BREAK.test(visible)) continue;
+		const entry = readItem(item[1] ?? "", lineNo, ctx, problems);
+		if (entry) entries.push(entry);
+	}
+	return { entries, problems };
+}
+
+function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[]): Entry | null {
+	let task: TaskState = "none";
+	let text = rest;
+	const box = CHECKBOX.exec(rest);
+	if (box) {
+		const status = box[1];
+		if (status === " ") task = "open";
+		else if (status === "x" || status === "X") task = "done";
+		else return null; // cancelled `[-]` and other statuses count for nothing
+		text = box[2] ?? "";
+	}
+	const report = (message: string): void => {
+		problems.push({ path: ctx.path, line, message });
+	};
+
+	let leading: Day | null = null;
+	let leadingBad = false;
+	const lead = LEADING_DATE.exec(text);
+	if (lead) {
+		text = text.slice(lead[0].length);
+	}
+	const targets = linkTargets(blankCode(text));
+	if (targets.length === 0 && !ctx.ownNote) return null;
+	if (lead) {
+		const raw = lead[1] ?? lead[2] ?? "";
+		leading = checkedDate(raw, report);
+		leadingBad = leading === null;
+	}
+
+	let date: Day | null = null;
+	if (task === "open") {
+		let due = fieldDate(DUE_EMOJI, text, report);
+		if (due === undefined) due = fieldDate(DUE_FIELD, text, report);
+		// An impossible due date leaves the follow-up undated rather than guessing another date.
+		date = due !== undefined ? due : leadingBad ? null : leading ?? ctx.noteDate;
+	} else if (task === "done") {
+		const done = fieldDate(DONE_EMOJI, text, report);
+		if (done === null || leadingBad) return null;
+		date = done ?? leading ?? ctx.noteDate;
+		if (date === null) return null;
+	} else {
+		if (leadingBad) return null;
+		// In a person's own note an undated item is a detail, not an interaction.
+		date = leading ?? (ctx.ownNote ? null : ctx.noteDate);
+		if (date === null) return null;
+	}
+	const entry: Entry = { line, task, date, targets };
+	if (task === "open") entry.text = taskText(text);
+	return entry;
+}
+
+/**
+ * The date of a task field: a day, `null` when written but impossible (reported), `undefined`
+ * when the field is absent.
+ */
+function fieldDate(re: RegExp, text: string, report: (m: string) => void): Day | null | undefined {
+	const m = re.exec(text);
+	if (!m?.[1]) return undefined;
+	return checkedDate(m[1], report);
+}
+
+function checkedDate(raw: string, report: (m: string) => void): Day | null {
+	const day = parseIsoDay(raw);
+	if (day === null) {
+		report(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `impossible date ${raw}` : `date ${raw} is not written as YYYY-MM-DD`);
+	}
+	return day;
+}
+
+function taskText(text: string): string {
+	const clean = text.replace(TASK_FIELDS, "").replace(/\s+/g, " ").trim();
+	return clean.length > MAX_TEXT ? `${clean.slice(0, MAX_TEXT - 1)}…` : clean;
+}

@@ -1,0 +1,127 @@
+/** Rete's settings: defaults, and a pure, versioned migration of whatever was saved. */
+
+export const SETTINGS_VERSION = 1;
+
+export interface ReteSettings {
+	version: number;
+	/** Notes under this folder are people ("" turns the rule off). */
+	peopleFolder: string;
+	/** Notes tagged with one of these (or a nested tag below one) are people. */
+	personTags: string[];
+	/** Notes whose `type` property is this (any case) are people ("" turns the rule off). */
+	personType: string;
+	/** Cadence for people without their own (`""`: none). */
+	defaultCadence: string;
+	/** How many days ahead the due list looks. */
+	horizon: number;
+	/** Heading under which logged interactions are appended. */
+	logHeading: string;
+}
+
+export const DEFAULT_SETTINGS: Readonly<ReteSettings> = Object.freeze({
+	version: SETTINGS_VERSION,
+	peopleFolder: "People",
+	personTags: ["person", "people"],
+	personType: "person",
+	defaultCadence: "",
+	horizon: 7,
+	logHeading: "## Log",
+});
+
+export function defaultSettings(): ReteSettings {
+	return { ...DEFAULT_SETTINGS, personTags: [...DEFAULT_SETTINGS.personTags] };
+}
+
+export interface SettingsLoad {
+	settings: ReteSettings;
+	/** What was ignored or repaired, for a notice. Empty when all was well. */
+	warnings: string[];
+}
+
+const MAX_HORIZON = 3660;
+
+/**
+ * A copy of the defaults with every valid saved value merged in. Invalid values fall back to
+ * their default and are named in `warnings`; a value that is not an object gives the defaults.
+ */
+export function migrateSettings(saved: unknown): SettingsLoad {
+	const settings = defaultSettings();
+	const warnings: string[] = [];
+	if (saved === null || saved === undefined) return { settings, warnings };
+	if (typeof saved !== "object" || Array.isArray(saved)) {
+		warnings.push("the settings file is not an object; using the defaults");
+		return { settings, warnings };
+	}
+	const raw = saved as Record<string, unknown>;
+	const version = typeof raw.version === "number" ? raw.version : 0;
+	if (version > SETTINGS_VERSION) warnings.push(`settings were saved by a newer Rete (version ${version}); unknown keys are ignored`);
+	// Version 1 is the first saved format: a file without `version` is read as version 1.
+	// A later format adds its upgrade step here, from the oldest version up.
+
+	const str = (key: keyof ReteSettings): string | undefined => {
+		const v = raw[key];
+		if (v === undefined) return undefined;
+		if (typeof v === "string") return v;
+		warnings.push(`"${key}" must be text; using the default`);
+		return undefined;
+	};
+	const folder = str("peopleFolder");
+	if (folder !== undefined) settings.peopleFolder = normalizeFolder(folder);
+	const type = str("personType");
+	if (type !== undefined) settings.personType = type.trim();
+	const cadence = str("defaultCadence");
+	if (cadence !== undefined) settings.defaultCadence = cadence.trim();
+	const heading = str("logHeading");
+	if (heading !== undefined && heading.trim() !== "") settings.logHeading = heading.trim();
+
+	const tags = raw.personTags;
+	if (tags !== undefined) {
+		const list = typeof tags === "string" ? tags.split(/[,\s]+/) : Array.isArray(tags) ? tags : null;
+		if (list && list.every((t) => typeof t === "string")) settings.personTags = normalizeTags(list as string[]);
+		else warnings.push(`"personTags" must be a list of tags; using the default`);
+	}
+	const horizon = raw.horizon;
+	if (horizon !== undefined) {
+		const n = typeof horizon === "string" ? Number(horizon) : horizon;
+		if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= MAX_HORIZON) settings.horizon = n;
+		else warnings.push(`"horizon" must be a whole number of days from 0 to ${MAX_HORIZON}; using ${settings.horizon}`);
+	}
+	return { settings, warnings };
+}
+
+/** `"/People/ "` and `"People\\"` both become `"People"`; `""` and `"/"` mean the vault root. */
+export function normalizeFolder(folder: string): string {
+	return folder
+		.normalize("NFC")
+		.replace(/\\/g, "/")
+		.split("/")
+		.map((part) => part.trim())
+		.filter((part) => part !== "" && part !== ".")
+		.join("/");
+}
+
+export function normalizeTags(tags: string[]): string[] {
+	const out: string[] = [];
+	for (const t of tags) {
+		const tag = t.trim().replace(/^#+/, "").toLowerCase();
+		if (tag !== "" && !out.includes(tag)) out.push(tag);
+	}
+	return out;
+}
+
+/** Where daily notes live and how they are named (a moment format string). */
+export interface DailyNoteConfig {
+	folder: string;
+	format: string;
+	template?: string;
+}
+
+export const DEFAULT_DAILY_FORMAT = "YYYY-MM-DD";
+
+export function readDailyNoteConfig(raw: unknown): DailyNoteConfig {
+	const obj = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+	const folder = typeof obj.folder === "string" ? normalizeFolder(obj.folder) : "";
+	const format = typeof obj.format === "string" && obj.format.trim() !== "" ? obj.format.trim() : DEFAULT_DAILY_FORMAT;
+	const template = typeof obj.template === "string" && obj.template.trim() !== "" ? obj.template.trim() : undefined;
+	return template === undefined ? { folder, format } : { folder, format, template };
+}
