@@ -1,7 +1,7 @@
 /** Entry point of the `rete` command. */
 import { run } from "./main";
 
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+process.stdout.on("error", (e: Error & { code?: string }) => {
 	if (e.code === "EPIPE") process.exit(0);
 });
 const code = run(process.argv.slice(2), {

@@ -47,7 +47,7 @@ export function loadVault(root: string, configDir: string, locale: string): Load
 		try {
 			text = fs.readFileSync(file.abs, "utf8");
 		} catch (e) {
-			unreadable.push({ path: file.path, line: null, message: `cannot read the note (${(e as NodeJS.ErrnoException).code ?? String(e)})` });
+			unreadable.push({ path: file.path, line: null, message: `cannot read the note (${(e as Error & { code?: string }).code ?? String(e)})` });
 			continue;
 		}
 		index.upsert(toRecord(file.path, text));

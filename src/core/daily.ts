@@ -4,7 +4,7 @@
  * folder (at any depth) and its name matches the last segment of the format, strictly.
  */
 import { Info } from "luxon";
-import { type Day, dayFromYmd, isoWeekday, isValidYmd } from "./dates";
+import { type Day, dayFromYmd, isoWeekday, isValidYmd, ymdFromDay } from "./dates";
 
 type Field = "year" | "year2" | "month" | "monthName" | "day" | "dayOrd" | "doy" | "weekday" | "weekdayName" | "isoWeekday" | "quarter" | "weekYear" | "week" | "ignore";
 
@@ -176,6 +176,8 @@ function resolve(v: Partial<Record<Field, number>>): Day | null {
 		if (wd === undefined || wd < 1 || wd > 7 || v.week < 1 || v.week > 53) return null;
 		const jan4 = dayFromYmd(year, 1, 4);
 		day = jan4 - (isoWeekday(jan4) - 1) + (v.week - 1) * 7 + (wd - 1);
+		// Week 53 exists only in some years: the week's Thursday must fall in the week-year.
+		if (ymdFromDay(day - isoWeekday(day) + 4).y !== year) return null;
 	}
 	if (day === null) return null;
 	if (v.isoWeekday !== undefined && v.week === undefined && isoWeekday(day) !== v.isoWeekday) return null;

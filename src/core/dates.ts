@@ -128,7 +128,7 @@ export function describe(value: unknown): string {
 	if (Array.isArray(value)) return "a list";
 	if (typeof value === "object" && value !== null) return "an object";
 	if (typeof value === "string") return `"${clip(value)}"`;
-	return String(value as number | boolean);
+	return typeof value === "number" || typeof value === "boolean" ? String(value) : typeof value;
 }
 
 export function clip(s: string, max = 60): string {

@@ -77,7 +77,7 @@ export function migrateSettings(saved: unknown): SettingsLoad {
 	const tags = raw.personTags;
 	if (tags !== undefined) {
 		const list = typeof tags === "string" ? tags.split(/[,\s]+/) : Array.isArray(tags) ? tags : null;
-		if (list && list.every((t) => typeof t === "string")) settings.personTags = normalizeTags(list as string[]);
+		if (list && list.every((t) => typeof t === "string")) settings.personTags = normalizeTags(list);
 		else warnings.push(`"personTags" must be a list of tags; using the default`);
 	}
 	const horizon = raw.horizon;

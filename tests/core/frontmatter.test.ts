@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { splitFrontmatter } from "../../src/core/frontmatter";
+
+describe("splitFrontmatter", () => {
+	it("finds a block and where the body starts", () => {
+		const s = splitFrontmatter("---\na: 1\nb: 2\n---\n# Title\nbody");
+		expect(s).toEqual({ kind: "yaml", yaml: "a: 1\nb: 2", body: "# Title\nbody", bodyStartLine: 4 });
+	});
+	it("handles CRLF and a byte-order mark", () => {
+		const s = splitFrontmatter("\uFEFF---\r\na: 1\r\n---\r\nbody\r\n");
+		expect(s).toEqual({ kind: "yaml", yaml: "a: 1", body: "body\r\n", bodyStartLine: 3 });
+	});
+	it("accepts an empty block and a block at the end of the file", () => {
+		expect(splitFrontmatter("---\n---\nx")).toEqual({ kind: "yaml", yaml: "", body: "x", bodyStartLine: 2 });
+		expect(splitFrontmatter("---\na: 1\n---")).toEqual({ kind: "yaml", yaml: "a: 1", body: "", bodyStartLine: 3 });
+	});
+	it("allows trailing spaces on the fences", () => {
+		expect(splitFrontmatter("---  \na: 1\n--- \t\nx").kind).toBe("yaml");
+	});
+	it.each([
+		["no frontmatter", "# Title\n---\na: 1\n---\n", "none"],
+		["a rule further down only", "text\n\n---\nmore", "none"],
+		["unclosed", "---\na: 1\nb: 2\n", "unclosed"],
+		["a javascript block", "---js\n{ a: require('fs') }\n---\n", "foreign"],
+		["four dashes", "----\na: 1\n----\n", "none"],
+		["empty file", "", "none"],
+	])("%s", (_name, text, kind) => {
+		const s = splitFrontmatter(text);
+		expect(s.kind).toBe(kind);
+		if (s.kind !== "yaml") expect(s.body).toBe(text);
+	});
+	it("does not take `----` or `--- x` as the closing fence", () => {
+		const s = splitFrontmatter("---\na: 1\n----\n--- x\n---\nbody");
+		expect(s).toMatchObject({ kind: "yaml", yaml: "a: 1\n----\n--- x", body: "body" });
+	});
+});
