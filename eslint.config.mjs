@@ -11,7 +11,7 @@ export default defineConfig([
 	{
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "vitest.config.ts", ".ci/*.mjs"] },
+				projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs"] },
 				tsconfigRootDir: import.meta.dirname,
 			},
 		},
