@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Tests pin the time zone: UTC by default, or a far one (RETE_TEST_TZ) for the date suites in CI.
@@ -6,8 +5,9 @@ process.env.TZ = process.env.RETE_TEST_TZ ?? "UTC";
 
 export default defineConfig({
 	resolve: {
-		// The `obsidian` npm package is types only: tests run against our in-memory fake.
-		alias: { obsidian: fileURLToPath(new URL("./tests/fakes/obsidian.ts", import.meta.url)) },
+		// The `obsidian` npm package is types only: tests run against obsidian-test-mocks, an
+		// in-memory implementation of the API (vault, metadata cache, DOM helpers).
+		alias: { obsidian: "obsidian-test-mocks/obsidian" },
 	},
 	test: {
 		include: ["tests/**/*.test.ts"],

@@ -1,4 +1,5 @@
 /** The due list as readable text, grouped by status, and as JSON. */
+import { readCadence } from "../core/cadence";
 import { type Day, isoFromDay, parseIsoDay } from "../core/dates";
 import type { DueItem, DueStatus, Problem } from "../core/types";
 
@@ -20,13 +21,21 @@ function daysBetween(iso: string, today: Day): number {
 	return (parseIsoDay(iso) ?? today) - today;
 }
 
+/** `2w` → "every 2 weeks", `monthly` → "every month". */
+export function cadenceWords(written: string | undefined): string {
+	const r = readCadence(written ?? "");
+	if (!r || !("cadence" in r)) return `every ${written ?? "?"}`;
+	const { count, unit } = r.cadence;
+	return count === 1 ? `every ${unit}` : `every ${count} ${unit}s`;
+}
+
 /** Why the item is listed, in words. */
 export function reasonText(item: DueItem, today: Day): string {
 	switch (item.reason) {
 		case "cadence": {
 			const last = item.lastContact ? `last contact ${item.lastContact} (${ago(daysBetween(item.lastContact, today))})` : "never contacted";
 			const snoozed = item.snoozedUntil ? ` · snoozed until ${item.snoozedUntil}` : "";
-			return `${last} · every ${item.cadence ?? "?"}${snoozed}`;
+			return `${last} · ${cadenceWords(item.cadence)}${snoozed}`;
 		}
 		case "followup": {
 			const where = item.source ? ` (${item.source}:${item.line ?? "?"})` : "";

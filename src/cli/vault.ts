@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import matter from "gray-matter";
-import { splitFrontmatter } from "../core/frontmatter";
+import { propertyLines, splitFrontmatter } from "../core/frontmatter";
 import type { NoteRecord } from "../core/types";
 import { parseYaml, YamlError } from "./yaml";
 
@@ -28,14 +28,15 @@ export function toRecord(path: string, text: string): NoteRecord {
 		return { path, frontmatter: null, body: text, frontmatterError: { line: 1, message: `frontmatter in "${split.language}" is not read (only YAML is; nothing in a note is ever run)` } };
 	}
 	if (split.kind !== "yaml") return { path, frontmatter: null, body: split.body, bodyStartLine: 0 };
-	const record: NoteRecord = { path, frontmatter: null, body: split.body, bodyStartLine: split.bodyStartLine };
+	const record: NoteRecord = { path, frontmatter: null, body: split.body, bodyStartLine: split.bodyStartLine, propertyLines: propertyLines(split.yaml) };
 	if (split.yaml.trim() === "") return record;
 	try {
 		// gray-matter sees only the block Obsidian would read, with the safe engines above.
 		const block: string = `---\n${split.yaml}\n---\n`;
 		record.frontmatter = matter(block, MATTER_OPTIONS as Parameters<typeof matter>[1]).data;
 	} catch (e) {
-		const line = e instanceof YamlError && e.line !== null ? e.line + 2 : 1;
+		// gray-matter hands the YAML over with the newline after `---`: its line 1 is file line 2.
+		const line = e instanceof YamlError && e.line !== null ? e.line + 1 : 1;
 		record.frontmatterError = { line, message: e instanceof Error ? e.message : String(e) };
 	}
 	return record;
@@ -49,9 +50,7 @@ export interface VaultFile {
 
 /** Every markdown file of the vault, sorted by path. Hidden files and folders are skipped. */
 export function listNotes(root: string): VaultFile[] {
-	const realRoot = fs.realpathSync(root);
 	const out: VaultFile[] = [];
-	const seen = new Set<string>([realRoot]);
 	const walk = (dir: string, rel: string): void => {
 		let entries: fs.Dirent[];
 		try {
@@ -63,38 +62,14 @@ export function listNotes(root: string): VaultFile[] {
 			if (entry.name.startsWith(".")) continue;
 			const abs = nodePath.join(dir, entry.name);
 			const relPath = rel === "" ? entry.name : `${rel}/${entry.name}`;
-			let isDir = entry.isDirectory();
-			let isFile = entry.isFile();
-			if (entry.isSymbolicLink()) {
-				const real = safeRealpath(abs);
-				if (real === null || !inside(realRoot, real)) continue;
-				const stat = fs.statSync(real, { throwIfNoEntry: false });
-				isDir = stat?.isDirectory() ?? false;
-				isFile = stat?.isFile() ?? false;
-				if (isDir) {
-					if (seen.has(real)) continue;
-					seen.add(real);
-				}
-			}
-			if (isDir) walk(abs, relPath);
-			else if (isFile && entry.name.toLowerCase().endsWith(".md")) out.push({ path: relPath, abs });
+			// Symbolic links are never followed: out of the vault they would leak, inside it
+			// they would count the same notes twice.
+			if (entry.isDirectory()) walk(abs, relPath);
+			else if (entry.isFile() && entry.name.toLowerCase().endsWith(".md")) out.push({ path: relPath, abs });
 		}
 	};
-	walk(realRoot, "");
+	walk(fs.realpathSync(root), "");
 	return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-function safeRealpath(p: string): string | null {
-	try {
-		return fs.realpathSync(p);
-	} catch {
-		return null;
-	}
-}
-
-function inside(root: string, p: string): boolean {
-	const rel = nodePath.relative(root, p);
-	return rel === "" || (!rel.startsWith("..") && !nodePath.isAbsolute(rel));
 }
 
 /** Reads a JSON file of the vault's config folder; `undefined` when absent, an error when unreadable. */

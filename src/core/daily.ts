@@ -132,12 +132,12 @@ export function compileDaily(folder: string, format: string, locale = "en"): Dai
 	const re = new RegExp(`^${tokens.map((t) => t.pattern).join("")}$`, "iu");
 	const months = fields.includes("monthName") ? names("months", locale) : [];
 	const weekdays = fields.includes("weekdayName") ? names("weekdays", locale) : [];
-	const prefix = folder === "" ? "" : `${folder.normalize("NFC")}/`;
+	const prefix = folder === "" ? "" : `${folder.normalize("NFC").toLowerCase()}/`;
 	const capturing = tokens.filter((t) => t.field !== null);
 
 	const dateOf = (path: string): Day | null => {
 		const p = path.normalize("NFC");
-		if (!p.startsWith(prefix) || !p.toLowerCase().endsWith(".md")) return null;
+		if (!p.toLowerCase().startsWith(prefix) || !p.toLowerCase().endsWith(".md")) return null;
 		const base = p.slice(p.lastIndexOf("/") + 1, -3);
 		const m = re.exec(base);
 		if (!m) return null;

@@ -105,6 +105,8 @@ const LINKED = /^\[\[([^\]|#]+)(?:[|#][^\]]*)?\]\]$/;
  */
 export function readDateValue(value: unknown): DateRead {
 	if (value === null || value === undefined) return null;
+	const unquoted = unquotedLink(value);
+	if (unquoted !== null) return readDateValue(`[[${unquoted}]]`);
 	if (value instanceof Date) {
 		const t = value.getTime();
 		if (Number.isNaN(t)) return { error: "invalid date" };
@@ -122,6 +124,17 @@ export function readDateValue(value: unknown): DateRead {
 	const d = Number(m[3]);
 	if (!isValidYmd(y, mo, d)) return { error: `impossible date: "${clip(value)}"` };
 	return { day: dayFromYmd(y, mo, d) };
+}
+
+/**
+ * An unquoted `[[Link]]` in YAML is a list holding a list holding the text: read it as the link
+ * the user wrote. Returns the link text, or `null` for any other value.
+ */
+export function unquotedLink(value: unknown): string | null {
+	if (!Array.isArray(value) || value.length !== 1) return null;
+	const inner: unknown = value[0];
+	if (!Array.isArray(inner) || inner.length !== 1 || typeof inner[0] !== "string") return null;
+	return inner[0];
 }
 
 export function describe(value: unknown): string {

@@ -41,3 +41,25 @@ export function splitFrontmatter(text: string): FrontmatterSplit {
 	}
 	return { kind: "unclosed", body: text, bodyStartLine: 0 };
 }
+
+const TOP_KEY = /^(?:"([^"]+)"|'([^']+)'|([^\s#:'"-][^:]*?))[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * The file line (1-based) of each top-level property of a YAML block that starts on line 2,
+ * keyed by lower-cased name, so that a problem can point at `cadence:` itself.
+ */
+export function propertyLines(yaml: string): Record<string, number> {
+	const out: Record<string, number> = {};
+	let line = 2;
+	let start = 0;
+	while (start <= yaml.length) {
+		let end = yaml.indexOf("\n", start);
+		if (end < 0) end = yaml.length;
+		const m = TOP_KEY.exec(yaml.slice(start, end));
+		const key = m ? (m[1] ?? m[2] ?? m[3] ?? "").trim().toLowerCase() : "";
+		if (key !== "" && out[key] === undefined) out[key] = line;
+		line++;
+		start = end + 1;
+	}
+	return out;
+}

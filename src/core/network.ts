@@ -26,6 +26,8 @@ interface NoteFacts {
 	refs: string[];
 	/** Lower-cased names of every link target, for re-linking when notes appear or vanish. */
 	bases: string[];
+	/** For a note not read yet: its link targets from metadata. */
+	unread: string[] | null;
 }
 
 interface Contribution {
@@ -54,6 +56,8 @@ export class PeopleIndex {
 	private readonly resolver = new LinkResolver();
 	/** Lower-cased target name → notes that link to a target of that name. */
 	private readonly linkers = new Map<string, Set<string>>();
+	/** Unread notes that link to a person: their text is needed. */
+	private readonly pending = new Set<string>();
 
 	constructor(private readonly options: IndexOptions) {}
 
@@ -80,6 +84,7 @@ export class PeopleIndex {
 		if (!old) return;
 		this.unlink(old);
 		this.notes.delete(path);
+		this.pending.delete(path);
 		this.resolver.remove(path);
 		this.people.delete(path);
 		this.relinkLinkers(path);
@@ -87,6 +92,21 @@ export class PeopleIndex {
 
 	has(path: string): boolean {
 		return this.notes.has(path);
+	}
+
+	/**
+	 * Notes given without text (`body: null`) that turned out to link to a person: read them
+	 * and upsert them with their text. Each is returned once.
+	 */
+	takePending(): string[] {
+		const out = [...this.pending];
+		this.pending.clear();
+		return out;
+	}
+
+	/** Whether a note would be a person, from its path and properties alone. */
+	isPersonNote(path: string, frontmatter: unknown): boolean {
+		return isPerson(path, asProperties(frontmatter), this.options.settings);
 	}
 
 	/** Whether any indexed note links to a target named like `path`. */
@@ -141,13 +161,18 @@ export class PeopleIndex {
 	private read(record: NoteRecord): NoteFacts {
 		const { settings, daily } = this.options;
 		const problems: Problem[] = [];
-		const report = (line: number | null) => (message: string) => problems.push({ path: record.path, line, message });
+		const report = (line: number | null) => (message: string, key?: string) =>
+			problems.push({ path: record.path, line: (key !== undefined ? record.propertyLines?.[key] : undefined) ?? line, message });
 		if (record.frontmatterError) report(record.frontmatterError.line)(`unreadable frontmatter: ${record.frontmatterError.message}`);
 		const fm = asProperties(record.frontmatter);
 		if (fm === null && record.frontmatter !== null && record.frontmatter !== undefined) {
 			report(1)("frontmatter is not a set of properties (key: value); ignored");
 		}
 		const person = isPerson(record.path, fm, settings) ? readPerson(record.path, fm, settings, report(1)) : null;
+		if (record.body === null) {
+			const unread = record.links ?? [];
+			return { path: record.path, person, entries: [], problems, refs: [], bases: [...new Set(unread.map(targetBase))], unread };
+		}
 		// A bad `date` only matters in notes that may refer to someone.
 		const mayRefer = person !== null || record.body.includes("[[") || record.body.includes("](");
 		const noteDate = noteDateOf(record.path, fm, daily, mayRefer ? report(1) : () => undefined);
@@ -155,7 +180,7 @@ export class PeopleIndex {
 		problems.push(...scan.problems);
 		const bases = new Set<string>();
 		for (const e of scan.entries) for (const t of e.targets) bases.add(targetBase(t));
-		return { path: record.path, person, entries: scan.entries, problems, refs: [], bases: [...bases] };
+		return { path: record.path, person, entries: scan.entries, problems, refs: [], bases: [...bases], unread: null };
 	}
 
 	private link(facts: NoteFacts): void {
@@ -164,6 +189,13 @@ export class PeopleIndex {
 			if (!set) this.linkers.set(base, (set = new Set()));
 			set.add(facts.path);
 		}
+		if (facts.unread) {
+			const wanted = facts.person !== null || facts.unread.some((t) => this.people.has(this.resolver.resolve(t, facts.path) ?? ""));
+			if (wanted) this.pending.add(facts.path);
+			else this.pending.delete(facts.path);
+			return;
+		}
+		this.pending.delete(facts.path);
 		const own = facts.person ? facts.path : null;
 		const refs = new Set<string>();
 		const resolved = new Map<string, string | null>();

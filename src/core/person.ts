@@ -1,7 +1,7 @@
 /** Who is a person, and what their note's properties say. */
 import { type Cadence, readCadence } from "./cadence";
 import type { DailyMatcher } from "./daily";
-import { type Day, isValidYmd, readDateValue, ymdFromDay } from "./dates";
+import { type Day, isValidYmd, readDateValue, unquotedLink, ymdFromDay } from "./dates";
 import type { ReteSettings } from "./settings";
 import type { PersonInfo } from "./types";
 
@@ -44,7 +44,8 @@ function hasTypePerson(fm: Properties | null, personType: string): boolean {
 	if (personType === "") return false;
 	const raw = prop(fm, "type");
 	const want = personType.toLowerCase();
-	const values = Array.isArray(raw) ? raw : [raw];
+	const link = unquotedLink(raw);
+	const values = link !== null ? [link] : Array.isArray(raw) ? raw : [raw];
 	return values.some((v) => typeof v === "string" && v.replace(/^\[\[|\]\]$/g, "").trim().toLowerCase() === want);
 }
 
@@ -71,12 +72,13 @@ function text(value: unknown): string | undefined {
 	return undefined;
 }
 
-export type Report = (message: string) => void;
+/** Reports a problem, naming the property it concerns when there is one. */
+export type Report = (message: string, key?: string) => void;
 
 function day(fm: Properties | null, key: string, report: Report): Day | null {
 	const r = readDateValue(prop(fm, key));
 	if (r && "error" in r) {
-		report(`${key}: ${r.error}`);
+		report(`${key}: ${r.error}`, key);
 		return null;
 	}
 	return r ? r.day : null;
@@ -94,13 +96,13 @@ function birthday(fm: Properties | null, report: Report): PersonInfo["birthday"]
 			const dayOfMonth = Number(md[2]);
 			// 2000 is a leap year, so 02-29 is accepted here.
 			if (isValidYmd(2000, month, dayOfMonth)) return { month, day: dayOfMonth, year: null };
-			report(`birthday: impossible date "${raw.trim()}"`);
+			report(`birthday: impossible date "${raw.trim()}"`, "birthday");
 			return null;
 		}
 	}
 	const r = readDateValue(raw);
 	if (r && "error" in r) {
-		report(`birthday: ${r.error.replace("YYYY-MM-DD", "YYYY-MM-DD or MM-DD")}`);
+		report(`birthday: ${r.error.replace("YYYY-MM-DD", "YYYY-MM-DD or MM-DD")}`, "birthday");
 		return null;
 	}
 	if (!r) return null;
@@ -113,7 +115,7 @@ function cadenceOf(fm: Properties | null, settings: ReteSettings, report: Report
 	const own = readCadence(raw);
 	if (own && "cadence" in own) return { cadence: own.cadence, text: text(raw) ?? null };
 	if (own && "error" in own) {
-		report(own.error);
+		report(`cadence: ${own.error}`, "cadence");
 		return { cadence: null, text: null };
 	}
 	const fallback = readCadence(settings.defaultCadence);

@@ -173,3 +173,18 @@ function taskText(text: string): string {
 	const clean = text.replace(TASK_FIELDS, "").replace(/\s+/g, " ").trim();
 	return clean.length > MAX_TEXT ? `${clean.slice(0, MAX_TEXT - 1)}…` : clean;
 }
+
+/**
+ * One line read as a task: its checkbox status and its text as the scanner reports it, or
+ * `null` when the line is not a task. Used to check a line before editing it.
+ */
+export function readTaskLine(line: string): { status: string; text: string } | null {
+	const visible = stripComments(unquote(line).content, "").visible;
+	const item = LIST_ITEM.exec(visible);
+	const box = item ? CHECKBOX.exec(item[1] ?? "") : null;
+	if (!box?.[1]) return null;
+	let text = box[2] ?? "";
+	const lead = LEADING_DATE.exec(text);
+	if (lead) text = text.slice(lead[0].length);
+	return { status: box[1], text: taskText(text) };
+}

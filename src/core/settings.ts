@@ -1,4 +1,5 @@
 /** Rete's settings: defaults, and a pure, versioned migration of whatever was saved. */
+import { readCadence } from "./cadence";
 
 export const SETTINGS_VERSION = 1;
 
@@ -70,7 +71,11 @@ export function migrateSettings(saved: unknown): SettingsLoad {
 	const type = str("personType");
 	if (type !== undefined) settings.personType = type.trim();
 	const cadence = str("defaultCadence");
-	if (cadence !== undefined) settings.defaultCadence = cadence.trim();
+	if (cadence !== undefined) {
+		const read = readCadence(cadence);
+		if (read && "error" in read) warnings.push(`"defaultCadence": ${read.error}; using none`);
+		else settings.defaultCadence = cadence.trim();
+	}
 	const heading = str("logHeading");
 	if (heading !== undefined && heading.trim() !== "") settings.logHeading = heading.trim();
 

@@ -7,8 +7,16 @@ export interface NoteRecord {
 	path: string;
 	/** Parsed frontmatter (`null`/`undefined` when the note has none or it could not be read). */
 	frontmatter: unknown;
-	/** The note's text after the frontmatter block (the whole text when there is none). */
-	body: string;
+	/**
+	 * The note's text after the frontmatter block (the whole text when there is none), or
+	 * `null` when the adapter has not read the note: then `links` says what it links to, and
+	 * the index asks for the text (`takePending`) only if one of those links is a person.
+	 */
+	body: string | null;
+	/** File line (1-based) of each property, by lower-cased key, to point problems at it. */
+	propertyLines?: Record<string, number>;
+	/** Link targets known without reading the note (from a metadata cache), for `body: null`. */
+	links?: string[];
 	/** 0-based line of the file where `body` starts (the line after the closing `---`). */
 	bodyStartLine?: number;
 	/** Set by the adapter when the frontmatter block exists but is not readable YAML. */

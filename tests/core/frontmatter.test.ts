@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { splitFrontmatter } from "../../src/core/frontmatter";
+import { propertyLines, splitFrontmatter } from "../../src/core/frontmatter";
+
+describe("propertyLines", () => {
+	it("gives each top-level key its file line, ignoring nested and list lines", () => {
+		expect(propertyLines('name: Anna\ntags:\n  - person\n"Cadence": 2w\n# comment\nnested:\n  cadence: 3m\nname: again')).toEqual({ name: 2, tags: 3, cadence: 5, nested: 7 });
+	});
+});
 
 describe("splitFrontmatter", () => {
 	it("finds a block and where the body starts", () => {

@@ -1,6 +1,6 @@
 import { compileDaily } from "../../src/core/daily";
 import { parseIsoDay } from "../../src/core/dates";
-import { splitFrontmatter } from "../../src/core/frontmatter";
+import { propertyLines, splitFrontmatter } from "../../src/core/frontmatter";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings, type ReteSettings } from "../../src/core/settings";
 import type { NoteRecord } from "../../src/core/types";
@@ -25,7 +25,7 @@ export function record(path: string, text: string): NoteRecord {
 		const raw = (m[2] ?? "").trim();
 		fm[m[1]] = raw.startsWith("[") && !raw.startsWith("[[") ? raw.slice(1, -1).split(",").map((s) => s.trim()) : /^\d+$/.test(raw) ? Number(raw) : raw.replace(/^"(.*)"$/, "$1");
 	}
-	return { path, frontmatter: fm, body: split.body, bodyStartLine: split.bodyStartLine };
+	return { path, frontmatter: fm, body: split.body, bodyStartLine: split.bodyStartLine, propertyLines: propertyLines(split.yaml) };
 }
 
 export function makeIndex(notes: Record<string, string>, settings: Partial<ReteSettings> = {}): PeopleIndex {

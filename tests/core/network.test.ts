@@ -77,7 +77,7 @@ describe("PeopleIndex", () => {
 		index.upsert({ path: "People/Broken.md", frontmatter: null, body: "- [[Good]]", frontmatterError: { line: 3, message: "bad indentation" } });
 		index.upsert({ path: "People/List.md", frontmatter: ["a", "b"], body: "" });
 		expect(index.problems().map((p) => `${p.path}:${p.line} ${p.message}`)).toEqual([
-			"People/Bad.md:1 unknown cadence \"sometimes\" (use e.g. 30, 2w, 3m, 1y, \"2 weeks\", monthly)",
+			"People/Bad.md:2 cadence: unknown cadence \"sometimes\" (use e.g. 30, 2w, 3m, 1y, \"2 weeks\", monthly)",
 			"People/Bad.md:5 impossible date 2026-02-30",
 			"People/Broken.md:3 unreadable frontmatter: bad indentation",
 			"People/List.md:1 frontmatter is not a set of properties (key: value); ignored",
