@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
 import matter from "gray-matter";
-import { propertyLines, splitFrontmatter } from "../core/frontmatter";
+import { recordFromText } from "../core/record";
 import type { NoteRecord } from "../core/types";
 import { parseYaml, YamlError } from "./yaml";
 
@@ -23,23 +23,17 @@ const MATTER_OPTIONS = {
 
 /** A note's text as a record for the core, never throwing on its content. */
 export function toRecord(path: string, text: string): NoteRecord {
-	const split = splitFrontmatter(text);
-	if (split.kind === "foreign") {
-		return { path, frontmatter: null, body: text, frontmatterError: { line: 1, message: `frontmatter in "${split.language}" is not read (only YAML is; nothing in a note is ever run)` } };
-	}
-	if (split.kind !== "yaml") return { path, frontmatter: null, body: split.body, bodyStartLine: 0 };
-	const record: NoteRecord = { path, frontmatter: null, body: split.body, bodyStartLine: split.bodyStartLine, propertyLines: propertyLines(split.yaml) };
-	if (split.yaml.trim() === "") return record;
-	try {
-		// gray-matter sees only the block Obsidian would read, with the safe engines above.
-		const block: string = `---\n${split.yaml}\n---\n`;
-		record.frontmatter = matter(block, MATTER_OPTIONS as Parameters<typeof matter>[1]).data;
-	} catch (e) {
-		// gray-matter hands the YAML over with the newline after `---`: its line 1 is file line 2.
-		const line = e instanceof YamlError && e.line !== null ? e.line + 1 : 1;
-		record.frontmatterError = { line, message: e instanceof Error ? e.message : String(e) };
-	}
-	return record;
+	return recordFromText(path, text, (yaml) => {
+		try {
+			// gray-matter sees only the block Obsidian would read, with the safe engines above.
+			const block: string = `---\n${yaml}\n---\n`;
+			return { data: matter(block, MATTER_OPTIONS as Parameters<typeof matter>[1]).data };
+		} catch (e) {
+			// gray-matter hands the YAML over with the newline after `---`: its line 1 is file line 2.
+			const line = e instanceof YamlError && e.line !== null ? e.line + 1 : null;
+			return { error: e instanceof Error ? e.message : String(e), line };
+		}
+	});
 }
 
 export interface VaultFile {

@@ -93,10 +93,10 @@ const REASON_ORDER: Record<DueReason, number> = { cadence: 0, followup: 1, birth
 
 /** By due date, then name, undated last; ties by path, reason, source and line, so output is stable. */
 export function compareDue(a: DueItem, b: DueItem): number {
-	if (a.due !== b.due) {
-		if (a.due === null) return 1;
-		if (b.due === null) return -1;
-		return a.due < b.due ? -1 : 1;
+	if (a.days !== b.days) {
+		if (a.days === null) return 1;
+		if (b.days === null) return -1;
+		return a.days - b.days;
 	}
 	const byName = a.person.localeCompare(b.person, "en", { sensitivity: "base" });
 	if (byName !== 0) return byName;

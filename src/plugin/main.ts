@@ -1,10 +1,65 @@
-import { Plugin } from "obsidian";
-import { migrateSettings, type ReteSettings } from "../core/settings";
+/** Rete's plugin entry: wiring only. */
+import { getLanguage, Plugin } from "obsidian";
+import { DateTime } from "luxon";
+import { dayFromYmd, type Day } from "../core/dates";
+import type { ReteSettings } from "../core/settings";
+import { ReteActions } from "./actions";
+import { registerCommands } from "./commands";
+import { messagesFor } from "./i18n";
+import { ReteIndex } from "./people-index";
+import { loadSettings, ReteSettingTab } from "./settings";
+import { PeopleDueView, VIEW_TYPE } from "./view";
+import { NoteWriter } from "./writes";
+
+/** Today on this device, as a day number: the plugin's only clock. */
+function today(): Day {
+	const now = DateTime.local();
+	return dayFromYmd(now.year, now.month, now.day);
+}
 
 export default class RetePlugin extends Plugin {
-	override settings: ReteSettings = migrateSettings(undefined).settings;
+	override settings!: ReteSettings;
+	private index!: ReteIndex;
 
 	override async onload(): Promise<void> {
-		this.settings = migrateSettings(await this.loadData()).settings;
+		const messages = messagesFor(getLanguage());
+		this.settings = await loadSettings(this, messages);
+		const index = this.addChild(new ReteIndex(this.app, () => this.settings, () => messages.locale));
+		this.index = index;
+		const writer = new NoteWriter(this.app, () => messages, () => index.touch());
+		const actions = new ReteActions(this.app, index, writer, () => messages, () => this.settings, today);
+		this.registerView(VIEW_TYPE, (leaf) => new PeopleDueView(leaf, {
+			index,
+			messages: () => messages,
+			settings: () => this.settings,
+			today,
+			actions: {
+				log: (item) => actions.log(item.path),
+				done: (item) => void actions.done(item),
+				snooze: (item, evt) => actions.snoozeMenu(item.path, evt),
+			},
+		}));
+		this.addRibbonIcon("users", messages.t("ribbon.open"), () => void this.openView());
+		registerCommands(this, actions, messages, () => this.openView(), async () => {
+			await index.rebuild();
+		});
+		this.addSettingTab(new ReteSettingTab(this.app, this, this, messages));
+	}
+
+	async saveSettings(): Promise<void> {
+		await this.saveData(this.settings);
+		await this.index.rebuild();
+	}
+
+	/** Reveals the view in the right sidebar, opening it there when needed. */
+	async openView(): Promise<void> {
+		const { workspace } = this.app;
+		let leaf = workspace.getLeavesOfType(VIEW_TYPE)[0] ?? null;
+		if (!leaf) {
+			leaf = workspace.getRightLeaf(false);
+			if (!leaf) return;
+			await leaf.setViewState({ type: VIEW_TYPE, active: true });
+		}
+		await workspace.revealLeaf(leaf);
 	}
 }

@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { expect } from "vitest";
 import { run } from "../../src/cli/main";
 
 /** Vault-relative path → file content. A string is written as UTF-8 exactly as given. */
@@ -134,6 +135,12 @@ export function cadenceOf(json: DueJson, person: string): JsonItem | undefined {
 /** Problems of one note. */
 export function problemsOf(json: DueJson, notePath: string): JsonProblem[] {
 	return json.problems.filter((p) => p.path === notePath);
+}
+
+/** Asserts the exact list of problems: path, line, and a pattern their message matches. */
+export function expectProblems(actual: JsonProblem[], expected: Array<[string, number | null, RegExp]>): void {
+	expect(actual.map((p) => [p.path, p.line])).toEqual(expected.map(([p, l]) => [p, l]));
+	expected.forEach(([, , pattern], i) => expect(actual[i]?.message).toMatch(pattern));
 }
 
 /** A person note under People/ with a cadence of 1000 days, so that only contacts decide `lastContact`. */

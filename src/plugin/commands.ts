@@ -1,0 +1,24 @@
+/** The command palette entries. None has a default hotkey. */
+import type { Plugin } from "obsidian";
+import type { ReteActions } from "./actions";
+import type { Messages } from "./i18n";
+
+export function registerCommands(plugin: Plugin, actions: ReteActions, m: Messages, openView: () => Promise<void>, rebuild: () => Promise<void>): void {
+	const { t } = m;
+	plugin.addCommand({ id: "open-people-due", name: t("command.open"), callback: () => void openView() });
+	plugin.addCommand({ id: "log-interaction", name: t("command.log"), callback: () => actions.pickPerson((p) => actions.log(p.path)) });
+	plugin.addCommand({
+		id: "log-interaction-active",
+		name: t("command.logThis"),
+		checkCallback: (checking) => {
+			const person = actions.activePerson();
+			if (!person) return false;
+			if (!checking) actions.log(person.path);
+			return true;
+		},
+	});
+	plugin.addCommand({ id: "snooze-person", name: t("command.snooze"), callback: () => actions.pickPerson((p) => actions.snoozeUntilChosen(p.path)) });
+	plugin.addCommand({ id: "set-cadence", name: t("command.cadence"), callback: () => actions.pickPerson((p) => actions.setCadence(p.path)) });
+	plugin.addCommand({ id: "mark-follow-up-done", name: t("command.done"), callback: () => actions.pickFollowupDone() });
+	plugin.addCommand({ id: "rebuild-index", name: t("command.rebuild"), callback: () => void rebuild() });
+}

@@ -1,0 +1,91 @@
+/**
+ * The only place the plugin writes to notes. Each write applies a pure, tested core edit:
+ * through the editor when the note is open (unsaved typing survives), else `Vault.process`;
+ * properties through `FileManager.processFrontMatter`. A failed or stale write leaves the note
+ * as it was and tells the user.
+ */
+import { type App, type Editor, MarkdownView, Notice } from "obsidian";
+import { StaleEditError } from "../core/edits";
+import type { Messages } from "./i18n";
+
+export type BodyEdit = (text: string) => string;
+export type PropertyEdit = (frontmatter: Record<string, unknown>) => void;
+
+/** Replaces only the part of the editor's text that the edit changed, keeping cursor and undo. */
+export function applyToEditor(editor: Editor, edit: BodyEdit): void {
+	const before = editor.getValue();
+	const after = edit(before);
+	if (after === before) return;
+	let start = 0;
+	const max = Math.min(before.length, after.length);
+	while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+	let endBefore = before.length;
+	let endAfter = after.length;
+	while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+		endBefore--;
+		endAfter--;
+	}
+	editor.replaceRange(after.slice(start, endAfter), editor.offsetToPos(start), editor.offsetToPos(endBefore));
+}
+
+export class NoteWriter {
+	constructor(
+		private readonly app: App,
+		private readonly messages: () => Messages,
+		/** Called after a stale write was refused, so the views can show the note as it is now. */
+		private readonly onStale: () => void,
+	) {}
+
+	private openEditor(path: string): Editor | null {
+		for (const leaf of this.app.workspace.getLeavesOfType("markdown")) {
+			const view = leaf.view;
+			if (view instanceof MarkdownView && view.file?.path === path && view.getMode() === "source") return view.editor;
+		}
+		return null;
+	}
+
+	/** Edits a note's text. Returns whether the edit landed. */
+	async editBody(path: string, edit: BodyEdit): Promise<boolean> {
+		const file = this.app.vault.getFileByPath(path);
+		const { t } = this.messages();
+		if (!file) {
+			new Notice(t("notice.missing", { path }));
+			return false;
+		}
+		try {
+			const editor = this.openEditor(path);
+			if (editor) applyToEditor(editor, edit);
+			else await this.app.vault.process(file, edit);
+			return true;
+		} catch (e) {
+			this.fail(path, e);
+			return false;
+		}
+	}
+
+	/** Edits a note's properties. Returns whether the edit landed. */
+	async editProperties(path: string, edit: PropertyEdit): Promise<boolean> {
+		const file = this.app.vault.getFileByPath(path);
+		if (!file) {
+			new Notice(this.messages().t("notice.missing", { path }));
+			return false;
+		}
+		try {
+			await this.app.fileManager.processFrontMatter(file, edit);
+			return true;
+		} catch (e) {
+			this.fail(path, e);
+			return false;
+		}
+	}
+
+	private fail(path: string, e: unknown): void {
+		const { t } = this.messages();
+		if (e instanceof StaleEditError) {
+			new Notice(t("notice.stale"));
+			this.onStale();
+			return;
+		}
+		new Notice(t("notice.writeFailed", { path, error: e instanceof Error ? e.message : String(e) }));
+	}
+}
