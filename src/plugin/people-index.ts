@@ -27,9 +27,21 @@ function yieldToUi(): Promise<void> {
 	return new Promise((resolve) => window.setTimeout(resolve, 0));
 }
 
-/** Link targets of a note from the metadata cache: links only, never embeds or properties. */
+function decodeLink(link: string): string {
+	if (!/%[0-9a-f]{2}/i.test(link)) return link;
+	try {
+		return decodeURIComponent(link);
+	} catch {
+		return link;
+	}
+}
+
+/**
+ * Link targets of a note from the metadata cache: links only, never embeds or properties.
+ * Markdown links may come URL-encoded (`People/Anna%20Rossi.md`).
+ */
 export function metadataLinks(cache: CachedMetadata | null): string[] {
-	return (cache?.links ?? []).map((l) => getLinkpath(l.link)).filter((l) => l !== "");
+	return (cache?.links ?? []).map((l) => getLinkpath(decodeLink(l.link.replace(/^<(.*)>$/, "$1")))).filter((l) => l !== "");
 }
 
 export function recordOf(file: TFile, text: string, cache: CachedMetadata | null): NoteRecord {

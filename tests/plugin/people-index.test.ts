@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import * as path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadVault } from "../../src/cli/main";
+import { parseIsoDay } from "../../src/core/dates";
+import { builtIndex, makeApp, readFolder, settle, waitFor } from "./app";
+import { ReteIndex } from "../../src/plugin/people-index";
+import { defaultSettings } from "../../src/core/settings";
+
+const TODAY = parseIsoDay("2026-11-20") ?? 0;
+const EXAMPLE = path.resolve(process.cwd(), "examples/vault");
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("the plugin's index", () => {
+	it("gives the same people, due items and problems as the CLI on the example vault", async () => {
+		const { index } = await builtIndex(readFolder(EXAMPLE));
+		const cli = loadVault(EXAMPLE, ".obsidian", "en");
+		expect(index.index.due(TODAY, 7)).toEqual(cli.index.due(TODAY, 7));
+		expect(index.index.due(TODAY, 60)).toEqual(cli.index.due(TODAY, 60));
+		expect(index.index.stats()).toEqual(cli.index.stats());
+		expect(index.index.problems()).toEqual(cli.index.problems());
+		const names = (xs: { name: string }[]) => xs.map((p) => p.name).sort();
+		expect(names(index.index.allPeople())).toEqual(names(cli.index.allPeople()));
+	});
+
+	it("reads only people's notes and notes that link to people", async () => {
+		const files = {
+			"People/Anna.md": "---\ncadence: 7\n---\n",
+			"Journal/2026-11-18.md": "- [[Anna]]\n",
+			"Notes/Recipes.md": "- [[Tiramisu]] and [[Anna's cake]]\n",
+			"Notes/Plain.md": "nothing here\n",
+		};
+		const { app, obsidian } = makeApp(files);
+		const read = vi.spyOn(app.vault, "cachedRead");
+		const index = new ReteIndex(obsidian, defaultSettings, () => "en");
+		index.load();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => index.ready);
+		expect(read.mock.calls.map(([f]) => f.path).sort()).toEqual(["Journal/2026-11-18.md", "People/Anna.md"]);
+		expect(index.timings).toMatchObject({ notes: 4, read: 2 });
+	});
+
+	it("does nothing before the layout is ready", async () => {
+		const { app, obsidian } = makeApp({ "People/Anna.md": "---\ncadence: 7\n---\n" });
+		const read = vi.spyOn(app.vault, "cachedRead");
+		const index = new ReteIndex(obsidian, defaultSettings, () => "en");
+		index.load();
+		await app.vault.create("People/Marco.md", "---\ncadence: 7\n---\n");
+		await settle();
+		expect(index.ready).toBe(false);
+		expect(read).not.toHaveBeenCalled();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => index.ready);
+		expect(index.index.allPeople().map((p) => p.name).sort()).toEqual(["Anna", "Marco"]);
+	});
+
+	it("follows edits, new mentions, renames and deletions", async () => {
+		const { app, index } = await builtIndex({
+			"People/Anna.md": "---\ncadence: 7\n---\n",
+			"Journal/2026-11-10.md": "- [[Anna]]\n",
+			"Notes/Later.md": "- [[Sara]] at the fair\n",
+		});
+		const updated = vi.fn();
+		index.onUpdated(updated);
+		const due = () => index.index.due(TODAY, 7).map((i) => `${i.person} ${i.due}`);
+		expect(due()).toEqual(["Anna 2026-11-17"]);
+
+		const journal = app.vault.getFileByPath("Journal/2026-11-10.md");
+		if (!journal) throw new Error("fixture");
+		await app.vault.modify(journal, "- nothing\n");
+		expect(due()).toEqual(["Anna 2026-11-20"]);
+
+		await app.vault.create("Journal/2026-11-19.md", "- Coffee with [[Anna]]\n");
+		await settle();
+		expect(due()).toEqual(["Anna 2026-11-26"]);
+
+		// A new person: the note written before it now counts, read only now.
+		await app.vault.create("People/Sara.md", "---\ncadence: 7\n---\n");
+		await settle();
+		expect(index.index.person("People/Sara.md")?.name).toBe("Sara");
+		expect(due()).toEqual(["Sara 2026-11-20", "Anna 2026-11-26"]);
+
+		const anna = app.vault.getFileByPath("People/Anna.md");
+		if (!anna) throw new Error("fixture");
+		await app.vault.rename(anna, "People/Anna Rossi.md");
+		await settle();
+		expect(index.index.person("People/Anna.md")).toBeNull();
+		expect(index.index.person("People/Anna Rossi.md")?.name).toBe("Anna Rossi");
+
+		const sara = app.vault.getFileByPath("People/Sara.md");
+		if (!sara) throw new Error("fixture");
+		await app.fileManager.trashFile(sara);
+		await settle();
+		expect(index.index.person("People/Sara.md")).toBeNull();
+		await waitFor(() => updated.mock.calls.length > 0);
+	});
+
+	it("keeps events that arrive during a rebuild", async () => {
+		const { app, index } = await builtIndex({ "People/Anna.md": "---\ncadence: 7\n---\n" });
+		const rebuilding = index.rebuild();
+		await app.vault.create("Journal/2026-11-19.md", "- [[Anna]]\n");
+		await rebuilding;
+		await settle();
+		expect(index.index.due(TODAY, 7).map((i) => i.due)).toEqual(["2026-11-26"]);
+	});
+
+	it("builds a larger vault in slices and reads none of the notes that mention nobody", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 50; i++) files[`People/P${i}.md`] = "---\ncadence: 30\n---\n";
+		for (let i = 0; i < 2000; i++) files[`Notes/N${i}.md`] = `note ${i} about [[Topic ${i % 10}]]\n`;
+		for (let d = 1; d <= 28; d++) files[`Journal/2026-10-${String(d).padStart(2, "0")}.md`] = `- [[P${d}]] call\n`;
+		const { index } = await builtIndex(files);
+		expect(index.timings.notes).toBe(2078);
+		expect(index.timings.read).toBe(78);
+		expect(index.index.stats().interactions).toBe(28);
+	});
+});
