@@ -34,14 +34,17 @@ function linesOf(text: string, from: number): Line[] {
 		let next = text.indexOf("\n", start);
 		if (next < 0) next = text.length;
 		const end = next > start && text[next - 1] === "\r" ? next - 1 : next;
-		out.push({ start, end, text: text.slice(start, end) });
+		// A byte-order mark is not part of the first line's text.
+		const textStart = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
+		out.push({ start, end, text: text.slice(textStart, end) });
 		start = next + 1;
 	}
 	return out;
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*(?:#+[ \t]*)?$/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
+/** An ATX heading; a closing run of `#` counts only after a space, as in CommonMark. */
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 const LIST_MARKER = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+/;
 
 export interface ParsedHeading {
@@ -61,23 +64,33 @@ function bodyStart(text: string): number {
 	return split.kind === "yaml" ? text.length - split.body.length : 0;
 }
 
+interface Outline {
+	headings: Array<{ index: number; level: number; text: string }>;
+	/** The fence still open at the end of the note, if any (then the rest is code). */
+	openFence: string | null;
+}
+
 /** Headings of the note outside fenced code, with their line index in `lines`. */
-function headings(lines: Line[]): Array<{ index: number; level: number; text: string }> {
-	const out: Array<{ index: number; level: number; text: string }> = [];
+function outline(lines: Line[]): Outline {
+	const headings: Outline["headings"] = [];
 	let fence: string | null = null;
 	lines.forEach((line, index) => {
 		const f = FENCE.exec(line.text);
 		if (f?.[1]) {
 			const mark = f[1];
-			if (fence === null) fence = mark;
-			else if (mark[0] === fence[0] && mark.length >= fence.length) fence = null;
+			if (fence === null) {
+				fence = mark;
+				return;
+			}
+			// Only a bare run of the same character, at least as long, closes a fence.
+			if (mark[0] === fence[0] && mark.length >= fence.length && (f[2] ?? "").trim() === "") fence = null;
 			return;
 		}
 		if (fence !== null) return;
 		const h = HEADING.exec(line.text);
-		if (h?.[1]) out.push({ index, level: h[1].length, text: (h[2] ?? "").trim().toLowerCase() });
+		if (h?.[1]) headings.push({ index, level: h[1].length, text: (h[2] ?? "").trim().toLowerCase() });
 	});
-	return out;
+	return { headings, openFence: fence };
 }
 
 /**
@@ -93,12 +106,14 @@ export function appendUnderHeading(heading: string, itemText: string): (text: st
 	return (text) => {
 		const eol = eolOf(text);
 		const lines = linesOf(text, bodyStart(text));
-		const all = headings(lines);
+		const { headings: all, openFence } = outline(lines);
 		const at = all.findIndex((h) => h.level === want.level && h.text === want.text);
 		if (at < 0) {
 			let prefix = text;
 			if (prefix !== "" && !prefix.endsWith("\n")) prefix += eol;
-			if (prefix.trim() !== "" && !/\r?\n\r?\n$/.test(prefix)) prefix += eol;
+			// A code block left open at the end would swallow the new heading: close it first.
+			if (openFence !== null) prefix += `${openFence}${eol}`;
+			if (prefix.replace(/^\uFEFF/, "").trim() !== "" && !/\r?\n\r?\n$/.test(prefix)) prefix += eol;
 			return `${prefix}${headingLine}${eol}- ${itemText}${eol}`;
 		}
 		const h = all[at];

@@ -17,6 +17,18 @@ export interface ReteSettings {
 	horizon: number;
 	/** Heading under which logged interactions are appended. */
 	logHeading: string;
+	/** Where post-event notes are created. */
+	eventsFolder: string;
+	/** The kinds of event the form offers. */
+	eventKinds: string[];
+	/** Follow up this many days after an event. */
+	followUpDays: number;
+	/** What the follow-up task asks you to do. */
+	followUpAction: string;
+	/** Vault path of the event template (`""`: the built-in one). */
+	eventTemplate: string;
+	/** Vault path of the person template (`""`: the built-in one). */
+	personTemplate: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ReteSettings> = Object.freeze({
@@ -27,10 +39,16 @@ export const DEFAULT_SETTINGS: Readonly<ReteSettings> = Object.freeze({
 	defaultCadence: "",
 	horizon: 7,
 	logHeading: "## Log",
+	eventsFolder: "Events",
+	eventKinds: ["conference", "trade fair", "webinar", "meetup", "dinner", "other"],
+	followUpDays: 2,
+	followUpAction: "Follow up: email or LinkedIn invitation",
+	eventTemplate: "",
+	personTemplate: "",
 });
 
 export function defaultSettings(): ReteSettings {
-	return { ...DEFAULT_SETTINGS, personTags: [...DEFAULT_SETTINGS.personTags] };
+	return { ...DEFAULT_SETTINGS, personTags: [...DEFAULT_SETTINGS.personTags], eventKinds: [...DEFAULT_SETTINGS.eventKinds] };
 }
 
 export interface SettingsLoad {
@@ -79,6 +97,27 @@ export function migrateSettings(saved: unknown): SettingsLoad {
 	const heading = str("logHeading");
 	if (heading !== undefined && heading.trim() !== "") settings.logHeading = heading.trim();
 
+	const events = str("eventsFolder");
+	if (events !== undefined) settings.eventsFolder = normalizeFolder(events);
+	const action = str("followUpAction");
+	if (action !== undefined) settings.followUpAction = action.trim();
+	for (const key of ["eventTemplate", "personTemplate"] as const) {
+		const v = str(key);
+		if (v !== undefined) settings[key] = v.trim();
+	}
+	const kinds = raw.eventKinds;
+	if (kinds !== undefined) {
+		const list = typeof kinds === "string" ? kinds.split(",") : Array.isArray(kinds) ? kinds : null;
+		const clean = list?.filter((k): k is string => typeof k === "string").map((k) => k.trim()).filter((k) => k !== "");
+		if (clean && clean.length > 0 && clean.length === list?.length) settings.eventKinds = [...new Set(clean)];
+		else warnings.push(`"eventKinds" must be a list of names; using the default`);
+	}
+	const days = raw.followUpDays;
+	if (days !== undefined) {
+		const n = typeof days === "string" ? Number(days) : days;
+		if (typeof n === "number" && Number.isInteger(n) && n >= 0 && n <= 365) settings.followUpDays = n;
+		else warnings.push(`"followUpDays" must be a whole number of days from 0 to 365; using ${settings.followUpDays}`);
+	}
 	const tags = raw.personTags;
 	if (tags !== undefined) {
 		const list = typeof tags === "string" ? tags.split(/[,\s]+/) : Array.isArray(tags) ? tags : null;

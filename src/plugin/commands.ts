@@ -1,9 +1,10 @@
 /** The command palette entries. None has a default hotkey. */
 import type { Plugin } from "obsidian";
 import type { ReteActions } from "./actions";
+import type { EventFlows } from "./event-flows";
 import type { Messages } from "./i18n";
 
-export function registerCommands(plugin: Plugin, actions: ReteActions, m: Messages, openView: () => Promise<void>, rebuild: () => Promise<void>): void {
+export function registerCommands(plugin: Plugin, actions: ReteActions, events: EventFlows, m: Messages, openView: () => Promise<void>, rebuild: () => Promise<void>): void {
 	const { t } = m;
 	plugin.addCommand({ id: "open-people-due", name: t("command.open"), callback: () => void openView() });
 	plugin.addCommand({ id: "log-interaction", name: t("command.log"), callback: () => actions.pickPerson((p) => actions.log(p.path)) });
@@ -21,4 +22,16 @@ export function registerCommands(plugin: Plugin, actions: ReteActions, m: Messag
 	plugin.addCommand({ id: "set-cadence", name: t("command.cadence"), callback: () => actions.pickPerson((p) => actions.setCadence(p.path)) });
 	plugin.addCommand({ id: "mark-follow-up-done", name: t("command.done"), callback: () => actions.pickFollowupDone() });
 	plugin.addCommand({ id: "rebuild-index", name: t("command.rebuild"), callback: () => void rebuild() });
+	plugin.addCommand({ id: "new-post-event-note", name: t("command.newEvent"), callback: () => events.newEvent() });
+	plugin.addCommand({ id: "new-person", name: t("command.newPerson"), callback: () => events.newPerson() });
+	plugin.addCommand({
+		id: "add-people-to-event",
+		name: t("command.addPeople"),
+		checkCallback: (checking) => {
+			const file = events.activeEvent();
+			if (!file) return false;
+			if (!checking) events.addPeople(file);
+			return true;
+		},
+	});
 }

@@ -3,18 +3,26 @@ import { getLanguage, Plugin } from "obsidian";
 import { DateTime } from "luxon";
 import { dayFromYmd, type Day } from "../core/dates";
 import type { ReteSettings } from "../core/settings";
+import type { WallClock } from "../core/template";
 import { ReteActions } from "./actions";
 import { registerCommands } from "./commands";
+import { EventActions } from "./event-actions";
+import { EventFlows } from "./event-flows";
 import { messagesFor } from "./i18n";
 import { ReteIndex } from "./people-index";
 import { loadSettings, ReteSettingTab } from "./settings";
 import { PeopleDueView, VIEW_TYPE } from "./view";
 import { NoteWriter } from "./writes";
 
-/** Today on this device, as a day number: the plugin's only clock. */
+/** The time on this device: the plugin's only clock. */
+function now(): WallClock {
+	const t = DateTime.local();
+	return { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second };
+}
+
 function today(): Day {
-	const now = DateTime.local();
-	return dayFromYmd(now.year, now.month, now.day);
+	const t = now();
+	return dayFromYmd(t.year, t.month, t.day);
 }
 
 export default class RetePlugin extends Plugin {
@@ -40,7 +48,9 @@ export default class RetePlugin extends Plugin {
 			},
 		}));
 		this.addRibbonIcon("users", messages.t("ribbon.open"), () => void this.openView());
-		registerCommands(this, actions, messages, () => this.openView(), async () => {
+		const eventActions = new EventActions(this.app, index, writer, () => messages, () => this.settings, now);
+		const events = new EventFlows(this.app, eventActions, index, messages, () => this.settings, today);
+		registerCommands(this, actions, events, messages, () => this.openView(), async () => {
 			await index.rebuild();
 		});
 		this.addSettingTab(new ReteSettingTab(this.app, this, this, messages));

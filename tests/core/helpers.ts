@@ -23,7 +23,7 @@ export function record(path: string, text: string): NoteRecord {
 		const m = /^([\w-]+):\s*(.*)$/.exec(line);
 		if (!m?.[1]) continue;
 		const raw = (m[2] ?? "").trim();
-		fm[m[1]] = raw.startsWith("[") && !raw.startsWith("[[") ? raw.slice(1, -1).split(",").map((s) => s.trim()) : /^\d+$/.test(raw) ? Number(raw) : raw.replace(/^"(.*)"$/, "$1");
+		fm[m[1]] = raw.startsWith("[") && !raw.startsWith("[[") ? raw.slice(1, -1).split(",").map((s) => s.trim()) : /^\d+$/.test(raw) ? Number(raw) : /^".*"$/.test(raw) ? (JSON.parse(raw) as string) : raw;
 	}
 	return { path, frontmatter: fm, body: split.body, bodyStartLine: split.bodyStartLine, propertyLines: propertyLines(split.yaml) };
 }

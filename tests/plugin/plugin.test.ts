@@ -36,7 +36,7 @@ async function loaded(files: Record<string, string> = FILES, data?: unknown) {
 describe("the plugin", () => {
 	it("registers its view, ribbon icon, settings tab and commands, none with a hotkey", async () => {
 		const { mock } = await loaded();
-		expect([...mock.commands__.keys()].sort()).toEqual(["log-interaction", "log-interaction-active", "mark-follow-up-done", "open-people-due", "rebuild-index", "set-cadence", "snooze-person"]);
+		expect([...mock.commands__.keys()].sort()).toEqual(["add-people-to-event", "log-interaction", "log-interaction-active", "mark-follow-up-done", "new-person", "new-post-event-note", "open-people-due", "rebuild-index", "set-cadence", "snooze-person"]);
 		for (const command of mock.commands__.values()) expect(command.hotkeys).toBeUndefined();
 		expect([...mock.views__.keys()]).toEqual([VIEW_TYPE]);
 		expect(mock.ribbonActions__).toHaveLength(1);

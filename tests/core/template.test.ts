@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { setFrontmatter } from "../../src/core/frontmatter-edit";
+import { formatMoment, renderTemplate, type WallClock } from "../../src/core/template";
+
+const NOW: WallClock = { year: 2026, month: 11, day: 20, hour: 9, minute: 5, second: 7 };
+
+describe("formatMoment", () => {
+	it.each([
+		["YYYY-MM-DD", "2026-11-20"],
+		["DD/MM/YY", "20/11/26"],
+		["dddd, MMMM Do YYYY", "Friday, November 20th 2026"],
+		["ddd D MMM", "Fri 20 Nov"],
+		["[Week] WW, [Q]Q", "Week 47, Q4"],
+		["HH:mm:ss", "09:05:07"],
+		["h:mm A", "9:05 AM"],
+		["DDDD", "324"],
+		["[YYYY] YYYY", "YYYY 2026"],
+	])("%s", (format, want) => {
+		expect(formatMoment(format, NOW)).toBe(want);
+	});
+	it("uses the locale's names", () => {
+		expect(formatMoment("dddd D MMMM YYYY", NOW, "it")).toBe("venerdì 20 novembre 2026");
+	});
+	it.each([[1, "1st"], [2, "2nd"], [3, "3rd"], [4, "4th"], [11, "11th"], [12, "12th"], [13, "13th"], [21, "21st"], [22, "22nd"], [23, "23rd"]])("day %i is the %s", (d, want) => {
+		expect(formatMoment("Do", { ...NOW, day: d })).toBe(want);
+	});
+});
+
+describe("renderTemplate", () => {
+	const ctx = { values: { title: "Anna Rossi", event: "Web Summit", company: "Acme" }, now: NOW };
+	it("fills core Templates placeholders and Rete's", () => {
+		expect(renderTemplate("# {{title}}\n{{date}} {{time}} {{date:dddd}} {{time:HH}}\n{{event}} {{ company }}", ctx)).toBe("# Anna Rossi\n2026-11-20 09:05 Friday 09\nWeb Summit Acme");
+	});
+	it("leaves unknown placeholders, Templater and format-like values alone", () => {
+		const t = "{{unknown}} <% tp.date.now() %> {{title:upper}} {{ }} {{";
+		expect(renderTemplate(t, ctx)).toBe(t);
+	});
+	it("never expands a value twice", () => {
+		const out = renderTemplate("{{title}} {{event}}", { values: { title: "{{event}}", event: "{{date}}" }, now: NOW });
+		expect(out).toBe("{{event}} {{date}}");
+	});
+	it("writes values in the frontmatter as YAML that cannot break it", () => {
+		const hostile = 'Rossi: "CEO" --- [[x]]\n---\nevil: true';
+		const t = '---\ntitle: {{title}}\nquoted: "{{title}}"\nsingle: \'{{title}}\'\ndate: {{date}}\n---\n# {{title}}\n';
+		const out = renderTemplate(t, { values: { title: hostile }, now: NOW });
+		expect(out).toBe(`---\ntitle: ${JSON.stringify(hostile)}\nquoted: "${JSON.stringify(hostile).slice(1, -1)}"\nsingle: 'Rossi: "CEO" --- [[x]] --- evil: true'\ndate: 2026-11-20\n---\n# ${hostile}\n`);
+	});
+});
+
+describe("setFrontmatter", () => {
+	it("adds a frontmatter block to a note without one", () => {
+		expect(setFrontmatter("# Title\n", [["type", "event"], ["attendees", ["[[A]]", "[[B]]"]], ["date", "2026-11-20"]])).toBe(
+			'---\ntype: "event"\nattendees:\n  - "[[A]]"\n  - "[[B]]"\ndate: 2026-11-20\n---\n# Title\n',
+		);
+	});
+	it("replaces keys in any case, keeps the others, their order and comments", () => {
+		const text = "---\n# mine\nTitle: x\nTYPE: note\nlist:\n  - a\n  - b\nafter: 1\n---\nbody";
+		expect(setFrontmatter(text, [["type", "event"], ["list", ["c"]]])).toBe('---\n# mine\nTitle: x\nTYPE: "event"\nlist:\n  - "c"\nafter: 1\n---\nbody');
+	});
+	it("merges list values when asked", () => {
+		expect(setFrontmatter("---\ntags: [contact, Person]\n---\n", [["tags", ["person", "new"]]], ["tags"])).toBe('---\ntags:\n  - "contact"\n  - "Person"\n  - "new"\n---\n');
+		expect(setFrontmatter("---\ntags:\n- a\n- 'b'\nx: 1\n---\n", [["tags", ["person"]]], ["tags"])).toBe('---\ntags:\n  - "a"\n  - "b"\n  - "person"\nx: 1\n---\n');
+	});
+	it("keeps CRLF and a byte-order mark", () => {
+		expect(setFrontmatter("\uFEFF---\r\na: 1\r\n---\r\nbody\r\n", [["b", "x"]])).toBe('\uFEFF---\r\na: 1\r\nb: "x"\r\n---\r\nbody\r\n');
+		expect(setFrontmatter("\uFEFFbody", [["b", "x"]])).toBe('\uFEFF---\nb: "x"\n---\nbody');
+	});
+});
