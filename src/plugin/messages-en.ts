@@ -139,6 +139,7 @@ export const en = {
 	"notice.notEvent": "The active note is not an event (type: event).",
 	"notice.templateMissing": "Template {path} not found; using the built-in one.",
 	"notice.templateUnreadable": "Template {path} could not be read ({error}); using the built-in one.",
+	"settings.events": "After the event",
 	"settings.eventsFolder": "Events folder",
 	"settings.eventsFolder.desc": "Where post-event notes are created. It must be inside the vault.",
 	"settings.eventKinds": "Kinds of event",

@@ -140,6 +140,7 @@ export const it: Record<MessageKey, string> = {
 	"notice.notEvent": "La nota attiva non è un evento (type: event).",
 	"notice.templateMissing": "Modello {path} non trovato; uso quello predefinito.",
 	"notice.templateUnreadable": "Impossibile leggere il modello {path} ({error}); uso quello predefinito.",
+	"settings.events": "Dopo l'evento",
 	"settings.eventsFolder": "Cartella degli eventi",
 	"settings.eventsFolder.desc": "Dove vengono create le note degli eventi. Deve stare dentro la cassaforte.",
 	"settings.eventKinds": "Tipi di evento",

@@ -1,6 +1,7 @@
 /** Loading Rete's settings, and the settings tab. */
 import { type App, debounce, Notice, type Plugin, PluginSettingTab, Setting } from "obsidian";
 import { readCadence } from "../core/cadence";
+import { checkFolder } from "../core/names";
 import { migrateSettings, normalizeFolder, normalizeTags, type ReteSettings } from "../core/settings";
 import type { Messages } from "./i18n";
 
@@ -77,5 +78,42 @@ export class ReteSettingTab extends PluginSettingTab {
 				if (v.trim() !== "") this.change((x) => (x.logHeading = v.trim()));
 			}),
 		);
+		this.displayEvents(el);
+	}
+
+	/** The settings of "after the event". */
+	private displayEvents(el: HTMLElement): void {
+		const { t } = this.m;
+		const s = this.host.settings;
+		new Setting(el).setName(t("settings.events")).setHeading();
+		const folder = new Setting(el).setName(t("settings.eventsFolder")).setDesc(t("settings.eventsFolder.desc"));
+		folder.addText((c) =>
+			c.setPlaceholder(t("placeholder.eventsFolder")).setValue(s.eventsFolder).onChange((v) => {
+				const checked = checkFolder(v, this.app.vault.configDir);
+				if ("error" in checked) {
+					folder.setDesc(t("settings.invalid", { error: checked.error }));
+					return;
+				}
+				folder.setDesc(t("settings.eventsFolder.desc"));
+				this.change((x) => (x.eventsFolder = checked.folder));
+			}),
+		);
+		new Setting(el).setName(t("settings.eventKinds")).setDesc(t("settings.eventKinds.desc")).addTextArea((c) =>
+			c.setValue(s.eventKinds.join(", ")).onChange((v) => {
+				const kinds = [...new Set(v.split(",").map((k) => k.trim()).filter((k) => k !== ""))];
+				if (kinds.length > 0) this.change((x) => (x.eventKinds = kinds));
+			}),
+		);
+		new Setting(el).setName(t("settings.followUpDays")).setDesc(t("settings.followUpDays.desc")).addSlider((c) =>
+			c.setLimits(0, 30, 1).setValue(s.followUpDays).onChange((v) => this.change((x) => (x.followUpDays = v))),
+		);
+		new Setting(el).setName(t("settings.followUpAction")).setDesc(t("settings.followUpAction.desc")).addText((c) =>
+			c.setValue(s.followUpAction).onChange((v) => this.change((x) => (x.followUpAction = v.trim()))),
+		);
+		for (const key of ["eventTemplate", "personTemplate"] as const) {
+			new Setting(el).setName(t(`settings.${key}`)).setDesc(t(`settings.${key}.desc`)).addText((c) =>
+				c.setPlaceholder(t("placeholder.template")).setValue(s[key]).onChange((v) => this.change((x) => (x[key] = v.trim()))),
+			);
+		}
 	}
 }

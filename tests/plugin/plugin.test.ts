@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import type { PluginManifest } from "obsidian";
-import { Notice, Plugin } from "obsidian-test-mocks/obsidian";
+import { Notice, Plugin, Setting, TextComponent } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeApp, settle, waitFor } from "./app";
 import RetePlugin from "../../src/plugin/main";
@@ -106,5 +106,24 @@ describe("the plugin", () => {
 		expect(writes[0]).toHaveBeenCalledTimes(1);
 		for (const w of [writes[1], writes[3], writes[4]]) expect(w).not.toHaveBeenCalled();
 		await waitFor(() => view.contentEl.querySelector("button[aria-label='Mark follow-up done']") === null);
+	});
+});
+
+describe("the settings tab", () => {
+	it("shows every setting, saves a change and reads the vault again with it", async () => {
+		const { plugin, mock, writes } = await loaded();
+		const tab = mock.settingTabs__[0];
+		if (!tab) throw new Error("no tab");
+		const named = vi.spyOn(Setting.prototype, "setName");
+		const texts = vi.spyOn(TextComponent, "create__");
+		tab.display();
+		const names = named.mock.calls.map(([n]) => (typeof n === "string" ? n : n.textContent));
+		expect(names).toEqual(["People folder", "Person tags", "Person type", "Default cadence", "Horizon", "Log heading", "After the event", "Events folder", "Kinds of event", "Follow up after", "Follow-up action", "Event template", "Person template"]);
+		const folder = texts.mock.results[0];
+		if (folder?.type !== "return") throw new Error("no input");
+		folder.value.setValue("Contatti/");
+		await waitFor(() => (writes[4]?.mock.calls.length ?? 0) > 0, 3000);
+		expect(plugin.settings.peopleFolder).toBe("Contatti");
+		expect(mock.data__).toMatchObject({ peopleFolder: "Contatti" });
 	});
 });
