@@ -94,7 +94,7 @@ describe("EventActions.addPeople", () => {
 	it("adds bullets, follow-ups and attendees to an event note, and notes for new people", async () => {
 		const event = "---\ndate: 2026-11-19\ntype: event\nattendees:\n  - \"[[Anna Rossi]]\"\n---\n# Fiera\n\n## People met\n- [[Anna Rossi]]\n\n## Follow-ups\n- [ ] Follow up with [[Anna Rossi]] 📅 2026-11-21\n";
 		const v = await setup({ "People/Anna Rossi.md": "", "People/Marco.md": "", "Events/Fiera.md": event });
-		const file = v.app.vault.getFileByPath("Events/Fiera.md");
+		const file = v.obsidian.vault.getFileByPath("Events/Fiera.md");
 		if (!file) throw new Error("fixture");
 		expect(v.actions.isEvent(file)).toBe(true);
 		const report = await v.actions.addPeople(file, [{ existingPath: "People/Marco.md", name: "Marco", talked: "pricing" }, { name: "Sara Neri" }], 3, "Send the brochure");

@@ -29,7 +29,7 @@ async function openForm(files: Record<string, string>) {
 		return r.value;
 	};
 	const button = (label: string) => {
-		const r = buttons.mock.results.filter((x) => x.type === "return").map((x) => x.value as ButtonComponent).reverse().find((b) => b.buttonEl.textContent === label);
+		const r = buttons.mock.results.filter((x) => x.type === "return").map((x) => x.value).reverse().find((b) => b.buttonEl.textContent === label);
 		if (!r) throw new Error(`no button ${label}`);
 		return r;
 	};
