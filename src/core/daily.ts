@@ -85,8 +85,37 @@ export interface DailyMatcher {
 	dateOf(path: string): Day | null;
 }
 
-function names(kind: "months" | "weekdays", locale: string): Array<Map<string, number>> {
-	const maps: Array<Map<string, number>> = [];
+/**
+ * Month and weekday names of a locale as moment has them (Obsidian formats daily-note names
+ * with moment): months January first, weekdays Sunday first.
+ */
+export interface LocaleNames {
+	months: string[];
+	monthsShort: string[];
+	weekdays: string[];
+	weekdaysShort: string[];
+	weekdaysMin: string[];
+}
+
+function add(map: Map<string, number>, name: string, value: number): void {
+	const key = name.normalize("NFC").toLowerCase();
+	map.set(key, value);
+	map.set(key.replace(/\.$/, ""), value);
+}
+
+function givenNames(kind: "months" | "weekdays", given: LocaleNames): Map<string, number> {
+	const map = new Map<string, number>();
+	if (kind === "months") {
+		for (const list of [given.months, given.monthsShort]) list.forEach((n, i) => add(map, n, i + 1));
+	} else {
+		// moment counts from Sunday (0); ISO from Monday (1) to Sunday (7).
+		for (const list of [given.weekdays, given.weekdaysShort, given.weekdaysMin]) list.forEach((n, i) => add(map, n, i === 0 ? 7 : i));
+	}
+	return map;
+}
+
+function names(kind: "months" | "weekdays", locale: string, given?: LocaleNames): Array<Map<string, number>> {
+	const maps: Array<Map<string, number>> = given ? [givenNames(kind, given)] : [];
 	for (const loc of locale === "en" ? ["en"] : ["en", locale]) {
 		const map = new Map<string, number>();
 		for (const length of ["long", "short"] as const) {
@@ -120,8 +149,11 @@ function lookup(maps: Array<Map<string, number>>, raw: string): number | undefin
 
 export type DailyCompile = { matcher: DailyMatcher } | { error: string };
 
-/** Compiles the daily-note folder and format; `locale` adds that language's month and day names. */
-export function compileDaily(folder: string, format: string, locale = "en"): DailyCompile {
+/**
+ * Compiles the daily-note folder and format. Month and weekday names are read in English and
+ * in `locale`; `given` names (moment's, inside Obsidian) come first.
+ */
+export function compileDaily(folder: string, format: string, locale = "en", given?: LocaleNames): DailyCompile {
 	const segment = format.split("/").pop() ?? format;
 	const tokens = tokenize(segment);
 	const fields = tokens.map((t) => t.field).filter((f): f is Field => f !== null);
@@ -130,8 +162,8 @@ export function compileDaily(folder: string, format: string, locale = "en"): Dai
 	const hasWeekDay = has("weekYear") && has("week") && has("isoWeekday", "weekday", "weekdayName");
 	if (!hasDay && !hasWeekDay) return { error: `the daily-note format "${format}" does not name a single day` };
 	const re = new RegExp(`^${tokens.map((t) => t.pattern).join("")}$`, "iu");
-	const months = fields.includes("monthName") ? names("months", locale) : [];
-	const weekdays = fields.includes("weekdayName") ? names("weekdays", locale) : [];
+	const months = fields.includes("monthName") ? names("months", locale, given) : [];
+	const weekdays = fields.includes("weekdayName") ? names("weekdays", locale, given) : [];
 	const prefix = folder === "" ? "" : `${folder.normalize("NFC").toLowerCase()}/`;
 	const capturing = tokens.filter((t) => t.field !== null);
 

@@ -3,8 +3,10 @@
  * `Vault.process` and `(frontmatter) => void` for `FileManager.processFrontMatter`.
  * Every byte outside the edit is kept: line endings, list style, a missing final newline.
  */
-import { splitFrontmatter } from "./frontmatter";
 import { readTaskLine } from "./scan";
+import { insertInSection, LIST_MARKER, linesOf, locateSection } from "./sections";
+
+export { parseHeading, type ParsedHeading } from "./sections";
 
 /** Thrown inside an edit when the note no longer holds what the user saw: nothing is written. */
 export class StaleEditError extends Error {
@@ -12,85 +14,6 @@ export class StaleEditError extends Error {
 		super(message);
 		this.name = "StaleEditError";
 	}
-}
-
-function eolOf(text: string): string {
-	const crlf = text.split("\r\n").length - 1;
-	const lf = text.split("\n").length - 1 - crlf;
-	return crlf > lf ? "\r\n" : "\n";
-}
-
-interface Line {
-	start: number;
-	/** End of the content, before `\r\n` / `\n`. */
-	end: number;
-	text: string;
-}
-
-function linesOf(text: string, from: number): Line[] {
-	const out: Line[] = [];
-	let start = from;
-	while (start < text.length) {
-		let next = text.indexOf("\n", start);
-		if (next < 0) next = text.length;
-		const end = next > start && text[next - 1] === "\r" ? next - 1 : next;
-		// A byte-order mark is not part of the first line's text.
-		const textStart = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
-		out.push({ start, end, text: text.slice(textStart, end) });
-		start = next + 1;
-	}
-	return out;
-}
-
-/** An ATX heading; a closing run of `#` counts only after a space, as in CommonMark. */
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
-const LIST_MARKER = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+/;
-
-export interface ParsedHeading {
-	level: number;
-	text: string;
-}
-
-/** `## Log` → level 2, text `log` (compared ignoring case and surrounding spaces). */
-export function parseHeading(heading: string): ParsedHeading {
-	const m = HEADING.exec(heading.trim());
-	if (m?.[1]) return { level: m[1].length, text: (m[2] ?? "").trim().toLowerCase() };
-	return { level: 2, text: heading.trim().replace(/^#+/, "").trim().toLowerCase() };
-}
-
-function bodyStart(text: string): number {
-	const split = splitFrontmatter(text);
-	return split.kind === "yaml" ? text.length - split.body.length : 0;
-}
-
-interface Outline {
-	headings: Array<{ index: number; level: number; text: string }>;
-	/** The fence still open at the end of the note, if any (then the rest is code). */
-	openFence: string | null;
-}
-
-/** Headings of the note outside fenced code, with their line index in `lines`. */
-function outline(lines: Line[]): Outline {
-	const headings: Outline["headings"] = [];
-	let fence: string | null = null;
-	lines.forEach((line, index) => {
-		const f = FENCE.exec(line.text);
-		if (f?.[1]) {
-			const mark = f[1];
-			if (fence === null) {
-				fence = mark;
-				return;
-			}
-			// Only a bare run of the same character, at least as long, closes a fence.
-			if (mark[0] === fence[0] && mark.length >= fence.length && (f[2] ?? "").trim() === "") fence = null;
-			return;
-		}
-		if (fence !== null) return;
-		const h = HEADING.exec(line.text);
-		if (h?.[1]) headings.push({ index, level: h[1].length, text: (h[2] ?? "").trim().toLowerCase() });
-	});
-	return { headings, openFence: fence };
 }
 
 /**
@@ -101,48 +24,24 @@ function outline(lines: Line[]): Outline {
  * section is not added again.
  */
 export function appendUnderHeading(heading: string, itemText: string): (text: string) => string {
-	const want = parseHeading(heading);
-	const headingLine = `${"#".repeat(want.level)} ${heading.trim().replace(/^#+[ \t]*/, "")}`;
 	return (text) => {
-		const eol = eolOf(text);
-		const lines = linesOf(text, bodyStart(text));
-		const { headings: all, openFence } = outline(lines);
-		const at = all.findIndex((h) => h.level === want.level && h.text === want.text);
-		if (at < 0) {
-			let prefix = text;
-			if (prefix !== "" && !prefix.endsWith("\n")) prefix += eol;
-			// A code block left open at the end would swallow the new heading: close it first.
-			if (openFence !== null) prefix += `${openFence}${eol}`;
-			if (prefix.replace(/^\uFEFF/, "").trim() !== "" && !/\r?\n\r?\n$/.test(prefix)) prefix += eol;
-			return `${prefix}${headingLine}${eol}- ${itemText}${eol}`;
-		}
-		const h = all[at];
-		if (!h) return text;
-		const next = all.slice(at + 1).find((x) => x.level <= want.level);
-		const sectionEnd = next ? next.index : lines.length;
-		let last = h.index;
-		for (let i = h.index + 1; i < sectionEnd; i++) if ((lines[i]?.text ?? "").trim() !== "") last = i;
+		const spot = locateSection(text, heading);
+		if (!spot.found) return insertInSection(text, spot, [`- ${itemText}`]);
 		let marker = "- ";
-		let indent = "";
-		for (let i = last; i > h.index; i--) {
-			const m = LIST_MARKER.exec(lines[i]?.text ?? "");
+		for (let i = spot.last; i > spot.headingIndex; i--) {
+			const m = LIST_MARKER.exec(spot.lines[i]?.text ?? "");
 			if (m?.[2]) {
 				// Only follow a top-level item's style; a nested item's indent is not ours.
 				if ((m[1] ?? "") !== "") continue;
 				const n = /^(\d+)([.)])$/.exec(m[2]);
 				marker = n ? `${Number(n[1]) + 1}${n[2]} ` : `${m[2]} `;
-				indent = m[1] ?? "";
 				break;
 			}
 		}
-		const newLine = `${indent}${marker}${itemText}`;
-		for (let i = h.index + 1; i <= last; i++) {
-			if ((lines[i]?.text ?? "").replace(LIST_MARKER, "").trim() === itemText.trim()) return text;
+		for (let i = spot.headingIndex + 1; i <= spot.last; i++) {
+			if ((spot.lines[i]?.text ?? "").replace(LIST_MARKER, "").trim() === itemText.trim()) return text;
 		}
-		const lastLine = lines[last];
-		if (!lastLine) return text;
-		const insertAt = lastLine.end;
-		return `${text.slice(0, insertAt)}${eol}${newLine}${text.slice(insertAt)}`;
+		return insertInSection(text, spot, [`${marker}${itemText}`]);
 	};
 }
 

@@ -29,6 +29,14 @@ export interface ReteSettings {
 	eventTemplate: string;
 	/** Vault path of the person template (`""`: the built-in one). */
 	personTemplate: string;
+	/** Heading of the reach-out list in the daily note (`""`: "## Reach out", localised). */
+	reachOutHeading: string;
+	/** Add the reach-out list when the user creates today's daily note. */
+	reachOutOnCreate: boolean;
+	/** Where "Log interaction" writes. */
+	logTarget: "person" | "daily";
+	/** Heading of the daily note under which interactions are logged. */
+	dailyLogHeading: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ReteSettings> = Object.freeze({
@@ -45,6 +53,10 @@ export const DEFAULT_SETTINGS: Readonly<ReteSettings> = Object.freeze({
 	followUpAction: "Follow up: email or LinkedIn invitation",
 	eventTemplate: "",
 	personTemplate: "",
+	reachOutHeading: "",
+	reachOutOnCreate: false,
+	logTarget: "person",
+	dailyLogHeading: "## Log",
 });
 
 export function defaultSettings(): ReteSettings {
@@ -104,6 +116,18 @@ export function migrateSettings(saved: unknown): SettingsLoad {
 	for (const key of ["eventTemplate", "personTemplate"] as const) {
 		const v = str(key);
 		if (v !== undefined) settings[key] = v.trim();
+	}
+	const reachOut = str("reachOutHeading");
+	if (reachOut !== undefined) settings.reachOutHeading = reachOut.trim();
+	const dailyLog = str("dailyLogHeading");
+	if (dailyLog !== undefined && dailyLog.trim() !== "") settings.dailyLogHeading = dailyLog.trim();
+	if (raw.reachOutOnCreate !== undefined) {
+		if (typeof raw.reachOutOnCreate === "boolean") settings.reachOutOnCreate = raw.reachOutOnCreate;
+		else warnings.push(`"reachOutOnCreate" must be true or false; using false`);
+	}
+	if (raw.logTarget !== undefined) {
+		if (raw.logTarget === "person" || raw.logTarget === "daily") settings.logTarget = raw.logTarget;
+		else warnings.push(`"logTarget" must be "person" or "daily"; using "person"`);
 	}
 	const kinds = raw.eventKinds;
 	if (kinds !== undefined) {

@@ -1,6 +1,7 @@
 /** A due item's reason in words, in the user's language. */
 import { DateTime } from "luxon";
 import { readCadence } from "../core/cadence";
+import { plainLinks } from "../core/text";
 import { type Day, parseIsoDay, ymdFromDay } from "../core/dates";
 import type { DueItem } from "../core/types";
 import type { Messages } from "./i18n";
@@ -35,12 +36,8 @@ export function cadenceWords(written: string | undefined, { t }: Messages): stri
 	return t(`every.${unit}s`, { count });
 }
 
-/** `Send [[Anna Rossi|Anna]] the [[Deck]]` → `Send Anna the Deck`: links read as their names. */
-export function plainText(text: string): string {
-	return text
-		.replace(/\[\[([^[\]|#]*)(?:#[^[\]|]*)?(?:\|([^[\]]*))?\]\]/g, (_m, target: string, alias?: string) => alias ?? target.slice(target.lastIndexOf("/") + 1))
-		.replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
-}
+/** Links read as their names (see core/text). */
+export const plainText = plainLinks;
 
 /** The reason a person is listed, as one line of words. */
 export function reasonWords(item: DueItem, today: Day, m: Messages): string {
@@ -67,4 +64,15 @@ export function reasonWords(item: DueItem, today: Day, m: Messages): string {
 			return item.age !== undefined ? `${head} · ${t("reason.turns", { age: item.age })}` : head;
 		}
 	}
+}
+
+/** The reason of a reach-out line in the daily note: "last contact 42 days ago". */
+export function reachOutWords(item: DueItem, today: Day, m: Messages): string {
+	const lower = (s: string): string => s.charAt(0).toLocaleLowerCase(m.locale) + s.slice(1);
+	if (item.reason === "cadence") {
+		const last = item.lastContact ? parseIsoDay(item.lastContact) : null;
+		return last === null ? m.t("reachout.never") : lower(m.t("reason.lastContact", { ago: relativeDays(last - today, m) }));
+	}
+	if (item.reason === "birthday") return lower(reasonWords(item, today, m));
+	return plainLinks(item.text ?? "");
 }

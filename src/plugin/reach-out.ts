@@ -1,0 +1,145 @@
+/**
+ * Today's reach-out list in today's daily note, and interactions logged in the daily note.
+ * Every write is a user's action: the command, or the user creating today's daily note with
+ * the setting on. Nothing is created at start-up.
+ */
+import { type App, type Component, Notice, type TAbstractFile, TFile } from "obsidian";
+import { type Day, dayFromYmd, isoFromDay } from "../core/dates";
+import { appendUnderHeading } from "../core/edits";
+import { reachOutLine, upsertReachOut } from "../core/reachout";
+import type { ReteSettings } from "../core/settings";
+import type { WallClock } from "../core/template";
+import type { DailyNotes } from "./daily-notes";
+import { reachOutWords } from "./describe";
+import type { Messages } from "./i18n";
+import type { ReteIndex } from "./people-index";
+import type { NoteWriter } from "./writes";
+
+export interface ReachOutTiming {
+	/** How long a new daily note must stay unmodified (templates at work) before we write. */
+	quietMs: number;
+	maxWaitMs: number;
+}
+
+export class ReachOut {
+	private readonly handled = new Set<string>();
+
+	constructor(
+		private readonly app: App,
+		private readonly index: ReteIndex,
+		private readonly daily: DailyNotes,
+		private readonly writer: NoteWriter,
+		private readonly messages: () => Messages,
+		private readonly settings: () => ReteSettings,
+		private readonly now: () => WallClock,
+		private readonly timing: ReachOutTiming = { quietMs: 1000, maxWaitMs: 8000 },
+	) {}
+
+	private today(): Day {
+		const n = this.now();
+		return dayFromYmd(n.year, n.month, n.day);
+	}
+
+	heading(): string {
+		return this.settings().reachOutHeading || this.messages().t("reachout.heading");
+	}
+
+	/** The link text for a note from `source`: its name when that resolves to it, else its path. */
+	private linkText(path: string, source: string): string {
+		const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
+		return this.app.metadataCache.getFirstLinkpathDest(name, source)?.path === path ? name : path.replace(/\.md$/i, "");
+	}
+
+	lines(day: Day, source: string): string[] {
+		const m = this.messages();
+		return this.index.index.due(day, this.settings().horizon).map((item) => reachOutLine(item, this.linkText(item.path, source), reachOutWords(item, day, m)));
+	}
+
+	/** Writes the list into the daily note of today; returns how many lines it added. */
+	async writeInto(file: TFile): Promise<number> {
+		const day = this.today();
+		const lines = this.lines(day, file.path);
+		let added = 0;
+		const edit = upsertReachOut(this.heading(), lines);
+		const ok = await this.writer.editBody(file.path, (text) => {
+			const next = edit(text);
+			added = next === text ? 0 : lines.filter((l) => !text.includes(l.slice(l.lastIndexOf("^")))).length;
+			return next;
+		});
+		return ok ? added : -1;
+	}
+
+	/** The command: creates today's daily note when missing (with its template), then the list. */
+	async addToToday(): Promise<void> {
+		const { t } = this.messages();
+		// Right after start-up the index may still be reading the vault.
+		while (!this.index.ready) await new Promise((resolve) => window.setTimeout(resolve, 50));
+		if (this.lines(this.today(), "").length === 0) {
+			new Notice(t("notice.reachOutNone"));
+			return;
+		}
+		let file: TFile;
+		try {
+			file = await this.daily.ensure(this.today(), this.now());
+			this.handled.add(file.path);
+			await this.quiet(file);
+		} catch (e) {
+			new Notice(t("notice.writeFailed", { path: this.daily.pathOf(this.today()), error: e instanceof Error ? e.message : String(e) }));
+			return;
+		}
+		const added = await this.writeInto(file);
+		if (added > 0) new Notice(t("notice.reachOutAdded", { count: added, path: file.path }));
+		else if (added === 0) new Notice(t("notice.reachOutUpToDate", { path: file.path }));
+		await this.app.workspace.getLeaf(false).openFile(file);
+	}
+
+	/** Resolves once `file` has not been modified for a while (a template plugin at work). */
+	private quiet(file: TFile): Promise<void> {
+		return new Promise((resolve) => {
+			let timer = 0;
+			const started = Date.now();
+			const ref = this.app.vault.on("modify", (f) => {
+				if (f.path === file.path) arm();
+			});
+			const finish = (): void => {
+				this.app.vault.offref(ref);
+				resolve();
+			};
+			const arm = (): void => {
+				window.clearTimeout(timer);
+				const left = this.timing.maxWaitMs - (Date.now() - started);
+				timer = window.setTimeout(finish, Math.max(0, Math.min(this.timing.quietMs, left)));
+			};
+			arm();
+		});
+	}
+
+	/**
+	 * With the setting on, the list is added once to today's daily note when the user creates
+	 * it, after its template (core Templates or Templater) has been applied. Registered once the
+	 * layout is ready, so the start-up `create` events of every file are never seen.
+	 */
+	watchCreation(component: Component): void {
+		this.app.workspace.onLayoutReady(() => {
+			component.registerEvent(this.app.vault.on("create", (file) => void this.onCreate(file)));
+		});
+	}
+
+	private async onCreate(file: TAbstractFile): Promise<void> {
+		if (!this.settings().reachOutOnCreate || !(file instanceof TFile) || this.handled.has(file.path)) return;
+		await this.daily.refresh();
+		if (file.path !== this.daily.pathOf(this.today())) return;
+		this.handled.add(file.path);
+		await this.quiet(file);
+		if (!this.index.ready || !this.app.vault.getFileByPath(file.path)) return;
+		await this.writeInto(file);
+	}
+
+	/** "Log interaction" into today's daily note: `- [[Anna Rossi]] text` under the heading. */
+	async logToDaily(path: string, date: string, text: string): Promise<boolean> {
+		const file = await this.daily.ensure(this.today(), this.now());
+		const link = this.linkText(path, file.path);
+		const item = date === isoFromDay(this.today()) ? `[[${link}]] ${text}` : `${date} [[${link}]] ${text}`;
+		return this.writer.editBody(file.path, appendUnderHeading(this.settings().dailyLogHeading, item));
+	}
+}

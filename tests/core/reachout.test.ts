@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { reachOutId, reachOutLine, reachOutSection, upsertReachOut } from "../../src/core/reachout";
+import type { DueItem } from "../../src/core/types";
+
+const anna: DueItem = { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "cadence", due: "2026-11-15", status: "overdue", days: -5, lastContact: "2026-10-01", cadence: "monthly" };
+const deck: DueItem = { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "followup", due: "2026-11-25", status: "upcoming", days: 5, text: "Send [[Anna Rossi|Anna]] the deck", source: "Journal/2026-11-02.md", line: 4 };
+const zoe: DueItem = { person: "Zoë Ng", path: "People/Zoë Ng.md", reason: "birthday", due: "2026-11-23", status: "upcoming", days: 3 };
+
+const L1 = reachOutLine(anna, "Anna Rossi", "last contact 50 days ago");
+const L2 = reachOutLine(deck, "Anna Rossi", "");
+const L3 = reachOutLine(zoe, "Zoë Ng", "birthday on Monday");
+
+describe("reach-out lines", () => {
+	it("are tasks linking the person, with the reason and a stable block id", () => {
+		expect(L1).toMatch(/^- \[ \] \[\[Anna Rossi\]\] · last contact 50 days ago \^rete-c-anna-rossi-[a-z0-9]{7}$/);
+		expect(L2).toMatch(/^- \[ \] \[\[Anna Rossi\]\] · Send Anna the deck 📅 2026-11-25 \^rete-f-anna-rossi-[a-z0-9]{7}$/);
+		expect(L3).toMatch(/^- \[ \] \[\[Zoë Ng\]\] · birthday on Monday \^rete-b-zoe-ng-[a-z0-9]{7}$/);
+		expect(reachOutId(anna)).toBe(reachOutId({ ...anna, days: -6, due: "2026-11-14" }));
+		expect(reachOutId(anna)).not.toBe(reachOutId({ ...anna, path: "Other/Anna Rossi.md" }));
+		expect(new Set([reachOutId(anna), reachOutId(deck), reachOutId(zoe)]).size).toBe(3);
+	});
+	it("make a markdown section for the CLI", () => {
+		expect(reachOutSection("## Reach out", [L1, L3])).toBe(`## Reach out\n${L1}\n${L3}\n`);
+		expect(reachOutSection("Reach out", [])).toBe("## Reach out\n");
+	});
+});
+
+describe("upsertReachOut", () => {
+	const write = upsertReachOut("## Reach out", [L1, L2, L3]);
+	it("creates the section at the end of the note, the rest untouched byte for byte", () => {
+		const note = "# Friday\r\n\r\nWrote some notes.\r\n";
+		expect(write(note)).toBe(`# Friday\r\n\r\nWrote some notes.\r\n\r\n## Reach out\r\n${L1}\r\n${L2}\r\n${L3}\r\n`);
+	});
+	it("is idempotent", () => {
+		const once = write("# Friday\n");
+		expect(write(once)).toBe(once);
+	});
+	it("keeps what the user checked or edited, adds only what is new", () => {
+		const userEdited = L1.replace("- [ ]", "- [x]").replace("last contact 50 days ago", "called, she moves in May");
+		const note = `# Friday\n\n## Reach out\n${userEdited}\n- [ ] my own line\n\n## Journal\nlunch\n`;
+		expect(write(note)).toBe(`# Friday\n\n## Reach out\n${userEdited}\n- [ ] my own line\n${L2}\n${L3}\n\n## Journal\nlunch\n`);
+	});
+	it("never removes a line that is no longer due", () => {
+		const old = "- [ ] [[Old Friend]] · last contact 90 days ago ^rete-c-old-friend-abcdefg";
+		const note = `## Reach out\n${old}\n`;
+		expect(write(note)).toBe(`## Reach out\n${old}\n${L1}\n${L2}\n${L3}\n`);
+	});
+	it("ignores ids outside the section and in code", () => {
+		const note = `## Other\n${L1}\n\n\`\`\`\n## Reach out\n\`\`\`\n`;
+		expect(write(note)).toBe(`${note}\n## Reach out\n${L1}\n${L2}\n${L3}\n`);
+	});
+	it("with nothing new changes nothing", () => {
+		expect(upsertReachOut("## Reach out", [])("# x\n")).toBe("# x\n");
+	});
+});
