@@ -2,7 +2,7 @@
 import { type Day, parseIsoDay } from "../core/dates";
 
 export interface CliOptions {
-	command: "due" | "help" | "version";
+	command: "due" | "today" | "help" | "version";
 	vault: string;
 	today: Day | null;
 	horizon: number | null;
@@ -17,6 +17,7 @@ export const USAGE = `Usage: rete <command> [options]
 
 Commands:
   due       List the people due: cadence overdue, follow-ups, birthdays
+  today     Print today's reach-out section as markdown, for a daily note
 
 Options:
   --vault DIR        The vault folder (required)
@@ -24,7 +25,7 @@ Options:
   --horizon N        Days ahead to look (default: Rete's setting, 7)
   --json             Print JSON instead of text
   --config-dir NAME  The vault's config folder (default: .obsidian)
-  --locale CODE      Language of month and weekday names in daily-note names (default: en)
+  --locale CODE      Language of daily-note names, and of the today section (default: en)
   -h, --help         Show this help
   -v, --version      Show the version`;
 
@@ -54,8 +55,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 		command = arg;
 	}
 	if (command === null) return opts;
-	if (command !== "due") throw new UsageError(`unknown command "${command}" (try: rete due --vault DIR)`);
+	if (command !== "due" && command !== "today") throw new UsageError(`unknown command "${command}" (try: rete due --vault DIR)`);
 	if (opts.vault === "") throw new UsageError("--vault DIR is required");
+	if (command === "today" && opts.json) throw new UsageError("today prints markdown; --json goes with due");
 	return { ...opts, command };
 }
 

@@ -2,12 +2,15 @@
 import * as fs from "node:fs";
 import { DateTime } from "luxon";
 import { compileDaily, type DailyMatcher } from "../core/daily";
-import { dayFromYmd } from "../core/dates";
+import { dayFromYmd, ymdFromDay } from "../core/dates";
 import { PeopleIndex } from "../core/network";
-import { migrateSettings, readDailyNoteConfig, type ReteSettings } from "../core/settings";
+import { type ResolvedDaily, resolveDailySettings } from "../core/daily-config";
+import { migrateSettings, type ReteSettings } from "../core/settings";
+import { formatMoment } from "../core/template";
 import type { Problem } from "../core/types";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatJson, formatText } from "./report";
+import { todaySection } from "./today";
 import { listNotes, readConfigJson, toRecord } from "./vault";
 
 declare const RETE_VERSION: string;
@@ -23,6 +26,10 @@ export interface LoadedVault {
 	warnings: string[];
 	/** Notes that could not be read at all (permissions, vanished meanwhile). */
 	unreadable: Problem[];
+	/** The daily-note settings that apply. */
+	daily: ResolvedDaily;
+	/** Every note read. */
+	paths: string[];
 }
 
 /** Reads the vault's settings and every note into a fresh index. */
@@ -32,16 +39,23 @@ export function loadVault(root: string, configDir: string, locale: string): Load
 	if (saved.error) warnings.push(`${saved.error}; using the default settings`);
 	const loaded = migrateSettings(saved.error ? undefined : saved.value);
 	warnings.push(...loaded.warnings.map((w) => `settings: ${w}`));
-	const dailyRaw = readConfigJson(root, configDir, "daily-notes.json");
-	if (dailyRaw.error) warnings.push(`${dailyRaw.error}; daily notes use the default YYYY-MM-DD format`);
-	const dailyConfig = readDailyNoteConfig(dailyRaw.value);
+	// The same daily-note settings as the plugin: Periodic Notes when enabled, else Daily Notes.
+	const read = (file: string): unknown => {
+		const r = readConfigJson(root, configDir, file);
+		if (r.error) warnings.push(`${r.error}; ignored`);
+		return r.value;
+	};
+	const dailyConfig = resolveDailySettings({ dailyNotes: read("daily-notes.json"), communityPlugins: read("community-plugins.json"), periodicNotes: read("plugins/periodic-notes/data.json") });
 	const compiled = compileDaily(dailyConfig.folder, dailyConfig.format, locale);
 	let daily: DailyMatcher | null = null;
 	if ("error" in compiled) warnings.push(compiled.error);
 	else daily = compiled.matcher;
 
 	const index = new PeopleIndex({ settings: loaded.settings, daily });
+	const paths: string[] = [];
 	const unreadable: Problem[] = [];
+	// Read every note first, then link each once against the whole vault.
+	index.defer();
 	for (const file of listNotes(root)) {
 		let text: string;
 		try {
@@ -51,8 +65,10 @@ export function loadVault(root: string, configDir: string, locale: string): Load
 			continue;
 		}
 		index.upsert(toRecord(file.path, text));
+		paths.push(file.path);
 	}
-	return { index, settings: loaded.settings, warnings, unreadable };
+	index.settle();
+	return { index, settings: loaded.settings, warnings, unreadable, daily: dailyConfig, paths };
 }
 
 function localToday(): number {
@@ -91,6 +107,13 @@ export function run(argv: readonly string[], io: Io): number {
 		for (const w of vault.warnings) io.err(`rete: warning: ${w}\n`);
 		const today = opts.today ?? localToday();
 		const horizon = opts.horizon ?? vault.settings.horizon;
+		if (opts.command === "today") {
+			const { y, m, d } = ymdFromDay(today);
+			const name = formatMoment(vault.daily.format, { year: y, month: m, day: d, hour: 0, minute: 0 }, opts.locale);
+			const dailyPath = `${vault.daily.folder === "" ? "" : `${vault.daily.folder}/`}${name}.md`;
+			io.out(todaySection({ index: vault.index, paths: vault.paths, dailyPath, today, horizon, heading: vault.settings.reachOutHeading, locale: opts.locale }));
+			return 0;
+		}
 		const items = vault.index.due(today, horizon);
 		const problems = [...vault.unreadable, ...vault.index.problems()];
 		io.out(opts.json ? formatJson(items, problems, today, horizon) : formatText(items, problems, today, horizon));

@@ -1,5 +1,5 @@
 /** Who is due, and why: cadence overdue, follow-up tasks, birthdays. */
-import { addCadence, formatCadence } from "./cadence";
+import { addCadence, type Cadence, formatCadence } from "./cadence";
 import { type Day, dayFromYmd, isoFromDay, isValidYmd, ymdFromDay } from "./dates";
 import type { DueItem, DueReason, DueStatus, PersonInfo } from "./types";
 
@@ -25,20 +25,59 @@ export function statusOf(due: Day | null, today: Day): DueStatus {
 /** The latest of the dates that are on or before today. */
 export function lastContactOf(p: PersonDueInput, today: Day): Day | null {
 	let last = p.lastInteraction;
-	for (const d of [p.info.lastContact, p.info.met]) {
-		if (d !== null && d <= today && (last === null || d > last)) last = d;
-	}
+	const { lastContact, met } = p.info;
+	if (lastContact !== null && lastContact <= today && (last === null || lastContact > last)) last = lastContact;
+	if (met !== null && met <= today && (last === null || met > last)) last = met;
 	return last;
 }
 
 /** The next birthday on or after today; 29 February falls on 28 February in other years. */
 export function nextBirthday(b: NonNullable<PersonInfo["birthday"]>, today: Day): Day {
-	const { y } = ymdFromDay(today);
-	for (const year of [y, y + 1]) {
-		const d = isValidYmd(year, b.month, b.day) ? dayFromYmd(year, b.month, b.day) : dayFromYmd(year, b.month, b.day - 1);
-		if (d >= today) return d;
+	return nextBirthdayIn(b, today, ymdFromDay(today).y);
+}
+
+/** `YYYY-MM-DD` of a day; due lists repeat the same few hundred days, so they are remembered. */
+const isoMemo = new Map<Day, string>();
+
+function iso(day: Day): string {
+	let s = isoMemo.get(day);
+	if (s === undefined) {
+		s = isoFromDay(day);
+		if (isoMemo.size >= 10_000) isoMemo.clear();
+		isoMemo.set(day, s);
 	}
-	return dayFromYmd(y + 1, b.month, Math.min(b.day, 28));
+	return s;
+}
+
+/*
+ * Items are built with all their fields in one object literal (one per set of fields, in the
+ * same order as `base` adds them), which is much cheaper than adding fields one by one.
+ */
+function cadenceItem(info: PersonInfo, due: Day, today: Day, lastContact: string | null, cadence: string): DueItem {
+	const { name: person, path, company, role } = info;
+	const d = iso(due);
+	const status = statusOf(due, today);
+	const days = due - today;
+	if (company !== undefined) {
+		if (role !== undefined) return { person, path, reason: "cadence", due: d, status, days, company, role, lastContact, cadence };
+		return { person, path, reason: "cadence", due: d, status, days, company, lastContact, cadence };
+	}
+	if (role !== undefined) return { person, path, reason: "cadence", due: d, status, days, role, lastContact, cadence };
+	return { person, path, reason: "cadence", due: d, status, days, lastContact, cadence };
+}
+
+function followupItem(info: PersonInfo, f: Followup, today: Day): DueItem {
+	const { name: person, path, company, role } = info;
+	const due = f.due === null ? null : iso(f.due);
+	const status = statusOf(f.due, today);
+	const days = f.due === null ? null : f.due - today;
+	const { text, source, line } = f;
+	if (company !== undefined) {
+		if (role !== undefined) return { person, path, reason: "followup", due, status, days, company, role, text, source, line };
+		return { person, path, reason: "followup", due, status, days, company, text, source, line };
+	}
+	if (role !== undefined) return { person, path, reason: "followup", due, status, days, role, text, source, line };
+	return { person, path, reason: "followup", due, status, days, text, source, line };
 }
 
 function base(info: PersonInfo, reason: DueReason, due: Day | null, today: Day): DueItem {
@@ -46,7 +85,7 @@ function base(info: PersonInfo, reason: DueReason, due: Day | null, today: Day):
 		person: info.name,
 		path: info.path,
 		reason,
-		due: due === null ? null : isoFromDay(due),
+		due: due === null ? null : iso(due),
 		status: statusOf(due, today),
 		days: due === null ? null : due - today,
 	};
@@ -55,32 +94,81 @@ function base(info: PersonInfo, reason: DueReason, due: Day | null, today: Day):
 	return item;
 }
 
+const UNITS: Record<Cadence["unit"], number> = { day: 0, week: 1, month: 2, year: 3 };
+/** Calendar arithmetic (months, years) goes through luxon: remember its answers, by cadence then day. */
+const cadenceMemo = new Map<number, Map<Day, Day>>();
+let memoSize = 0;
+const MEMO_MAX = 100_000;
+
+function nextAfter(last: Day, cadence: Cadence): Day {
+	const { count } = cadence;
+	if (cadence.unit === "day" || cadence.unit === "week" || !Number.isInteger(count) || count < 1 || count > 65535 || !Number.isInteger(last) || Math.abs(last) > 1e9) {
+		return addCadence(last, cadence);
+	}
+	const kind = count * 4 + UNITS[cadence.unit];
+	let byDay = cadenceMemo.get(kind);
+	let due = byDay?.get(last);
+	if (due === undefined) {
+		due = addCadence(last, cadence);
+		if (memoSize >= MEMO_MAX) {
+			cadenceMemo.clear();
+			memoSize = 0;
+			byDay = undefined;
+		}
+		if (!byDay) cadenceMemo.set(kind, (byDay = new Map<Day, Day>()));
+		byDay.set(last, due);
+		memoSize++;
+	}
+	return due;
+}
+
+/** The calendar year of the last `today` asked about. */
+let yearDay: Day | null = null;
+let yearOfDay = 0;
+
+function yearOf(day: Day): number {
+	if (day !== yearDay) {
+		yearOfDay = ymdFromDay(day).y;
+		yearDay = day;
+	}
+	return yearOfDay;
+}
+
+function nextBirthdayIn(b: NonNullable<PersonInfo["birthday"]>, today: Day, y: number): Day {
+	for (let year = y; year <= y + 1; year++) {
+		const d = isValidYmd(year, b.month, b.day) ? dayFromYmd(year, b.month, b.day) : dayFromYmd(year, b.month, b.day - 1);
+		if (d >= today) return d;
+	}
+	return dayFromYmd(y + 1, b.month, Math.min(b.day, 28));
+}
+
 export function dueItemsOf(p: PersonDueInput, today: Day, horizon: number, out: DueItem[]): void {
+	dueItemsFor(p.info, p.lastInteraction, p.followups, today, horizon, out);
+}
+
+/** `dueItemsOf` with the input's fields as arguments, for callers that have them apart. */
+export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, followups: readonly Followup[], today: Day, horizon: number, out: DueItem[]): void {
 	const limit = today + horizon;
-	const { info } = p;
 	if (info.cadence) {
-		const last = lastContactOf(p, today);
-		let due = last === null ? today : addCadence(last, info.cadence);
+		let last = lastInteraction;
+		const { lastContact, met } = info;
+		if (lastContact !== null && lastContact <= today && (last === null || lastContact > last)) last = lastContact;
+		if (met !== null && met <= today && (last === null || met > last)) last = met;
+		let due = last === null ? today : nextAfter(last, info.cadence);
 		const snooze = info.snoozeUntil;
 		if (snooze !== null && snooze > due) due = snooze;
 		if (due <= limit) {
-			const item = base(info, "cadence", due, today);
-			item.lastContact = last === null ? null : isoFromDay(last);
-			item.cadence = info.cadenceText ?? formatCadence(info.cadence);
-			if (snooze !== null && snooze === due) item.snoozedUntil = isoFromDay(snooze);
+			const item = cadenceItem(info, due, today, last === null ? null : iso(last), info.cadenceText ?? formatCadence(info.cadence));
+			if (snooze !== null && snooze === due) item.snoozedUntil = iso(snooze);
 			out.push(item);
 		}
 	}
-	for (const f of p.followups) {
+	for (const f of followups) {
 		if (f.due !== null && f.due > limit) continue;
-		const item = base(info, "followup", f.due, today);
-		item.text = f.text;
-		item.source = f.source;
-		item.line = f.line;
-		out.push(item);
+		out.push(followupItem(info, f, today));
 	}
 	if (info.birthday) {
-		const next = nextBirthday(info.birthday, today);
+		const next = nextBirthdayIn(info.birthday, today, yearOf(today));
 		if (next <= limit) {
 			const item = base(info, "birthday", next, today);
 			if (info.birthday.year !== null) item.age = ymdFromDay(next).y - info.birthday.year;
@@ -88,6 +176,9 @@ export function dueItemsOf(p: PersonDueInput, today: Day, horizon: number, out: 
 		}
 	}
 }
+
+/** The same order as `a.localeCompare(b, "en", { sensitivity: "base" })`, without building a collator per call. */
+const NAMES = new Intl.Collator("en", { sensitivity: "base" });
 
 const REASON_ORDER: Record<DueReason, number> = { cadence: 0, followup: 1, birthday: 2 };
 
@@ -98,7 +189,7 @@ export function compareDue(a: DueItem, b: DueItem): number {
 		if (b.days === null) return -1;
 		return a.days - b.days;
 	}
-	const byName = a.person.localeCompare(b.person, "en", { sensitivity: "base" });
+	const byName = NAMES.compare(a.person, b.person);
 	if (byName !== 0) return byName;
 	if (a.path !== b.path) return a.path < b.path ? -1 : 1;
 	if (a.reason !== b.reason) return REASON_ORDER[a.reason] - REASON_ORDER[b.reason];
@@ -110,4 +201,124 @@ export function computeDue(people: Iterable<PersonDueInput>, today: Day, horizon
 	const out: DueItem[] = [];
 	for (const p of people) dueItemsOf(p, today, horizon, out);
 	return out.sort(compareDue);
+}
+
+/**
+ * People's names in the order of `compareDue`, as numbers: equal numbers for names it finds
+ * equal. Kept by the index across due lists, so that sorting one compares numbers, not strings.
+ */
+export class NameOrder {
+	/** Every name seen, in order; `tied[i]`: name i equals name i − 1. */
+	private sorted: string[] = [];
+	private tied: boolean[] = [];
+	private ranks = new Map<string, number>();
+	private fresh = new Set<string>();
+	private ranked = 0;
+
+	/** Changes whenever ranks may have changed; ranks read at one version hold until the next. */
+	get version(): number {
+		this.update();
+		return this.ranked;
+	}
+
+	get size(): number {
+		return this.sorted.length + this.fresh.size;
+	}
+
+	add(name: string): void {
+		if (!this.ranks.has(name)) this.fresh.add(name);
+	}
+
+	/** The rank of a name given to `add`. */
+	rank(name: string): number {
+		this.update();
+		const r = this.ranks.get(name);
+		if (r === undefined) throw new Error(`name not ranked: ${name}`);
+		return r;
+	}
+
+	private update(): void {
+		if (this.fresh.size === 0) return;
+		const fresh = [...this.fresh].filter((n) => !this.ranks.has(n));
+		this.fresh.clear();
+		if (fresh.length > 64 || fresh.length * 8 > this.sorted.length) {
+			const all = this.sorted.concat(fresh).sort(NAMES.compare);
+			this.tied = all.map((n, i) => i > 0 && NAMES.compare(all[i - 1] ?? "", n) === 0);
+			this.sorted = all;
+		} else {
+			for (const name of fresh) {
+				let lo = 0;
+				let hi = this.sorted.length;
+				while (lo < hi) {
+					const mid = (lo + hi) >> 1;
+					if (NAMES.compare(this.sorted[mid] ?? "", name) <= 0) lo = mid + 1;
+					else hi = mid;
+				}
+				this.sorted.splice(lo, 0, name);
+				this.tied.splice(lo, 0, lo > 0 && NAMES.compare(this.sorted[lo - 1] ?? "", name) === 0);
+				if (lo + 1 < this.sorted.length) this.tied[lo + 1] = NAMES.compare(name, this.sorted[lo + 1] ?? "") === 0;
+			}
+		}
+		this.ranked++;
+		this.ranks.clear();
+		let rank = 0;
+		for (let i = 0; i < this.sorted.length; i++) {
+			if (!this.tied[i]) rank = i;
+			this.ranks.set(this.sorted[i] ?? "", rank);
+		}
+	}
+}
+
+const SHIFT = 2 ** 24;
+
+/**
+ * `items.sort(compareDue)`, faster with the ranks of a `NameOrder` that knows every name (or
+ * `ranks`, each item's person's rank, read from it at its current version): items
+ * go into buckets by due day (a due list spans few days), each bucket is sorted by name rank as
+ * numbers, and `compareDue` orders only the items those leave tied. Same order, same stability.
+ */
+export function sortDue(items: DueItem[], names?: NameOrder, ranks?: readonly number[]): DueItem[] {
+	const n = items.length;
+	if (!names || n < 2 || n >= SHIFT || names.size >= SHIFT) return items.sort(compareDue);
+	const buckets = new Map<number, number[]>();
+	let undated: number[] | null = null;
+	for (let i = 0; i < n; i++) {
+		const days = (items[i] as DueItem).days;
+		if (days === null) (undated ??= []).push(i);
+		else {
+			const bucket = buckets.get(days);
+			if (bucket) bucket.push(i);
+			else buckets.set(days, [i]);
+		}
+	}
+	const out: DueItem[] = [];
+	const emit = (bucket: number[]): void => {
+		if (bucket.length === 1) {
+			out.push(items[bucket[0] ?? 0] as DueItem);
+			return;
+		}
+		// Name rank, then place in the bucket (the input order): exact in a double.
+		const keys = new Float64Array(bucket.length);
+		for (let k = 0; k < bucket.length; k++) {
+			const i = bucket[k] ?? 0;
+			keys[k] = (ranks ? (ranks[i] ?? 0) : names.rank((items[i] as DueItem).person)) * SHIFT + k;
+		}
+		keys.sort();
+		for (let k = 0; k < keys.length; ) {
+			const rank = Math.floor((keys[k] ?? 0) / SHIFT);
+			let j = k + 1;
+			while (j < keys.length && Math.floor((keys[j] ?? 0) / SHIFT) === rank) j++;
+			if (j - k === 1) out.push(items[bucket[(keys[k] ?? 0) % SHIFT] ?? 0] as DueItem);
+			else {
+				const run: DueItem[] = [];
+				for (let m = k; m < j; m++) run.push(items[bucket[(keys[m] ?? 0) % SHIFT] ?? 0] as DueItem);
+				run.sort(compareDue);
+				for (const item of run) out.push(item);
+			}
+			k = j;
+		}
+	};
+	for (const day of Float64Array.from(buckets.keys()).sort()) emit(buckets.get(day) ?? []);
+	if (undated) emit(undated);
+	return out;
 }

@@ -99,10 +99,15 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 export function linkTargets(text: string): string[] {
 	const out: string[] = [];
 	if (text.indexOf("[") < 0) return out;
-	for (const m of text.matchAll(WIKILINK)) {
-		if (m[1] === "!") continue;
-		const target = cleanTarget((m[2] ?? "").split("|")[0] ?? "");
-		if (target !== "") out.push(target);
+	if (text.indexOf("[[") >= 0) {
+		WIKILINK.lastIndex = 0;
+		for (let m = WIKILINK.exec(text); m !== null; m = WIKILINK.exec(text)) {
+			if (m[1] === "!") continue;
+			const inner = m[2] ?? "";
+			const bar = inner.indexOf("|");
+			const target = cleanTarget(bar < 0 ? inner : inner.slice(0, bar));
+			if (target !== "") out.push(target);
+		}
 	}
 	if (text.indexOf("](") >= 0) {
 		for (const m of text.matchAll(MDLINK)) {

@@ -1,45 +1,141 @@
 /**
  * The people index: notes go in one at a time (and can be replaced or removed), the due list
- * and problems come out. Each note's contribution to each person is kept apart, so a change to
- * one note costs the size of that note, never the size of the vault.
+ * and problems come out. What each note says is kept in a compact form (its distinct link
+ * targets, interned, and one flat array of numbers for its entries), never its text, so a change
+ * to one note costs the size of that note, never the size of the vault.
+ *
+ * A bulk load (`defer`, then `settle`) reads every note first and links each one once, against
+ * the final set of notes, instead of linking and re-linking as notes arrive.
  */
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
-import { computeDue, type Followup, type PersonDueInput } from "./due";
+import { dueItemsFor, type Followup, NameOrder, sortDue } from "./due";
 import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
-import { LinkResolver, targetBase } from "./resolver";
+import { LinkResolver, ShardedMap, targetBase } from "./resolver";
+import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { scanBody } from "./scan";
 import type { ReteSettings } from "./settings";
-import type { DueItem, Entry, NoteRecord, PersonInfo, Problem } from "./types";
+import type { DueItem, NoteRecord, PersonInfo, Problem } from "./types";
 
 export interface IndexOptions {
 	settings: ReteSettings;
 	daily: DailyMatcher | null;
 }
 
+/** A link target as written (`Anna Rossi`, `People/Anna Rossi.md`) and the name it matches, interned. */
+interface Target {
+	name: string;
+	base: string;
+	/** The person it resolves to from any folder, valid while `epoch` is the index's. */
+	dest: PersonState | null;
+	epoch: number;
+}
+
+/*
+ * `entries` holds, for each entry, one number and then the indexes of its targets in `targets`.
+ * The number packs, exactly (it stays below 2^53): the line (23 bits), the day (22 bits, offset
+ * so that the years 1 to 9999 fit), the number of targets (6 bits) and the task (2 bits). A
+ * field too large for its bits holds its escape value and the real value follows, in the order
+ * line, day, count. One number instead of three per entry: a third of the index's memory.
+ */
+const DAY_OFFSET = 720_000;
+const DAY_BITS = 2 ** 22;
+const NO_DAY = DAY_BITS - 1;
+const DAY_ESCAPE = DAY_BITS - 2;
+const LINE_ESCAPE = 2 ** 23 - 1;
+const COUNT_ESCAPE = 63;
+
+/** Numbers one entry takes in `entries`. */
+function entrySize(line: number, day: Day | null, count: number): number {
+	const dayField = day === null ? NO_DAY : day + DAY_OFFSET;
+	return 1 + (line >= LINE_ESCAPE ? 1 : 0) + (day !== null && (dayField < 0 || dayField >= DAY_ESCAPE) ? 1 : 0) + (count >= COUNT_ESCAPE ? 1 : 0) + count;
+}
+
+/** Writes an entry's packed number (and escaped values) at `at`; returns where its targets go. */
+function writeEntry(out: number[], at: number, line: number, day: Day | null, count: number, task: number): number {
+	const lineEscaped = line >= LINE_ESCAPE;
+	let dayField = day === null ? NO_DAY : day + DAY_OFFSET;
+	const dayEscaped = day !== null && (dayField < 0 || dayField >= DAY_ESCAPE);
+	if (dayEscaped) dayField = DAY_ESCAPE;
+	const countEscaped = count >= COUNT_ESCAPE;
+	out[at++] = (((lineEscaped ? LINE_ESCAPE : line) * DAY_BITS + dayField) * 64 + (countEscaped ? COUNT_ESCAPE : count)) * 4 + task;
+	if (lineEscaped) out[at++] = line;
+	if (dayEscaped) out[at++] = day ?? 0;
+	if (countEscaped) out[at++] = count;
+	return at;
+}
+
+/** The entry read last by `readEntry`. */
+let entryLine = 0;
+let entryDay: Day | null = null;
+let entryCount = 0;
+let entryTask = 0;
+
+/** Reads the entry at `at` into `entryLine`, `entryDay`, `entryCount`, `entryTask`; returns where its targets are. */
+function readEntry(e: readonly number[], at: number): number {
+	// Divisions by powers of two and floors are exact here, and much faster than `%` on numbers
+	// this large.
+	const packed = e[at++] ?? 0;
+	const q1 = Math.floor(packed / 4);
+	entryTask = packed - q1 * 4;
+	const q2 = Math.floor(q1 / 64);
+	const count = q1 - q2 * 64;
+	const line = Math.floor(q2 / DAY_BITS);
+	const dayField = q2 - line * DAY_BITS;
+	entryLine = line === LINE_ESCAPE ? (e[at++] ?? 0) : line;
+	entryDay = dayField === NO_DAY ? null : dayField === DAY_ESCAPE ? (e[at++] ?? 0) : dayField - DAY_OFFSET;
+	entryCount = count === COUNT_ESCAPE ? (e[at++] ?? 0) : count;
+	return at;
+}
+const TASK_NONE = 0;
+const TASK_OPEN = 1;
+const TASK_DONE = 2;
+const NO_PROBLEMS: Problem[] = [];
+const NO_TEXTS: string[] = [];
+const NO_NUMBERS: number[] = [];
+const NO_TARGETS: Target[] = [];
+const NO_ITEMS: readonly DueItem[] = [];
+/** `dests` of a linked note whose targets all resolve to nobody (read as `null` at any index). */
+const NO_DESTS: Array<PersonState | null> = [];
+
 interface NoteFacts {
 	path: string;
 	person: PersonInfo | null;
-	entries: Entry[];
+	/** Distinct link targets: of the note's entries, or (unread) its links from metadata. */
+	targets: Target[];
+	entries: number[];
+	/** The text of each open task, in entry order. */
+	texts: string[];
 	problems: Problem[];
-	/** People this note contributes to, as linked at the last (re)link. */
-	refs: string[];
-	/** Lower-cased names of every link target, for re-linking when notes appear or vanish. */
-	bases: string[];
-	/** For a note not read yet: its link targets from metadata. */
-	unread: string[] | null;
-}
-
-interface Contribution {
-	days: Day[];
-	followups: Followup[];
+	/** Not read yet: only its links are known, and its text is needed if one is a person. */
+	unread: boolean;
+	/** While linked: the person each target resolved to (`null`: none). `null` while not linked. */
+	dests: Array<PersonState | null> | null;
+	/** While linked: the note's own person, when it is one. */
+	own: PersonState | null;
+	/** Waiting in a bulk load's queue to be linked. */
+	deferred: boolean;
 }
 
 interface PersonState {
 	info: PersonInfo;
-	sources: Map<string, Contribution>;
-	/** Sorted contact days from every source, rebuilt lazily after a change. */
-	sorted: Day[] | null;
+	/** Contact days from every note (a multiset), sorted when `sorted`. */
+	days: Day[];
+	sorted: boolean;
+	followups: Followup[];
+	/** False once the note is no longer a person in the index. */
+	live: boolean;
+	/** This person's due items for `dueToday` and `dueHorizon`; `null` once anything changed. */
+	due: readonly DueItem[] | null;
+	dueToday: Day;
+	dueHorizon: number;
+	/** The name's rank in due-list order, valid for `names.version` `rankVersion`. */
+	rank: number;
+	rankVersion: number;
+}
+
+function newPerson(info: PersonInfo): PersonState {
+	return { info, days: [], sorted: true, followups: [], live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
 }
 
 export interface IndexStats {
@@ -50,32 +146,169 @@ export interface IndexStats {
 	problems: number;
 }
 
+/**
+ * A flat copy of a string that shares no memory with the text it was cut from. (A slice of a
+ * long string keeps the whole string alive, and compares slower as a map key.) Short strings are
+ * always copied by the engine already.
+ */
+function detach(s: string): string {
+	return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+function detachPerson(info: PersonInfo): PersonInfo {
+	const out: PersonInfo = { ...info, name: detach(info.name), cadenceText: info.cadenceText === null ? null : detach(info.cadenceText), tags: info.tags.map(detach) };
+	for (const key of ["company", "role", "email", "phone", "linkedin", "location"] as const) {
+		const v = info[key];
+		if (v !== undefined) out[key] = detach(v);
+	}
+	return out;
+}
+
+function taskCode(task: string): number {
+	return task === "open" ? TASK_OPEN : task === "done" ? TASK_DONE : TASK_NONE;
+}
+
+/** Sorted days: 64 or fewer are kept sorted as they come; beyond that they are sorted when asked. */
+const KEEP_SORTED = 64;
+
+function addDay(state: PersonState, day: Day): void {
+	state.due = null;
+	const days = state.days;
+	const n = days.length;
+	if (!state.sorted || n === 0 || day >= (days[n - 1] ?? 0)) {
+		days.push(day);
+		return;
+	}
+	if (n >= KEEP_SORTED) {
+		days.push(day);
+		state.sorted = false;
+		return;
+	}
+	let i = n - 1;
+	while (i > 0 && (days[i - 1] ?? 0) > day) i--;
+	days.splice(i, 0, day);
+}
+
+function removeDay(state: PersonState, day: Day): void {
+	state.due = null;
+	const days = state.days;
+	if (state.sorted) {
+		let lo = 0;
+		let hi = days.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if ((days[mid] ?? 0) < day) lo = mid + 1;
+			else hi = mid;
+		}
+		if (days[lo] === day) days.splice(lo, 1);
+		return;
+	}
+	const at = days.lastIndexOf(day);
+	if (at < 0) return;
+	days[at] = days[days.length - 1] ?? day;
+	days.pop();
+}
+
+/** Note paths per lower-cased target name: an array, or a set once a long one loses a member. */
+type Linkers = string[] | Set<string>;
+const LINKERS_ARRAY_MAX = 32;
+
 export class PeopleIndex {
-	private readonly notes = new Map<string, NoteFacts>();
+	/** Sharded, like the resolver's tables by path: all three grow at every new note. */
+	private readonly notes = new ShardedMap<NoteFacts>();
 	private readonly people = new Map<string, PersonState>();
 	private readonly resolver = new LinkResolver();
 	/** Lower-cased target name → notes that link to a target of that name. */
-	private readonly linkers = new Map<string, Set<string>>();
+	private readonly linkers = new Map<string, Linkers>();
 	/** Unread notes that link to a person: their text is needed. */
 	private readonly pending = new Set<string>();
+	/** Interned link targets. */
+	private readonly targetTable = new Map<string, Target>();
+	/**
+	 * During a bulk load: notes read but not linked yet (marked `deferred`), in the order to
+	 * link them. A queue, not another set: one table fewer growing at each note.
+	 */
+	private deferring = false;
+	private deferredQueue: string[] = [];
+	private deferredAt = 0;
+	/** People's names in due-list order. */
+	private readonly names = new NameOrder();
+	/** Changes whenever a note appears or goes, or becomes or stops being a person. */
+	private epoch = 0;
+	/** Scratch space: the people one entry counts for. */
+	private readonly scratch: PersonState[] = [];
 
-	constructor(private readonly options: IndexOptions) {}
+	/** Headings of reach-out lists in daily notes (see scan). */
+	private readonly mirror: readonly string[];
+
+	constructor(private readonly options: IndexOptions) {
+		this.mirror = options.settings.reachOutHeading ? [options.settings.reachOutHeading] : DEFAULT_REACH_OUT_HEADINGS;
+	}
+
+	/**
+	 * Starts a bulk load: from now on notes are read as they come but linked only by `settle`,
+	 * each once, against the final set of notes. Queries settle first, so this only saves time.
+	 */
+	defer(): void {
+		this.deferring = true;
+	}
+
+	/**
+	 * Links up to `max` of the notes a bulk load deferred. Returns true once none are left; notes
+	 * then link as they come again.
+	 */
+	settle(max = Infinity): boolean {
+		if (!this.deferring) return true;
+		let done = 0;
+		const queue = this.deferredQueue;
+		while (this.deferredAt < queue.length) {
+			if (done >= max) return false;
+			const facts = this.notes.get(queue[this.deferredAt++] ?? "");
+			// Removed since, or queued twice: only a note still deferred counts.
+			if (!facts?.deferred) continue;
+			facts.deferred = false;
+			if (!facts.dests) this.link(facts);
+			done++;
+		}
+		this.deferring = false;
+		this.deferredQueue = [];
+		this.deferredAt = 0;
+		// Arrays grow with room to spare: once everything is linked, keep only what is used.
+		for (const state of this.people.values()) state.days = state.days.slice();
+		return true;
+	}
 
 	/** Adds a note, or replaces what an earlier version of it said. Never throws on note content. */
 	upsert(record: NoteRecord): void {
-		const old = this.notes.get(record.path);
-		const facts = this.read(record);
-		if (old) this.unlink(old);
-		else this.resolver.add(record.path);
-		this.notes.set(record.path, facts);
+		const path = record.path;
+		const old = this.notes.get(path);
+		const facts = this.read(record, old);
+		// Linked again at once, the note keeps its place among the linkers of the names it still links.
+		const kept = old ? this.unlink(old, !this.deferring) : false;
+		if (!old) {
+			this.resolver.add(path);
+			this.epoch++;
+		}
+		this.notes.set(path, facts);
 		const wasPerson = old?.person != null;
 		if (facts.person) {
-			const state = this.people.get(record.path);
-			if (state) state.info = facts.person;
-			else this.people.set(record.path, { info: facts.person, sources: new Map(), sorted: null });
-		} else if (wasPerson) this.people.delete(record.path);
-		this.link(facts);
-		if (!old || wasPerson !== (facts.person !== null)) this.relinkLinkers(record.path);
+			this.names.add(facts.person.name);
+			const state = this.people.get(path);
+			if (state) {
+				state.info = facts.person;
+				state.due = null;
+				state.rankVersion = -1;
+			}
+			else {
+				this.people.set(path, newPerson(facts.person));
+				this.epoch++;
+			}
+		} else if (wasPerson) this.dropPerson(path);
+		if (this.deferring) {
+			this.deferLink(facts);
+			this.pending.delete(path);
+		} else this.link(facts, kept ? old : undefined);
+		if (!old || wasPerson !== (facts.person !== null)) this.relinkLinkers(path);
 	}
 
 	/** Forgets a note (deleted, or renamed away: upsert it again under its new path). */
@@ -86,7 +319,8 @@ export class PeopleIndex {
 		this.notes.delete(path);
 		this.pending.delete(path);
 		this.resolver.remove(path);
-		this.people.delete(path);
+		this.epoch++;
+		this.dropPerson(path);
 		this.relinkLinkers(path);
 	}
 
@@ -99,6 +333,7 @@ export class PeopleIndex {
 	 * and upsert them with their text. Each is returned once.
 	 */
 	takePending(): string[] {
+		this.settle();
 		const out = [...this.pending];
 		this.pending.clear();
 		return out;
@@ -111,7 +346,9 @@ export class PeopleIndex {
 
 	/** Whether any indexed note links to a target named like `path`. */
 	isLinked(path: string): boolean {
-		return (this.linkers.get(targetBase(path))?.size ?? 0) > 0;
+		this.settle();
+		const set = this.linkers.get(targetBase(path));
+		return set !== undefined && (Array.isArray(set) ? set.length : set.size) > 0;
 	}
 
 	person(path: string): PersonInfo | null {
@@ -124,146 +361,366 @@ export class PeopleIndex {
 
 	/** The latest contact from the notes on or before `today` (not counting `last_contact`/`met`). */
 	lastInteraction(path: string, today: Day): Day | null {
+		this.settle();
 		const state = this.people.get(path);
-		return state ? latestOnOrBefore(this.sortedDays(state), today) : null;
+		return state ? latestOnOrBefore(sortedDays(state), today) : null;
 	}
 
+	/**
+	 * Who is due on `today`, sorted. A person's items are kept until something about them
+	 * changes, so the list after an edit costs the people that edit touched: the same item
+	 * objects come back from call to call, and callers must not modify them.
+	 */
 	due(today: Day, horizon = this.options.settings.horizon): DueItem[] {
-		const inputs: PersonDueInput[] = [];
+		this.settle();
+		const out: DueItem[] = [];
+		const ranks: number[] = [];
+		const names = this.names;
+		const version = names.version;
 		for (const state of this.people.values()) {
-			const followups: Followup[] = [];
-			for (const c of state.sources.values()) for (const f of c.followups) followups.push(f);
-			inputs.push({ info: state.info, lastInteraction: latestOnOrBefore(this.sortedDays(state), today), followups });
+			let items = state.due;
+			if (items === null || state.dueToday !== today || state.dueHorizon !== horizon) {
+				const fresh: DueItem[] = [];
+				dueItemsFor(state.info, latestOnOrBefore(sortedDays(state), today), state.followups, today, horizon, fresh);
+				items = fresh.length === 0 ? NO_ITEMS : fresh;
+				state.due = items;
+				state.dueToday = today;
+				state.dueHorizon = horizon;
+			}
+			if (items.length === 0) continue;
+			if (state.rankVersion !== version) {
+				state.rank = names.rank(state.info.name);
+				state.rankVersion = version;
+			}
+			for (const item of items) {
+				out.push(item);
+				ranks.push(state.rank);
+			}
 		}
-		return computeDue(inputs, today, horizon);
+		return sortDue(out, names, ranks);
 	}
 
 	problems(): Problem[] {
 		const out: Problem[] = [];
-		for (const facts of this.notes.values()) out.push(...facts.problems);
+		for (const facts of this.notes.values()) for (const p of facts.problems) out.push(p);
 		return out.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : (a.line ?? 0) - (b.line ?? 0)));
 	}
 
 	stats(): IndexStats {
+		this.settle();
 		let interactions = 0;
 		let followups = 0;
 		let problems = 0;
 		for (const state of this.people.values()) {
-			for (const c of state.sources.values()) {
-				interactions += c.days.length;
-				followups += c.followups.length;
-			}
+			interactions += state.days.length;
+			followups += state.followups.length;
 		}
 		for (const facts of this.notes.values()) problems += facts.problems.length;
 		return { notes: this.notes.size, people: this.people.size, interactions, followups, problems };
 	}
 
-	private read(record: NoteRecord): NoteFacts {
+	private deferLink(facts: NoteFacts): void {
+		if (facts.deferred) return;
+		facts.deferred = true;
+		this.deferredQueue.push(facts.path);
+	}
+
+	private dropPerson(path: string): void {
+		const state = this.people.get(path);
+		if (!state) return;
+		state.live = false;
+		this.people.delete(path);
+		this.epoch++;
+	}
+
+	private target(name: string): Target {
+		let t = this.targetTable.get(name);
+		if (!t) {
+			const own = detach(name);
+			t = { name: own, base: detach(targetBase(own)), dest: null, epoch: -1 };
+			this.targetTable.set(own, t);
+		}
+		return t;
+	}
+
+	/** What a note says, in compact form. `old`: its earlier version, whose targets it likely links again. */
+	private read(record: NoteRecord, old?: NoteFacts): NoteFacts {
 		const { settings, daily } = this.options;
-		const problems: Problem[] = [];
+		let problems: Problem[] = NO_PROBLEMS;
+		const add = (p: Problem): void => {
+			if (problems === NO_PROBLEMS) problems = [];
+			problems.push({ path: p.path, line: p.line, message: detach(p.message) });
+		};
 		const report = (line: number | null) => (message: string, key?: string) =>
-			problems.push({ path: record.path, line: (key !== undefined ? record.propertyLines?.[key] : undefined) ?? line, message });
+			add({ path: record.path, line: (key !== undefined ? record.propertyLines?.[key] : undefined) ?? line, message });
 		if (record.frontmatterError) report(record.frontmatterError.line)(`unreadable frontmatter: ${record.frontmatterError.message}`);
 		const fm = asProperties(record.frontmatter);
 		if (fm === null && record.frontmatter !== null && record.frontmatter !== undefined) {
 			report(1)("frontmatter is not a set of properties (key: value); ignored");
 		}
-		const person = isPerson(record.path, fm, settings) ? readPerson(record.path, fm, settings, report(1)) : null;
+		const person = isPerson(record.path, fm, settings) ? detachPerson(readPerson(record.path, fm, settings, report(1))) : null;
 		if (record.body === null) {
-			const unread = record.links ?? [];
-			return { path: record.path, person, entries: [], problems, refs: [], bases: [...new Set(unread.map(targetBase))], unread };
+			const links = record.links ?? [];
+			const targets: Target[] = links.length === 0 ? NO_TARGETS : [];
+			for (const link of links) {
+				const t = this.target(link);
+				if (!targets.includes(t)) targets.push(t);
+			}
+			return { path: record.path, person, targets, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: true, dests: null, own: null, deferred: false };
 		}
 		// A bad `date` only matters in notes that may refer to someone.
 		const mayRefer = person !== null || record.body.includes("[[") || record.body.includes("](");
 		const noteDate = noteDateOf(record.path, fm, daily, mayRefer ? report(1) : () => undefined);
-		const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0 });
-		problems.push(...scan.problems);
-		const bases = new Set<string>();
-		for (const e of scan.entries) for (const t of e.targets) bases.add(targetBase(t));
-		return { path: record.path, person, entries: scan.entries, problems, refs: [], bases: [...bases], unread: null };
+		const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorHeadings: this.mirror });
+		for (const p of scan.problems) add(p);
+		if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, dests: null, own: null, deferred: false };
+		const targets: Target[] = [];
+		// The earlier version's targets, in order, before the intern table: a note read after its
+		// links (or edited) mostly links the same names in the same order.
+		const before = old?.targets ?? NO_TARGETS;
+		let next = 0;
+		const intern = (name: string): Target => {
+			const t = before[next];
+			if (t !== undefined && t.name === name) {
+				next++;
+				return t;
+			}
+			return this.target(name);
+		};
+		let size = 0;
+		for (const e of scan.entries) size += entrySize(e.line, e.date, e.targets.length);
+		// Allocated at its exact size: kept for as long as the note is indexed.
+		const entries = new Array<number>(size);
+		let at = 0;
+		let texts: string[] = NO_TEXTS;
+		for (const e of scan.entries) {
+			const task = taskCode(e.task);
+			at = writeEntry(entries, at, e.line, e.date, e.targets.length, task);
+			for (const name of e.targets) {
+				const t = intern(name);
+				let k = targets.indexOf(t);
+				if (k < 0) k = targets.push(t) - 1;
+				entries[at++] = k;
+			}
+			if (task === TASK_OPEN) {
+				if (texts === NO_TEXTS) texts = [];
+				texts.push(detach(e.text ?? ""));
+			}
+		}
+		return { path: record.path, person, targets: targets.slice(), entries, texts, problems, unread: false, dests: null, own: null, deferred: false };
 	}
 
-	private link(facts: NoteFacts): void {
-		for (const base of facts.bases) {
-			let set = this.linkers.get(base);
-			if (!set) this.linkers.set(base, (set = new Set()));
-			set.add(facts.path);
+	private personAt(dest: string | null): PersonState | null {
+		return dest === null ? null : (this.people.get(dest) ?? null);
+	}
+
+	/** The person a target of the note at `path` resolves to. */
+	private destOf(t: Target, path: string): PersonState | null {
+		if (t.epoch === this.epoch) return t.dest;
+		const dest = this.personAt(this.resolver.resolve(t.name, path));
+		if (this.resolver.resolvesAnywhere(t.name)) {
+			t.dest = dest;
+			t.epoch = this.epoch;
 		}
+		return dest;
+	}
+
+	/**
+	 * Links a note: registers it among the linkers of the names it links (or, when `kept`, the
+	 * earlier version of the note still registered, only the difference), resolves its targets
+	 * and adds what it says to each person.
+	 */
+	private link(facts: NoteFacts, kept?: NoteFacts): void {
+		const { path, targets } = facts;
+		const dests: Array<PersonState | null> = targets.length === 0 ? NO_DESTS : new Array<PersonState | null>(targets.length);
+		let anyone = false;
+		for (let i = 0; i < targets.length; i++) {
+			const dest = this.destOf(targets[i] as Target, path);
+			dests[i] = dest;
+			if (dest !== null) anyone = true;
+		}
+		if (!kept) {
+			for (const base of distinctBases(targets)) this.addLinker(base, path);
+		} else if (!sameTargets(kept.targets, targets)) {
+			const now = distinctBases(targets);
+			const before = distinctBases(kept.targets);
+			const has = (list: string[]): ((base: string) => boolean) => {
+				if (list.length <= 16) return (base) => list.includes(base);
+				const set = new Set(list);
+				return (base) => set.has(base);
+			};
+			const hadBase = has(before);
+			const hasNow = has(now);
+			for (const base of now) if (!hadBase(base)) this.addLinker(base, path);
+			for (const base of before) if (!hasNow(base)) this.removeLinker(base, path);
+		}
+		// Most notes link nobody: they share one empty array ("all null") rather than keep their own.
+		facts.dests = anyone ? dests : NO_DESTS;
 		if (facts.unread) {
-			const wanted = facts.person !== null || facts.unread.some((t) => this.people.has(this.resolver.resolve(t, facts.path) ?? ""));
-			if (wanted) this.pending.add(facts.path);
-			else this.pending.delete(facts.path);
+			if (facts.person !== null || anyone) this.pending.add(path);
+			else this.pending.delete(path);
 			return;
 		}
-		this.pending.delete(facts.path);
-		const own = facts.person ? facts.path : null;
-		const refs = new Set<string>();
-		const resolved = new Map<string, string | null>();
-		for (const entry of facts.entries) {
-			const people = new Set<string>();
-			if (own) people.add(own);
-			for (const target of entry.targets) {
-				let dest = resolved.get(target);
-				if (dest === undefined) {
-					dest = this.resolver.resolve(target, facts.path);
-					resolved.set(target, dest);
+		this.pending.delete(path);
+		const own = facts.person ? (this.people.get(path) ?? null) : null;
+		facts.own = own;
+		const e = facts.entries;
+		let text = 0;
+		for (let i = 0; i < e.length; ) {
+			const from = readEntry(e, i);
+			const date = entryDay;
+			const people = this.entryPeople(facts, from, entryCount);
+			if (entryTask === TASK_OPEN) {
+				const followup: Followup = { source: path, line: entryLine, text: facts.texts[text++] ?? "", due: date };
+				for (const p of people) {
+					p.followups.push(followup);
+					p.due = null;
 				}
-				if (dest !== null && this.people.has(dest)) people.add(dest);
+			} else if (date !== null) {
+				for (const p of people) addDay(p, date);
 			}
-			for (const p of people) {
-				const c = this.contribution(p, facts.path);
-				if (entry.task === "open") c.followups.push({ source: facts.path, line: entry.line, text: entry.text ?? "", due: entry.date });
-				else if (entry.date !== null) c.days.push(entry.date);
-				refs.add(p);
+			i = from + entryCount;
+		}
+	}
+
+	/** The distinct people an entry counts for: the note's own person, then those it links. */
+	private entryPeople(facts: NoteFacts, from: number, count: number): PersonState[] {
+		const out = this.scratch;
+		out.length = 0;
+		if (facts.own) out.push(facts.own);
+		const dests = facts.dests ?? [];
+		for (let k = 0; k < count; k++) {
+			const p = dests[facts.entries[from + k] ?? 0] ?? null;
+			if (p !== null && !out.includes(p)) out.push(p);
+		}
+		return out;
+	}
+
+	/**
+	 * Takes back what a linked note gave each person and, unless `keepLinkers`, its place among
+	 * the linkers. Returns whether it was linked.
+	 */
+	private unlink(facts: NoteFacts, keepLinkers = false): boolean {
+		if (!facts.dests) return false;
+		const { path, targets } = facts;
+		if (!keepLinkers) for (const base of distinctBases(targets)) this.removeLinker(base, path);
+		if (!facts.unread) {
+			const e = facts.entries;
+			for (let i = 0; i < e.length; ) {
+				const from = readEntry(e, i);
+				const date = entryDay;
+				const people = this.entryPeople(facts, from, entryCount);
+				if (entryTask === TASK_OPEN) {
+					for (const p of people) {
+						if (!p.live) continue;
+						p.followups = p.followups.filter((f) => f.source !== path);
+						p.due = null;
+					}
+				} else if (date !== null) {
+					for (const p of people) if (p.live) removeDay(p, date);
+				}
+				i = from + entryCount;
 			}
 		}
-		facts.refs = [...refs];
+		facts.dests = null;
+		facts.own = null;
+		return true;
 	}
 
-	private unlink(facts: NoteFacts): void {
-		for (const base of facts.bases) {
-			const set = this.linkers.get(base);
-			set?.delete(facts.path);
-			if (set?.size === 0) this.linkers.delete(base);
+	private addLinker(base: string, path: string): void {
+		const set = this.linkers.get(base);
+		if (!set) this.linkers.set(base, [path]);
+		else if (Array.isArray(set)) set.push(path);
+		else set.add(path);
+	}
+
+	private removeLinker(base: string, path: string): void {
+		let set = this.linkers.get(base);
+		if (!set) return;
+		// A long list becomes a set the first time something leaves it: removals stay cheap, and
+		// a bulk load never pays for sets it does not need.
+		if (Array.isArray(set) && set.length > LINKERS_ARRAY_MAX) this.linkers.set(base, (set = new Set(set)));
+		if (Array.isArray(set)) {
+			const at = set.indexOf(path);
+			if (at < 0) return;
+			set[at] = set[set.length - 1] ?? path;
+			set.pop();
+			if (set.length === 0) this.linkers.delete(base);
+		} else {
+			set.delete(path);
+			if (set.size === 0) this.linkers.delete(base);
 		}
-		for (const p of facts.refs) {
-			const state = this.people.get(p);
-			if (!state) continue;
-			state.sources.delete(facts.path);
-			state.sorted = null;
-		}
-		facts.refs = [];
 	}
 
-	private contribution(person: string, source: string): Contribution {
-		const state = this.people.get(person);
-		if (!state) throw new Error(`not a person: ${person}`);
-		state.sorted = null;
-		let c = state.sources.get(source);
-		if (!c) state.sources.set(source, (c = { days: [], followups: [] }));
-		return c;
-	}
-
-	/** Notes whose links name `path` may now resolve differently: link them again. */
+	/** Notes whose links name `path` may now resolve differently: check them, and link again those that do. */
 	private relinkLinkers(path: string): void {
-		const set = this.linkers.get(targetBase(path));
+		if (this.linkers.size === 0) return;
+		const base = targetBase(path);
+		const set = this.linkers.get(base);
 		if (!set) return;
 		for (const linker of [...set]) {
 			const facts = this.notes.get(linker);
-			if (!facts || linker === path) continue;
-			this.unlink(facts);
-			this.link(facts);
+			if (!facts || linker === path || !facts.dests) continue;
+			if (this.deferring) {
+				this.unlink(facts);
+				this.deferLink(facts);
+			} else this.recheck(facts, base);
 		}
 	}
 
-	private sortedDays(state: PersonState): Day[] {
-		if (state.sorted) return state.sorted;
-		const all: Day[] = [];
-		for (const c of state.sources.values()) for (const d of c.days) all.push(d);
-		all.sort((a, b) => a - b);
-		state.sorted = all;
-		return all;
+	/**
+	 * Resolves again the targets of `facts` named `base`. Nothing to do when none changes; when
+	 * the only change is a person who left the index, forgetting them is enough (what they were
+	 * owed left with them); anything else links the note again.
+	 */
+	private recheck(facts: NoteFacts, base: string): void {
+		const dests = facts.dests;
+		if (!dests) return;
+		let changed = false;
+		let relink = false;
+		for (let i = 0; i < facts.targets.length; i++) {
+			const t = facts.targets[i] as Target;
+			if (t.base !== base) continue;
+			const now = this.personAt(this.resolver.resolve(t.name, facts.path));
+			const before = dests[i] ?? null;
+			if (now === before) continue;
+			changed = true;
+			if (now !== null || before === null || before.live) relink = true;
+		}
+		if (!changed) return;
+		if (relink || facts.unread) {
+			this.unlink(facts, true);
+			this.link(facts, facts);
+			return;
+		}
+		for (let i = 0; i < dests.length; i++) if (dests[i] && !dests[i]?.live) dests[i] = null;
 	}
+}
+
+function sameTargets(a: readonly Target[], b: readonly Target[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+/** The names a note links, each once (bases are interned: compared as references). */
+function distinctBases(targets: readonly Target[]): string[] {
+	const out: string[] = [];
+	if (targets.length > 16) {
+		for (const base of new Set(targets.map((t) => t.base))) out.push(base);
+		return out;
+	}
+	for (const t of targets) if (!out.includes(t.base)) out.push(t.base);
+	return out;
+}
+
+function sortedDays(state: PersonState): Day[] {
+	if (!state.sorted) {
+		state.days.sort((a, b) => a - b);
+		state.sorted = true;
+	}
+	return state.days;
 }
 
 /** The largest value ≤ `limit` in an ascending array, by binary search. */

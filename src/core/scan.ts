@@ -4,6 +4,7 @@
  */
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, type CommentState, linkTargets, stripComments } from "./inline";
+import { locateSection } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
 
 export interface ScanContext {
@@ -14,6 +15,11 @@ export interface ScanContext {
 	ownNote: boolean;
 	/** 0-based file line where the body starts. */
 	firstLine?: number;
+	/**
+	 * Headings of reach-out lists (a copy of the due list in a daily note): open tasks there are
+	 * not follow-ups; ticked ones are contacts.
+	 */
+	mirrorHeadings?: readonly string[];
 }
 
 export interface ScanResult {
@@ -53,6 +59,30 @@ function unquote(line: string): { depth: number; content: string } {
 	return depth === 0 ? { depth, content: line } : { depth, content: line.slice(i) };
 }
 
+/** Whether a line, past its blanks and quote markers, starts like a code fence (a necessary condition). */
+function mayBeFence(text: string, from: number, to: number): boolean {
+	let i = from;
+	while (i < to) {
+		const c = text.charCodeAt(i);
+		if (c !== 32 && c !== 9 && c !== 62 /* > */) return c === 96 /* ` */ || c === 126 /* ~ */;
+		i++;
+	}
+	return false;
+}
+
+/** Whether the text after blanks starts with a list marker: `-`, `*`, `+` or a digit (a necessary condition). */
+function mayBeItem(text: string): boolean {
+	let i = 0;
+	for (;;) {
+		const c = text.charCodeAt(i);
+		if (c === 32 || c === 9) {
+			i++;
+			continue;
+		}
+		return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
+	}
+}
+
 export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	const entries: Entry[] = [];
 	const problems: Problem[] = [];
@@ -62,25 +92,37 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	let start = 0;
 	let lineNo = first;
 	const len = body.length;
+	const mirror = mirrorRanges(body, ctx);
+	// Lines that cannot matter are skipped without being cut out: outside fences and comments,
+	// in a note that is not a person's, a line matters only if it has a `[` or may open a fence.
+	const quick = !ctx.ownNote && body.indexOf("%%") < 0 && body.indexOf("<!--") < 0;
+	let bracket = quick ? body.indexOf("[") : 0;
 	while (start <= len) {
 		let end = body.indexOf("\n", start);
 		if (end < 0) end = len;
-		let line = body.slice(start, end);
-		if (line.endsWith("\r")) line = line.slice(0, -1);
+		const lineStart = start;
 		lineNo++;
 		start = end + 1;
+		if (quick && fence === null) {
+			if (bracket >= 0 && bracket < lineStart) bracket = body.indexOf("[", lineStart);
+			if ((bracket < 0 || bracket >= end) && !mayBeFence(body, lineStart, end)) continue;
+		}
+		let line = body.slice(lineStart, end);
+		if (line.endsWith("\r")) line = line.slice(0, -1);
 
-		const { depth, content } = unquote(line);
+		const c0 = line.charCodeAt(0);
+		const { depth, content } = c0 === 32 || c0 === 62 ? unquote(line) : { depth: 0, content: line };
+		const fenceLike = mayBeFence(content, 0, content.length);
 		if (fence) {
 			if (depth < fence.depth) {
 				fence = null;
 			} else {
-				const close = FENCE.exec(content);
+				const close = fenceLike ? FENCE.exec(content) : null;
 				if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.len && (close[2] ?? "").trim() === "") fence = null;
 				continue;
 			}
 		}
-		if (comment === "") {
+		if (comment === "" && fenceLike) {
 			const open = FENCE.exec(content);
 			if (open?.[1] && !(open[1][0] === "`" && (open[2] ?? "").includes("`"))) {
 				fence = { char: open[1][0] ?? "`", len: open[1].length, depth };
@@ -91,19 +133,38 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		comment = stripped.state;
 		if (stripped.startedInComment) continue;
 		const visible = stripped.visible;
-		if (visible.indexOf("[") < 0 && !ctx.ownNote) continue;
+		const hasBracket = visible.indexOf("[") >= 0;
+		if (!hasBracket && !ctx.ownNote) continue;
+		if (!mayBeItem(visible)) continue;
 		const item = LIST_ITEM.exec(visible);
-		if (!item || THEMATIC_BREAK.test(visible)) continue;
+		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
+		if (!item || (!hasBracket && THEMATIC_BREAK.test(visible))) continue;
 		const entry = readItem(item[1] ?? "", lineNo, ctx, problems);
-		if (entry) entries.push(entry);
+		if (entry && !(entry.task === "open" && inRanges(mirror, lineNo))) entries.push(entry);
 	}
 	return { entries, problems };
+}
+
+/** File lines (first, last) of the sections under the mirror headings, found only when named. */
+function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
+	const out: Array<[number, number]> = [];
+	for (const heading of ctx.mirrorHeadings ?? []) {
+		const name = heading.replace(/^#+/, "").trim();
+		if (name === "" || !new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").test(body)) continue;
+		const spot = locateSection(body, heading);
+		if (spot.found) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.last + 1]);
+	}
+	return out;
+}
+
+function inRanges(ranges: Array<[number, number]>, line: number): boolean {
+	return ranges.some(([a, b]) => line >= a && line <= b);
 }
 
 function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[]): Entry | null {
 	let task: TaskState = "none";
 	let text = rest;
-	const box = CHECKBOX.exec(rest);
+	const box = rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93 ? CHECKBOX.exec(rest) : null;
 	if (box) {
 		const status = box[1];
 		if (status === " ") task = "open";
@@ -117,7 +178,8 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 
 	let leading: Day | null = null;
 	let leadingBad = false;
-	const lead = LEADING_DATE.exec(text);
+	const t0 = text.charCodeAt(0);
+	const lead = (t0 >= 48 && t0 <= 57) || (t0 === 91 && text.charCodeAt(1) === 91) ? LEADING_DATE.exec(text) : null;
 	if (lead) {
 		text = text.slice(lead[0].length);
 	}
@@ -131,12 +193,12 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 
 	let date: Day | null = null;
 	if (task === "open") {
-		let due = fieldDate(DUE_EMOJI, text, report);
-		if (due === undefined) due = fieldDate(DUE_FIELD, text, report);
+		let due = text.includes("📅") ? fieldDate(DUE_EMOJI, text, report) : undefined;
+		if (due === undefined && text.includes("::")) due = fieldDate(DUE_FIELD, text, report);
 		// An impossible due date leaves the follow-up undated rather than guessing another date.
 		date = due !== undefined ? due : leadingBad ? null : leading ?? ctx.noteDate;
 	} else if (task === "done") {
-		const done = fieldDate(DONE_EMOJI, text, report);
+		const done = text.includes("✅") ? fieldDate(DONE_EMOJI, text, report) : undefined;
 		if (done === null || leadingBad) return null;
 		date = done ?? leading ?? ctx.noteDate;
 		if (date === null) return null;

@@ -19,6 +19,8 @@ export class ReteActions {
 		private readonly messages: () => Messages,
 		private readonly settings: () => ReteSettings,
 		private readonly today: () => Day,
+		/** Logs into today's daily note (the "Log interactions in" setting). */
+		private readonly logToDaily: (path: string, date: string, text: string) => Promise<boolean>,
 	) {}
 
 	private person(path: string): PersonInfo | null {
@@ -46,9 +48,13 @@ export class ReteActions {
 		if (!person) return;
 		const m = this.messages();
 		new LogModal(this.app, person.name, isoFromDay(this.today()), m, (date, text) => {
-			void this.writer.editBody(path, appendUnderHeading(this.settings().logHeading, `${date} ${text}`)).then((ok) => {
-				if (ok) new Notice(m.t("notice.logged", { name: person.name }));
-			});
+			const write = this.settings().logTarget === "daily" ? this.logToDaily(path, date, text) : this.writer.editBody(path, appendUnderHeading(this.settings().logHeading, `${date} ${text}`));
+			void write.then(
+				(ok) => {
+					if (ok) new Notice(m.t("notice.logged", { name: person.name }));
+				},
+				(e: unknown) => new Notice(m.t("notice.writeFailed", { path, error: e instanceof Error ? e.message : String(e) })),
+			);
 		}).open();
 	}
 

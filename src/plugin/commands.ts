@@ -2,9 +2,18 @@
 import type { Plugin } from "obsidian";
 import type { ReteActions } from "./actions";
 import type { EventFlows } from "./event-flows";
+import type { ReachOut } from "./reach-out";
 import type { Messages } from "./i18n";
 
-export function registerCommands(plugin: Plugin, actions: ReteActions, events: EventFlows, m: Messages, openView: () => Promise<void>, rebuild: () => Promise<void>): void {
+export interface CommandTargets {
+	actions: ReteActions;
+	events: EventFlows;
+	reachOut: ReachOut;
+	openView: () => Promise<void>;
+	rebuild: () => Promise<void>;
+}
+
+export function registerCommands(plugin: Plugin, m: Messages, { actions, events, reachOut, openView, rebuild }: CommandTargets): void {
 	const { t } = m;
 	plugin.addCommand({ id: "open-people-due", name: t("command.open"), callback: () => void openView() });
 	plugin.addCommand({ id: "log-interaction", name: t("command.log"), callback: () => actions.pickPerson((p) => actions.log(p.path)) });
@@ -22,6 +31,7 @@ export function registerCommands(plugin: Plugin, actions: ReteActions, events: E
 	plugin.addCommand({ id: "set-cadence", name: t("command.cadence"), callback: () => actions.pickPerson((p) => actions.setCadence(p.path)) });
 	plugin.addCommand({ id: "mark-follow-up-done", name: t("command.done"), callback: () => actions.pickFollowupDone() });
 	plugin.addCommand({ id: "rebuild-index", name: t("command.rebuild"), callback: () => void rebuild() });
+	plugin.addCommand({ id: "add-reach-outs-to-daily-note", name: t("command.reachOut"), callback: () => void reachOut.addToToday() });
 	plugin.addCommand({ id: "new-post-event-note", name: t("command.newEvent"), callback: () => events.newEvent() });
 	plugin.addCommand({ id: "new-person", name: t("command.newPerson"), callback: () => events.newPerson() });
 	plugin.addCommand({

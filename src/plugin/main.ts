@@ -6,10 +6,12 @@ import type { ReteSettings } from "../core/settings";
 import type { WallClock } from "../core/template";
 import { ReteActions } from "./actions";
 import { registerCommands } from "./commands";
+import { DailyNotes } from "./daily-notes";
 import { EventActions } from "./event-actions";
 import { EventFlows } from "./event-flows";
 import { messagesFor } from "./i18n";
 import { ReteIndex } from "./people-index";
+import { ReachOut } from "./reach-out";
 import { loadSettings, ReteSettingTab } from "./settings";
 import { PeopleDueView, VIEW_TYPE } from "./view";
 import { NoteWriter } from "./writes";
@@ -32,14 +34,21 @@ export default class RetePlugin extends Plugin {
 	override async onload(): Promise<void> {
 		const messages = messagesFor(getLanguage());
 		this.settings = await loadSettings(this, messages);
-		const index = this.addChild(new ReteIndex(this.app, () => this.settings, () => messages.locale));
+		const settings = (): ReteSettings => this.settings;
+		let index: ReteIndex | null = null;
+		const daily = this.addChild(new DailyNotes(this.app, () => messages, () => void index?.rebuild()));
+		index = this.addChild(new ReteIndex(this.app, settings, daily));
 		this.index = index;
-		const writer = new NoteWriter(this.app, () => messages, () => index.touch());
-		const actions = new ReteActions(this.app, index, writer, () => messages, () => this.settings, today);
+		const built = index;
+		const writer = new NoteWriter(this.app, () => messages, () => built.touch());
+		const reachOut = new ReachOut(this.app, built, daily, writer, () => messages, settings, now);
+		reachOut.watchCreation(this);
+		const actions = new ReteActions(this.app, built, writer, () => messages, settings, today, (path, date, text) => reachOut.logToDaily(path, date, text));
+		const events = new EventFlows(this.app, new EventActions(this.app, built, writer, () => messages, settings, now), built, messages, settings, today);
 		this.registerView(VIEW_TYPE, (leaf) => new PeopleDueView(leaf, {
-			index,
+			index: built,
 			messages: () => messages,
-			settings: () => this.settings,
+			settings,
 			today,
 			actions: {
 				log: (item) => actions.log(item.path),
@@ -48,11 +57,7 @@ export default class RetePlugin extends Plugin {
 			},
 		}));
 		this.addRibbonIcon("users", messages.t("ribbon.open"), () => void this.openView());
-		const eventActions = new EventActions(this.app, index, writer, () => messages, () => this.settings, now);
-		const events = new EventFlows(this.app, eventActions, index, messages, () => this.settings, today);
-		registerCommands(this, actions, events, messages, () => this.openView(), async () => {
-			await index.rebuild();
-		});
+		registerCommands(this, messages, { actions, events, reachOut, openView: () => this.openView(), rebuild: () => built.rebuild() });
 		this.addSettingTab(new ReteSettingTab(this.app, this, this, messages));
 	}
 

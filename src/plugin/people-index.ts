@@ -3,16 +3,24 @@
  * cache, reading the text only of people's notes and of notes that link to people, then kept
  * up to date by `changed`, `rename` and `delete` events. It never writes.
  */
-import { type App, type CachedMetadata, Component, debounce, Events, type EventRef, getLinkpath, normalizePath, TFile } from "obsidian";
-import { compileDaily, type DailyMatcher } from "../core/daily";
+import { type App, type CachedMetadata, Component, debounce, Events, type EventRef, getLinkpath, TFile } from "obsidian";
+import type { DailyMatcher } from "../core/daily";
 import { PeopleIndex } from "../core/network";
 import { recordFromText } from "../core/record";
-import { readDailyNoteConfig, type ReteSettings } from "../core/settings";
+import type { ReteSettings } from "../core/settings";
 import type { NoteRecord } from "../core/types";
 
 /** Work done before yielding to the UI during the initial build, in milliseconds. */
 export const SLICE_MS = 8;
 const READ_BATCH = 32;
+/** Notes linked between two looks at the clock, once all are known. */
+const LINK_BATCH = 256;
+
+/** Which notes are daily notes: the user's settings, read again before each build. */
+export interface DailySource {
+	refresh(): Promise<boolean>;
+	matcher(): DailyMatcher | null;
+}
 
 export interface IndexTimings {
 	/** Total main-thread work of the last build, ms. */
@@ -28,7 +36,7 @@ function yieldToUi(): Promise<void> {
 }
 
 function decodeLink(link: string): string {
-	if (!/%[0-9a-f]{2}/i.test(link)) return link;
+	if (!link.includes("%") || !/%[0-9a-f]{2}/i.test(link)) return link;
 	try {
 		return decodeURIComponent(link);
 	} catch {
@@ -41,7 +49,13 @@ function decodeLink(link: string): string {
  * Markdown links may come URL-encoded (`People/Anna%20Rossi.md`).
  */
 export function metadataLinks(cache: CachedMetadata | null): string[] {
-	return (cache?.links ?? []).map((l) => getLinkpath(decodeLink(l.link.replace(/^<(.*)>$/, "$1")))).filter((l) => l !== "");
+	const out: string[] = [];
+	for (const l of cache?.links ?? []) {
+		const link = l.link.startsWith("<") ? l.link.replace(/^<(.*)>$/, "$1") : l.link;
+		const path = getLinkpath(decodeLink(link));
+		if (path !== "") out.push(path);
+	}
+	return out;
 }
 
 export function recordOf(file: TFile, text: string, cache: CachedMetadata | null): NoteRecord {
@@ -63,7 +77,8 @@ export class ReteIndex extends Component {
 	constructor(
 		private readonly app: App,
 		private readonly settings: () => ReteSettings,
-		private readonly locale: () => string,
+		/** The user's daily-note settings (they say which notes are daily notes). */
+		private readonly daily: DailySource,
 	) {
 		super();
 		this.current = new PeopleIndex({ settings: settings(), daily: null });
@@ -100,43 +115,66 @@ export class ReteIndex extends Component {
 	/** Reads the whole vault again (settings changed, or the user asked). */
 	async rebuild(): Promise<void> {
 		const generation = ++this.generation;
-		const index = new PeopleIndex({ settings: this.settings(), daily: await this.dailyMatcher() });
-		if (generation !== this.generation) return;
-		this.building = index;
 		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0 };
-		let sliceStart = performance.now();
+		// Main-thread work is timed in segments: waiting for a read is not work, and yielding to
+		// the UI ends a slice. A slice is the work between two yields.
+		let slice = 0;
+		let segment = performance.now();
+		const spent = (): number => slice + performance.now() - segment;
+		const pause = (): void => {
+			slice += performance.now() - segment;
+		};
+		const resume = (): void => {
+			segment = performance.now();
+		};
+		const closeSlice = (): void => {
+			pause();
+			timings.work += slice;
+			timings.longestSlice = Math.max(timings.longestSlice, slice);
+			slice = 0;
+		};
 		const endSlice = async (): Promise<boolean> => {
-			const spent = performance.now() - sliceStart;
-			timings.work += spent;
-			timings.longestSlice = Math.max(timings.longestSlice, spent);
+			closeSlice();
 			await yieldToUi();
-			sliceStart = performance.now();
+			resume();
 			return generation === this.generation;
 		};
+		pause();
+		const daily = await this.dailyMatcher();
+		resume();
+		const index = new PeopleIndex({ settings: this.settings(), daily });
+		if (generation !== this.generation) return;
+		this.building = index;
+		// Every note from the metadata cache first; then each is linked once, against all of them.
+		index.defer();
 		for (const file of this.app.vault.getMarkdownFiles()) {
 			if (index.has(file.path) || !this.app.vault.getFileByPath(file.path)) continue;
 			const cache = this.app.metadataCache.getFileCache(file);
 			index.upsert({ path: file.path, frontmatter: cache?.frontmatter, body: null, links: metadataLinks(cache) });
 			timings.notes++;
-			if (performance.now() - sliceStart > SLICE_MS && !(await endSlice())) return;
+			if (spent() > SLICE_MS && !(await endSlice())) return;
+		}
+		while (!index.settle(LINK_BATCH)) {
+			if (spent() > SLICE_MS && !(await endSlice())) return;
 		}
 		// Events during the build may add notes to read: drain until none are left.
 		for (let pending = index.takePending(); pending.length > 0; pending = index.takePending()) {
 			for (let i = 0; i < pending.length; i += READ_BATCH) {
-			const batch = pending.slice(i, i + READ_BATCH);
-			const texts = await Promise.all(batch.map((path) => this.read(path)));
-			sliceStart = performance.now();
-			batch.forEach((path, k) => {
-				const text = texts[k];
-				const file = this.app.vault.getFileByPath(path);
-				if (text === undefined || !file) return;
-				index.upsert(recordOf(file, text, this.app.metadataCache.getFileCache(file)));
-				timings.read++;
-			});
-			if (!(await endSlice())) return;
+				const batch = pending.slice(i, i + READ_BATCH);
+				pause();
+				const texts = await Promise.all(batch.map((path) => this.read(path)));
+				resume();
+				batch.forEach((path, k) => {
+					const text = texts[k];
+					const file = this.app.vault.getFileByPath(path);
+					if (text === undefined || !file) return;
+					index.upsert(recordOf(file, text, this.app.metadataCache.getFileCache(file)));
+					timings.read++;
+				});
+				if (spent() > SLICE_MS && !(await endSlice())) return;
 			}
 		}
-		timings.work += performance.now() - sliceStart;
+		closeSlice();
 		this.current = index;
 		this.building = null;
 		this.timings = timings;
@@ -145,16 +183,8 @@ export class ReteIndex extends Component {
 	}
 
 	private async dailyMatcher(): Promise<DailyMatcher | null> {
-		const path = normalizePath(`${this.app.vault.configDir}/daily-notes.json`);
-		let raw: unknown;
-		try {
-			if (await this.app.vault.adapter.exists(path)) raw = JSON.parse(await this.app.vault.adapter.read(path)) as unknown;
-		} catch {
-			raw = undefined;
-		}
-		const config = readDailyNoteConfig(raw);
-		const compiled = compileDaily(config.folder, config.format, this.locale());
-		return "matcher" in compiled ? compiled.matcher : null;
+		await this.daily.refresh();
+		return this.daily.matcher();
 	}
 
 	private async read(path: string): Promise<string | undefined> {

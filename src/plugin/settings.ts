@@ -79,6 +79,32 @@ export class ReteSettingTab extends PluginSettingTab {
 			}),
 		);
 		this.displayEvents(el);
+		this.displayDaily(el);
+	}
+
+	/** The settings of daily notes. */
+	private displayDaily(el: HTMLElement): void {
+		const { t } = this.m;
+		const s = this.host.settings;
+		new Setting(el).setName(t("settings.daily")).setHeading();
+		new Setting(el).setName(t("settings.reachOutHeading")).setDesc(t("settings.reachOutHeading.desc")).addText((c) =>
+			c.setPlaceholder(t("reachout.heading")).setValue(s.reachOutHeading).onChange((v) => this.change((x) => (x.reachOutHeading = v.trim()))),
+		);
+		new Setting(el).setName(t("settings.reachOutOnCreate")).setDesc(t("settings.reachOutOnCreate.desc")).addToggle((c) =>
+			c.setValue(s.reachOutOnCreate).onChange((v) => this.change((x) => (x.reachOutOnCreate = v))),
+		);
+		new Setting(el).setName(t("settings.logTarget")).setDesc(t("settings.logTarget.desc")).addDropdown((d) =>
+			d
+				.addOption("person", t("settings.logTarget.person"))
+				.addOption("daily", t("settings.logTarget.daily"))
+				.setValue(s.logTarget)
+				.onChange((v) => this.change((x) => (x.logTarget = v === "daily" ? "daily" : "person"))),
+		);
+		new Setting(el).setName(t("settings.dailyLogHeading")).setDesc(t("settings.dailyLogHeading.desc")).addText((c) =>
+			c.setPlaceholder(t("placeholder.heading")).setValue(s.dailyLogHeading).onChange((v) => {
+				if (v.trim() !== "") this.change((x) => (x.dailyLogHeading = v.trim()));
+			}),
+		);
 	}
 
 	/** The settings of "after the event". */

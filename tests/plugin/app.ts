@@ -5,6 +5,8 @@ import type { App as ObsidianApp } from "obsidian";
 import { App } from "obsidian-test-mocks/obsidian";
 import { setup } from "obsidian-test-mocks/setup";
 import { defaultSettings, type ReteSettings } from "../../src/core/settings";
+import { DailyNotes } from "../../src/plugin/daily-notes";
+import { messagesFor } from "../../src/plugin/i18n";
 import { ReteIndex } from "../../src/plugin/people-index";
 
 setup();
@@ -26,6 +28,11 @@ export function readFolder(dir: string): Record<string, string> {
 	return out;
 }
 
+/** The user's daily-note settings as the plugin reads them, for an index under test. */
+export function dailyFor(app: ObsidianApp): DailyNotes {
+	return new DailyNotes(app, () => messagesFor("en"), () => undefined);
+}
+
 export function makeApp(files: Record<string, string>): { app: FakeApp; obsidian: ObsidianApp } {
 	const app = App.createConfigured__({ files });
 	return { app, obsidian: app.asOriginalType__() };
@@ -40,7 +47,7 @@ export async function settle(ms = 0): Promise<void> {
 export async function builtIndex(files: Record<string, string>, settings: Partial<ReteSettings> = {}): Promise<{ app: FakeApp; index: ReteIndex }> {
 	const { app, obsidian } = makeApp(files);
 	const s = { ...defaultSettings(), ...settings };
-	const index = new ReteIndex(obsidian, () => s, () => "en");
+	const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian));
 	index.load();
 	app.workspace.setLayoutReady__();
 	await waitFor(() => index.ready);

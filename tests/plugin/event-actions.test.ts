@@ -4,7 +4,7 @@ import { defaultSettings, type ReteSettings } from "../../src/core/settings";
 import type { EventForm } from "../../src/core/event";
 import { EventActions } from "../../src/plugin/event-actions";
 import { ReteIndex } from "../../src/plugin/people-index";
-import { settle, waitFor } from "./app";
+import { dailyFor, settle, waitFor } from "./app";
 import { messages, testVault } from "./writes-helpers";
 import { parseIsoDay } from "../../src/core/dates";
 
@@ -13,7 +13,7 @@ const NOW = { year: 2026, month: 11, day: 20, hour: 18, minute: 30 };
 async function setup(files: Record<string, string>, over: Partial<ReteSettings> = {}) {
 	const vault = testVault(files);
 	const settings = { ...defaultSettings(), ...over };
-	const index = new ReteIndex(vault.obsidian, () => settings, () => "en");
+	const index = new ReteIndex(vault.obsidian, () => settings, dailyFor(vault.obsidian));
 	index.load();
 	vault.app.workspace.setLayoutReady__();
 	await waitFor(() => index.ready);

@@ -5,7 +5,7 @@ import { defaultSettings } from "../../src/core/settings";
 import { EventActions } from "../../src/plugin/event-actions";
 import { EventModal } from "../../src/plugin/event-modal";
 import { ReteIndex } from "../../src/plugin/people-index";
-import { waitFor } from "./app";
+import { dailyFor, waitFor } from "./app";
 import { messages, testVault } from "./writes-helpers";
 
 afterEach(() => vi.restoreAllMocks());
@@ -13,7 +13,7 @@ afterEach(() => vi.restoreAllMocks());
 async function openForm(files: Record<string, string>) {
 	const v = testVault(files);
 	const settings = defaultSettings();
-	const index = new ReteIndex(v.obsidian, () => settings, () => "en");
+	const index = new ReteIndex(v.obsidian, () => settings, dailyFor(v.obsidian));
 	index.load();
 	v.app.workspace.setLayoutReady__();
 	await waitFor(() => index.ready);

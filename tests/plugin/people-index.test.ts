@@ -3,7 +3,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadVault } from "../../src/cli/main";
 import { parseIsoDay } from "../../src/core/dates";
-import { builtIndex, makeApp, readFolder, settle, waitFor } from "./app";
+import { builtIndex, dailyFor, makeApp, readFolder, settle, waitFor } from "./app";
 import { ReteIndex } from "../../src/plugin/people-index";
 import { defaultSettings } from "../../src/core/settings";
 
@@ -33,7 +33,7 @@ describe("the plugin's index", () => {
 		};
 		const { app, obsidian } = makeApp(files);
 		const read = vi.spyOn(app.vault, "cachedRead");
-		const index = new ReteIndex(obsidian, defaultSettings, () => "en");
+		const index = new ReteIndex(obsidian, defaultSettings, dailyFor(obsidian));
 		index.load();
 		app.workspace.setLayoutReady__();
 		await waitFor(() => index.ready);
@@ -44,7 +44,7 @@ describe("the plugin's index", () => {
 	it("does nothing before the layout is ready", async () => {
 		const { app, obsidian } = makeApp({ "People/Anna.md": "---\ncadence: 7\n---\n" });
 		const read = vi.spyOn(app.vault, "cachedRead");
-		const index = new ReteIndex(obsidian, defaultSettings, () => "en");
+		const index = new ReteIndex(obsidian, defaultSettings, dailyFor(obsidian));
 		index.load();
 		await app.vault.create("People/Marco.md", "---\ncadence: 7\n---\n");
 		await settle();

@@ -36,7 +36,7 @@ async function loaded(files: Record<string, string> = FILES, data?: unknown) {
 describe("the plugin", () => {
 	it("registers its view, ribbon icon, settings tab and commands, none with a hotkey", async () => {
 		const { mock } = await loaded();
-		expect([...mock.commands__.keys()].sort()).toEqual(["add-people-to-event", "log-interaction", "log-interaction-active", "mark-follow-up-done", "new-person", "new-post-event-note", "open-people-due", "rebuild-index", "set-cadence", "snooze-person"]);
+		expect([...mock.commands__.keys()].sort()).toEqual(["add-people-to-event", "add-reach-outs-to-daily-note", "log-interaction", "log-interaction-active", "mark-follow-up-done", "new-person", "new-post-event-note", "open-people-due", "rebuild-index", "set-cadence", "snooze-person"]);
 		for (const command of mock.commands__.values()) expect(command.hotkeys).toBeUndefined();
 		expect([...mock.views__.keys()]).toEqual([VIEW_TYPE]);
 		expect(mock.ribbonActions__).toHaveLength(1);
@@ -118,7 +118,7 @@ describe("the settings tab", () => {
 		const texts = vi.spyOn(TextComponent, "create__");
 		tab.display();
 		const names = named.mock.calls.map(([n]) => (typeof n === "string" ? n : n.textContent));
-		expect(names).toEqual(["People folder", "Person tags", "Person type", "Default cadence", "Horizon", "Log heading", "After the event", "Events folder", "Kinds of event", "Follow up after", "Follow-up action", "Event template", "Person template"]);
+		expect(names).toEqual(["People folder", "Person tags", "Person type", "Default cadence", "Horizon", "Log heading", "After the event", "Events folder", "Kinds of event", "Follow up after", "Follow-up action", "Event template", "Person template", "Daily notes", "Reach-out heading", "Add reach-outs when today's daily note is created", "Log interactions in", "Daily-note log heading"]);
 		const folder = texts.mock.results[0];
 		if (folder?.type !== "return") throw new Error("no input");
 		folder.value.setValue("Contatti/");

@@ -10,7 +10,7 @@ import { defaultSettings } from "../../src/core/settings";
 import { ReteActions } from "../../src/plugin/actions";
 import { ReteIndex } from "../../src/plugin/people-index";
 import { applyToEditor } from "../../src/plugin/writes";
-import { settle, waitFor } from "./app";
+import { dailyFor, settle, waitFor } from "./app";
 import { messages, openInEditor, testVault } from "./writes-helpers";
 
 const TODAY = parseIsoDay("2026-11-20") ?? 0;
@@ -28,11 +28,11 @@ afterEach(() => vi.restoreAllMocks());
 /** A vault with the plugin's index built over it and the actions the view and commands call. */
 async function plugin(files: Record<string, string> = FILES) {
 	const v = testVault(files);
-	const index = new ReteIndex(v.obsidian, defaultSettings, () => "en");
+	const index = new ReteIndex(v.obsidian, defaultSettings, dailyFor(v.obsidian));
 	index.load();
 	v.app.workspace.setLayoutReady__();
 	await waitFor(() => index.ready);
-	const actions = new ReteActions(v.obsidian, index, v.writer, () => messages, defaultSettings, () => TODAY);
+	const actions = new ReteActions(v.obsidian, index, v.writer, () => messages, defaultSettings, () => TODAY, () => Promise.resolve(false));
 	const followup = () => {
 		const item = actions.openFollowups()[0];
 		if (!item) throw new Error("no follow-up");
