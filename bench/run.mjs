@@ -26,8 +26,15 @@ function cleanup() {
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
 	process.on(signal, () => {
-		// The child gets the terminal's signal too; make sure it ends, then clean up.
-		if (child && child.exitCode === null) child.kill("SIGTERM");
+		// The benchmark runs in its own process group, with the processes it starts (the CLI,
+		// onload, Chromium): end them all, then clean up.
+		if (child?.pid && child.exitCode === null) {
+			try {
+				process.kill(-child.pid, "SIGTERM");
+			} catch {
+				child.kill("SIGTERM");
+			}
+		}
 		cleanup();
 		process.exit(130);
 	});
@@ -51,7 +58,7 @@ try {
 }
 
 const args = ["--expose-gc", "--max-old-space-size=16384", "--enable-source-maps", path.join(tmp, "bench.cjs"), "--tmp", tmp, "--onload-bundle", path.join(tmp, "onload.cjs"), "--cli-bundle", path.join(tmp, "cli.cjs"), "--render-page", path.join(tmp, "render-page.js"), "--root", path.join(here, ".."), ...process.argv.slice(2)];
-child = spawn(process.execPath, args, { stdio: "inherit" });
+child = spawn(process.execPath, args, { stdio: "inherit", detached: true });
 child.on("exit", (code, signal) => {
 	cleanup();
 	process.exit(code ?? (signal ? 130 : 1));

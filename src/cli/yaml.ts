@@ -31,7 +31,7 @@ const BOOLEANS: Record<string, boolean> = { true: true, True: true, TRUE: true, 
 
 const boolType = new yaml.Type("tag:yaml.org,2002:bool", {
 	kind: "scalar",
-	resolve: (data: unknown) => typeof data === "string" && data in BOOLEANS,
+	resolve: (data: unknown) => typeof data === "string" && Object.prototype.hasOwnProperty.call(BOOLEANS, data),
 	construct: (data: string) => BOOLEANS[data] ?? false,
 	predicate: (obj: unknown) => typeof obj === "boolean",
 	represent: (obj: unknown) => String(obj),

@@ -540,7 +540,7 @@ export class PeopleIndex {
 			if (dest !== null) anyone = true;
 		}
 		if (!kept) {
-			for (const base of distinctBases(targets)) this.addLinker(base, path);
+			forEachBase(targets, (base) => this.addLinker(base, path));
 		} else if (!sameTargets(kept.targets, targets)) {
 			const now = distinctBases(targets);
 			const before = distinctBases(kept.targets);
@@ -603,7 +603,7 @@ export class PeopleIndex {
 	private unlink(facts: NoteFacts, keepLinkers = false): boolean {
 		if (!facts.dests) return false;
 		const { path, targets } = facts;
-		if (!keepLinkers) for (const base of distinctBases(targets)) this.removeLinker(base, path);
+		if (!keepLinkers) forEachBase(targets, (base) => this.removeLinker(base, path));
 		if (!facts.unread) {
 			const e = facts.entries;
 			for (let i = 0; i < e.length; ) {
@@ -702,6 +702,20 @@ function sameTargets(a: readonly Target[], b: readonly Target[]): boolean {
 	if (a.length !== b.length) return false;
 	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
 	return true;
+}
+
+/** Calls `each` with every name a note links, once each, without allocating for a usual note. */
+function forEachBase(targets: readonly Target[], each: (base: string) => void): void {
+	if (targets.length > 64) {
+		for (const base of distinctBases(targets)) each(base);
+		return;
+	}
+	for (let i = 0; i < targets.length; i++) {
+		const base = (targets[i] as Target).base;
+		let seen = false;
+		for (let j = 0; j < i && !seen; j++) seen = (targets[j] as Target).base === base;
+		if (!seen) each(base);
+	}
 }
 
 /** The names a note links, each once (bases are interned: compared as references). */

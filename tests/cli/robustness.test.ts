@@ -222,3 +222,12 @@ describe("size", () => {
 		expect(Date.now() - started).toBeLessThan(15_000);
 	});
 });
+
+describe("property values that look like JavaScript names", () => {
+	it("stay text (company: constructor, role: toString)", () => {
+		const vault = makeVault({ "People/Odd.md": "---\ncompany: constructor\nrole: toString\ncadence: 7\n---\n" });
+		const r = rete(["due", "--vault", vault, "--today", "2026-11-20", "--json"]);
+		const json = JSON.parse(r.out) as { items: Array<{ company?: string; role?: string }> };
+		expect(json.items[0]).toMatchObject({ company: "constructor", role: "toString" });
+	});
+});
