@@ -13,7 +13,10 @@ import { dueItemsFor, type Followup, NameOrder, sortDue } from "./due";
 import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
 import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
+import { addDay, latestOnOrBefore, newPerson, type PersonState, removeDay, sortedDays } from "./person-state";
 import { scanBody } from "./scan";
+
+export { latestOnOrBefore };
 import type { ReteSettings } from "./settings";
 import type { DueItem, NoteRecord, PersonInfo, Problem } from "./types";
 
@@ -65,26 +68,28 @@ function writeEntry(out: number[], at: number, line: number, day: Day | null, co
 	return at;
 }
 
-/** The entry read last by `readEntry`. */
-let entryLine = 0;
-let entryDay: Day | null = null;
-let entryCount = 0;
-let entryTask = 0;
+/** One entry as `readEntry` unpacks it (reused: no allocation per entry). */
+interface EntryView {
+	line: number;
+	day: Day | null;
+	count: number;
+	task: number;
+}
 
-/** Reads the entry at `at` into `entryLine`, `entryDay`, `entryCount`, `entryTask`; returns where its targets are. */
-function readEntry(e: readonly number[], at: number): number {
+/** Reads the entry at `at` into `out`; returns where its targets are. */
+function readEntry(e: readonly number[], at: number, out: EntryView): number {
 	// Divisions by powers of two and floors are exact here, and much faster than `%` on numbers
 	// this large.
 	const packed = e[at++] ?? 0;
 	const q1 = Math.floor(packed / 4);
-	entryTask = packed - q1 * 4;
+	out.task = packed - q1 * 4;
 	const q2 = Math.floor(q1 / 64);
 	const count = q1 - q2 * 64;
 	const line = Math.floor(q2 / DAY_BITS);
 	const dayField = q2 - line * DAY_BITS;
-	entryLine = line === LINE_ESCAPE ? (e[at++] ?? 0) : line;
-	entryDay = dayField === NO_DAY ? null : dayField === DAY_ESCAPE ? (e[at++] ?? 0) : dayField - DAY_OFFSET;
-	entryCount = count === COUNT_ESCAPE ? (e[at++] ?? 0) : count;
+	out.line = line === LINE_ESCAPE ? (e[at++] ?? 0) : line;
+	out.day = dayField === NO_DAY ? null : dayField === DAY_ESCAPE ? (e[at++] ?? 0) : dayField - DAY_OFFSET;
+	out.count = count === COUNT_ESCAPE ? (e[at++] ?? 0) : count;
 	return at;
 }
 const TASK_NONE = 0;
@@ -117,27 +122,6 @@ interface NoteFacts {
 	deferred: boolean;
 }
 
-interface PersonState {
-	info: PersonInfo;
-	/** Contact days from every note (a multiset), sorted when `sorted`. */
-	days: Day[];
-	sorted: boolean;
-	followups: Followup[];
-	/** False once the note is no longer a person in the index. */
-	live: boolean;
-	/** This person's due items for `dueToday` and `dueHorizon`; `null` once anything changed. */
-	due: readonly DueItem[] | null;
-	dueToday: Day;
-	dueHorizon: number;
-	/** The name's rank in due-list order, valid for `names.version` `rankVersion`. */
-	rank: number;
-	rankVersion: number;
-}
-
-function newPerson(info: PersonInfo): PersonState {
-	return { info, days: [], sorted: true, followups: [], live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
-}
-
 export interface IndexStats {
 	notes: number;
 	people: number;
@@ -168,52 +152,13 @@ function taskCode(task: string): number {
 	return task === "open" ? TASK_OPEN : task === "done" ? TASK_DONE : TASK_NONE;
 }
 
-/** Sorted days: 64 or fewer are kept sorted as they come; beyond that they are sorted when asked. */
-const KEEP_SORTED = 64;
-
-function addDay(state: PersonState, day: Day): void {
-	state.due = null;
-	const days = state.days;
-	const n = days.length;
-	if (!state.sorted || n === 0 || day >= (days[n - 1] ?? 0)) {
-		days.push(day);
-		return;
-	}
-	if (n >= KEEP_SORTED) {
-		days.push(day);
-		state.sorted = false;
-		return;
-	}
-	let i = n - 1;
-	while (i > 0 && (days[i - 1] ?? 0) > day) i--;
-	days.splice(i, 0, day);
-}
-
-function removeDay(state: PersonState, day: Day): void {
-	state.due = null;
-	const days = state.days;
-	if (state.sorted) {
-		let lo = 0;
-		let hi = days.length;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if ((days[mid] ?? 0) < day) lo = mid + 1;
-			else hi = mid;
-		}
-		if (days[lo] === day) days.splice(lo, 1);
-		return;
-	}
-	const at = days.lastIndexOf(day);
-	if (at < 0) return;
-	days[at] = days[days.length - 1] ?? day;
-	days.pop();
-}
-
 /** Note paths per lower-cased target name: an array, or a set once a long one loses a member. */
 type Linkers = string[] | Set<string>;
 const LINKERS_ARRAY_MAX = 32;
 
 export class PeopleIndex {
+	/** Scratch space of `readEntry`, owned by this index. */
+	private readonly entry: EntryView = { line: 0, day: null, count: 0, task: 0 };
 	/** Sharded, like the resolver's tables by path: all three grow at every new note. */
 	private readonly notes = new ShardedMap<NoteFacts>();
 	private readonly people = new Map<string, PersonState>();
@@ -567,11 +512,11 @@ export class PeopleIndex {
 		const e = facts.entries;
 		let text = 0;
 		for (let i = 0; i < e.length; ) {
-			const from = readEntry(e, i);
-			const date = entryDay;
-			const people = this.entryPeople(facts, from, entryCount);
-			if (entryTask === TASK_OPEN) {
-				const followup: Followup = { source: path, line: entryLine, text: facts.texts[text++] ?? "", due: date };
+			const from = readEntry(e, i, this.entry);
+			const date = this.entry.day;
+			const people = this.entryPeople(facts, from, this.entry.count);
+			if (this.entry.task === TASK_OPEN) {
+				const followup: Followup = { source: path, line: this.entry.line, text: facts.texts[text++] ?? "", due: date };
 				for (const p of people) {
 					p.followups.push(followup);
 					p.due = null;
@@ -579,7 +524,7 @@ export class PeopleIndex {
 			} else if (date !== null) {
 				for (const p of people) addDay(p, date);
 			}
-			i = from + entryCount;
+			i = from + this.entry.count;
 		}
 	}
 
@@ -607,10 +552,10 @@ export class PeopleIndex {
 		if (!facts.unread) {
 			const e = facts.entries;
 			for (let i = 0; i < e.length; ) {
-				const from = readEntry(e, i);
-				const date = entryDay;
-				const people = this.entryPeople(facts, from, entryCount);
-				if (entryTask === TASK_OPEN) {
+				const from = readEntry(e, i, this.entry);
+				const date = this.entry.day;
+				const people = this.entryPeople(facts, from, this.entry.count);
+				if (this.entry.task === TASK_OPEN) {
 					for (const p of people) {
 						if (!p.live) continue;
 						p.followups = p.followups.filter((f) => f.source !== path);
@@ -619,7 +564,7 @@ export class PeopleIndex {
 				} else if (date !== null) {
 					for (const p of people) if (p.live) removeDay(p, date);
 				}
-				i = from + entryCount;
+				i = from + this.entry.count;
 			}
 		}
 		facts.dests = null;
@@ -729,22 +674,3 @@ function distinctBases(targets: readonly Target[]): string[] {
 	return out;
 }
 
-function sortedDays(state: PersonState): Day[] {
-	if (!state.sorted) {
-		state.days.sort((a, b) => a - b);
-		state.sorted = true;
-	}
-	return state.days;
-}
-
-/** The largest value ≤ `limit` in an ascending array, by binary search. */
-export function latestOnOrBefore(sorted: readonly Day[], limit: Day): Day | null {
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if ((sorted[mid] ?? 0) <= limit) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo === 0 ? null : sorted[lo - 1] ?? null;
-}

@@ -1,0 +1,89 @@
+/**
+ * A person in the index: their properties, every contact day from the notes (a multiset kept
+ * sorted while small), their follow-ups, and their due items cached until something changes.
+ */
+import type { Day } from "./dates";
+import type { Followup } from "./due";
+import type { DueItem, PersonInfo } from "./types";
+
+export interface PersonState {
+	info: PersonInfo;
+	/** Contact days from every note (a multiset), sorted when `sorted`. */
+	days: Day[];
+	sorted: boolean;
+	followups: Followup[];
+	/** False once the note is no longer a person in the index. */
+	live: boolean;
+	/** This person's due items for `dueToday` and `dueHorizon`; `null` once anything changed. */
+	due: readonly DueItem[] | null;
+	dueToday: Day;
+	dueHorizon: number;
+	/** The name's rank in due-list order, valid for `names.version` `rankVersion`. */
+	rank: number;
+	rankVersion: number;
+}
+
+export function newPerson(info: PersonInfo): PersonState {
+	return { info, days: [], sorted: true, followups: [], live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
+}
+
+/** Sorted days: 64 or fewer are kept sorted as they come; beyond that they are sorted when asked. */
+const KEEP_SORTED = 64;
+
+export function addDay(state: PersonState, day: Day): void {
+	state.due = null;
+	const days = state.days;
+	const n = days.length;
+	if (!state.sorted || n === 0 || day >= (days[n - 1] ?? 0)) {
+		days.push(day);
+		return;
+	}
+	if (n >= KEEP_SORTED) {
+		days.push(day);
+		state.sorted = false;
+		return;
+	}
+	let i = n - 1;
+	while (i > 0 && (days[i - 1] ?? 0) > day) i--;
+	days.splice(i, 0, day);
+}
+
+export function removeDay(state: PersonState, day: Day): void {
+	state.due = null;
+	const days = state.days;
+	if (state.sorted) {
+		let lo = 0;
+		let hi = days.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if ((days[mid] ?? 0) < day) lo = mid + 1;
+			else hi = mid;
+		}
+		if (days[lo] === day) days.splice(lo, 1);
+		return;
+	}
+	const at = days.lastIndexOf(day);
+	if (at < 0) return;
+	days[at] = days[days.length - 1] ?? day;
+	days.pop();
+}
+
+export function sortedDays(state: PersonState): Day[] {
+	if (!state.sorted) {
+		state.days.sort((a, b) => a - b);
+		state.sorted = true;
+	}
+	return state.days;
+}
+
+/** The largest value ≤ `limit` in an ascending array, by binary search. */
+export function latestOnOrBefore(sorted: readonly Day[], limit: Day): Day | null {
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((sorted[mid] ?? 0) <= limit) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo === 0 ? null : sorted[lo - 1] ?? null;
+}
