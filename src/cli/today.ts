@@ -3,6 +3,7 @@ import type { Day } from "../core/dates";
 import type { PeopleIndex } from "../core/network";
 import { DEFAULT_REACH_OUT_HEADINGS, reachOutLine, reachOutSection } from "../core/reachout";
 import { LinkResolver } from "../core/resolver";
+import { linkTextFor } from "../core/text";
 import { reachOutWords } from "../plugin/describe";
 import { messagesFor } from "../plugin/i18n";
 
@@ -23,10 +24,7 @@ export function todaySection(o: TodayOptions): string {
 	const messages = messagesFor(o.locale);
 	const resolver = new LinkResolver();
 	for (const p of o.paths) resolver.add(p);
-	const link = (path: string): string => {
-		const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
-		return resolver.resolve(name, o.dailyPath) === path ? name : path.replace(/\.md$/i, "");
-	};
+	const link = (path: string): string => linkTextFor(path, (name) => resolver.resolve(name, o.dailyPath));
 	const heading = o.heading || (messages.locale === "it" ? DEFAULT_REACH_OUT_HEADINGS[1] : DEFAULT_REACH_OUT_HEADINGS[0]) || "## Reach out";
 	const lines = o.index.due(o.today, o.horizon).map((item) => reachOutLine(item, link(item.path), reachOutWords(item, o.today, messages)));
 	return reachOutSection(heading, lines);

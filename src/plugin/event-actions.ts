@@ -9,6 +9,7 @@ import { DEFAULT_EVENT_TEMPLATE, DEFAULT_PERSON_TEMPLATE, type EventForm, follow
 import { checkFolder, nameKey, pathSet } from "../core/names";
 import type { ReteSettings } from "../core/settings";
 import type { WallClock } from "../core/template";
+import { linkTextFor } from "../core/text";
 import type { PersonInfo } from "../core/types";
 import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
@@ -67,9 +68,8 @@ export class EventActions {
 
 	/** The link text for a path: the note's name when no other note has it, else its path. */
 	private linkText(path: string): string {
-		const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
-		const other = this.app.metadataCache.getFirstLinkpathDest(name, "");
-		return other === null || other.path === path ? name : path.replace(/\.md$/i, "");
+		// A note about to be created resolves to nobody yet: its name is then free to use.
+		return linkTextFor(path, (name) => this.app.metadataCache.getFirstLinkpathDest(name, "")?.path ?? path);
 	}
 
 	private async ensureFolder(path: string): Promise<void> {

@@ -9,6 +9,7 @@ import { appendUnderHeading } from "../core/edits";
 import { reachOutLine, upsertReachOut } from "../core/reachout";
 import type { ReteSettings } from "../core/settings";
 import type { WallClock } from "../core/template";
+import { linkTextFor } from "../core/text";
 import type { DailyNotes } from "./daily-notes";
 import { reachOutWords } from "./describe";
 import type { Messages } from "./i18n";
@@ -46,8 +47,7 @@ export class ReachOut {
 
 	/** The link text for a note from `source`: its name when that resolves to it, else its path. */
 	private linkText(path: string, source: string): string {
-		const name = path.slice(path.lastIndexOf("/") + 1).replace(/\.md$/i, "");
-		return this.app.metadataCache.getFirstLinkpathDest(name, source)?.path === path ? name : path.replace(/\.md$/i, "");
+		return linkTextFor(path, (name) => this.app.metadataCache.getFirstLinkpathDest(name, source)?.path ?? null);
 	}
 
 	lines(day: Day, source: string): string[] {

@@ -66,3 +66,12 @@ describe("setFrontmatter", () => {
 		expect(setFrontmatter("\uFEFFbody", [["b", "x"]])).toBe('\uFEFF---\nb: "x"\n---\nbody');
 	});
 });
+
+describe("linkTextFor", () => {
+	it("writes the name when it resolves to the note, else the path", async () => {
+		const { linkTextFor } = await import("../../src/core/text");
+		expect(linkTextFor("People/Anna Rossi.md", () => "People/Anna Rossi.md")).toBe("Anna Rossi");
+		expect(linkTextFor("Work/Marco.md", () => "Marco.md")).toBe("Work/Marco");
+		expect(linkTextFor("Work/Marco.md", () => null)).toBe("Work/Marco");
+	});
+});
