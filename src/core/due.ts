@@ -273,52 +273,50 @@ const SHIFT = 2 ** 24;
 
 /**
  * `items.sort(compareDue)`, faster with the ranks of a `NameOrder` that knows every name (or
- * `ranks`, each item's person's rank, read from it at its current version): items
- * go into buckets by due day (a due list spans few days), each bucket is sorted by name rank as
- * numbers, and `compareDue` orders only the items those leave tied. Same order, same stability.
+ * `ranks`, each item's person's rank, read from it at its current version). Each item gets one
+ * number, (due day, name rank, place in the input), exact in a double; one numeric sort orders
+ * them, and `compareDue` orders only the items that share a day and a rank. Same order, same
+ * stability.
  */
 export function sortDue(items: DueItem[], names?: NameOrder, ranks?: readonly number[]): DueItem[] {
 	const n = items.length;
 	if (!names || n < 2 || n >= SHIFT || names.size >= SHIFT) return items.sort(compareDue);
-	const buckets = new Map<number, number[]>();
-	let undated: number[] | null = null;
+	let min = Infinity;
+	let max = -Infinity;
 	for (let i = 0; i < n; i++) {
 		const days = (items[i] as DueItem).days;
-		if (days === null) (undated ??= []).push(i);
-		else {
-			const bucket = buckets.get(days);
-			if (bucket) bucket.push(i);
-			else buckets.set(days, [i]);
-		}
+		if (days === null) continue;
+		if (days < min) min = days;
+		if (days > max) max = days;
 	}
-	const out: DueItem[] = [];
-	const emit = (bucket: number[]): void => {
-		if (bucket.length === 1) {
-			out.push(items[bucket[0] ?? 0] as DueItem);
-			return;
+	// Day slots from the earliest to the latest due day, then one for undated items.
+	const slots = (max >= min ? max - min + 1 : 0) + 1;
+	const width = names.size + 1;
+	if (slots * width * n >= Number.MAX_SAFE_INTEGER) return items.sort(compareDue);
+	const keys = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const item = items[i] as DueItem;
+		const slot = item.days === null ? slots - 1 : item.days - min;
+		const rank = ranks ? (ranks[i] ?? 0) : names.rank(item.person);
+		keys[i] = (slot * width + rank) * n + i;
+	}
+	keys.sort();
+	const out = new Array<DueItem>(n);
+	let at = 0;
+	for (let k = 0; k < n; ) {
+		const key = keys[k] ?? 0;
+		const i = key % n;
+		const group = key - i;
+		let j = k + 1;
+		while (j < n && (keys[j] ?? 0) - ((keys[j] ?? 0) % n) === group) j++;
+		if (j - k === 1) out[at++] = items[i] as DueItem;
+		else {
+			const run: DueItem[] = [];
+			for (let m = k; m < j; m++) run.push(items[(keys[m] ?? 0) % n] as DueItem);
+			run.sort(compareDue);
+			for (const item of run) out[at++] = item;
 		}
-		// Name rank, then place in the bucket (the input order): exact in a double.
-		const keys = new Float64Array(bucket.length);
-		for (let k = 0; k < bucket.length; k++) {
-			const i = bucket[k] ?? 0;
-			keys[k] = (ranks ? (ranks[i] ?? 0) : names.rank((items[i] as DueItem).person)) * SHIFT + k;
-		}
-		keys.sort();
-		for (let k = 0; k < keys.length; ) {
-			const rank = Math.floor((keys[k] ?? 0) / SHIFT);
-			let j = k + 1;
-			while (j < keys.length && Math.floor((keys[j] ?? 0) / SHIFT) === rank) j++;
-			if (j - k === 1) out.push(items[bucket[(keys[k] ?? 0) % SHIFT] ?? 0] as DueItem);
-			else {
-				const run: DueItem[] = [];
-				for (let m = k; m < j; m++) run.push(items[bucket[(keys[m] ?? 0) % SHIFT] ?? 0] as DueItem);
-				run.sort(compareDue);
-				for (const item of run) out.push(item);
-			}
-			k = j;
-		}
-	};
-	for (const day of Float64Array.from(buckets.keys()).sort()) emit(buckets.get(day) ?? []);
-	if (undated) emit(undated);
+		k = j;
+	}
 	return out;
 }

@@ -13,7 +13,7 @@ import { dueItemsFor, type Followup, NameOrder, sortDue } from "./due";
 import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
 import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
-import { addDay, latestOnOrBefore, newPerson, type PersonState, removeDay, sortedDays } from "./person-state";
+import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
 import { scanBody } from "./scan";
 
 export { latestOnOrBefore };
@@ -324,21 +324,25 @@ export class PeopleIndex {
 		const version = names.version;
 		for (const state of this.people.values()) {
 			let items = state.due;
+			let built = false;
 			if (items === null || state.dueToday !== today || state.dueHorizon !== horizon) {
-				const fresh: DueItem[] = [];
-				dueItemsFor(state.info, latestOnOrBefore(sortedDays(state), today), state.followups, today, horizon, fresh);
-				items = fresh.length === 0 ? NO_ITEMS : fresh;
+				// Built straight into the list, and kept at their exact size: most people have one item.
+				const start = out.length;
+				dueItemsFor(state.info, lastContactDay(state, today), state.followups, today, horizon, out);
+				const n = out.length - start;
+				items = n === 0 ? NO_ITEMS : n === 1 ? [out[start] as DueItem] : out.slice(start);
 				state.due = items;
 				state.dueToday = today;
 				state.dueHorizon = horizon;
+				built = true;
 			}
 			if (items.length === 0) continue;
 			if (state.rankVersion !== version) {
 				state.rank = names.rank(state.info.name);
 				state.rankVersion = version;
 			}
-			for (const item of items) {
-				out.push(item);
+			for (let k = 0; k < items.length; k++) {
+				if (!built) out.push(items[k] as DueItem);
 				ranks.push(state.rank);
 			}
 		}
@@ -517,10 +521,7 @@ export class PeopleIndex {
 			const people = this.entryPeople(facts, from, this.entry.count);
 			if (this.entry.task === TASK_OPEN) {
 				const followup: Followup = { source: path, line: this.entry.line, text: facts.texts[text++] ?? "", due: date };
-				for (const p of people) {
-					p.followups.push(followup);
-					p.due = null;
-				}
+				for (const p of people) addFollowup(p, followup);
 			} else if (date !== null) {
 				for (const p of people) addDay(p, date);
 			}
@@ -556,11 +557,7 @@ export class PeopleIndex {
 				const date = this.entry.day;
 				const people = this.entryPeople(facts, from, this.entry.count);
 				if (this.entry.task === TASK_OPEN) {
-					for (const p of people) {
-						if (!p.live) continue;
-						p.followups = p.followups.filter((f) => f.source !== path);
-						p.due = null;
-					}
+					for (const p of people) if (p.live) removeFollowups(p, path);
 				} else if (date !== null) {
 					for (const p of people) if (p.live) removeDay(p, date);
 				}

@@ -11,7 +11,15 @@ export interface PersonState {
 	/** Contact days from every note (a multiset), sorted when `sorted`. */
 	days: Day[];
 	sorted: boolean;
+	/** Follow-ups linking this person; `NO_FOLLOWUPS` (shared, never modified) when none. */
 	followups: Followup[];
+	/**
+	 * The latest contact day on or before any `today` in [`lastFrom`, `lastTo`): a due list for
+	 * another day reuses it without searching the days again. Reset whenever the days change.
+	 */
+	last: Day | null;
+	lastFrom: Day;
+	lastTo: Day;
 	/** False once the note is no longer a person in the index. */
 	live: boolean;
 	/** This person's due items for `dueToday` and `dueHorizon`; `null` once anything changed. */
@@ -23,8 +31,41 @@ export interface PersonState {
 	rankVersion: number;
 }
 
+export const NO_FOLLOWUPS: Followup[] = [];
+
 export function newPerson(info: PersonInfo): PersonState {
-	return { info, days: [], sorted: true, followups: [], live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
+	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
+}
+
+export function addFollowup(state: PersonState, followup: Followup): void {
+	if (state.followups === NO_FOLLOWUPS) state.followups = [followup];
+	else state.followups.push(followup);
+	state.due = null;
+}
+
+export function removeFollowups(state: PersonState, source: string): void {
+	if (state.followups === NO_FOLLOWUPS) return;
+	const kept = state.followups.filter((f) => f.source !== source);
+	state.followups = kept.length === 0 ? NO_FOLLOWUPS : kept;
+	state.due = null;
+}
+
+/** The latest contact day on or before `today`, from the window when it still holds. */
+export function lastContactDay(state: PersonState, today: Day): Day | null {
+	if (today >= state.lastFrom && today < state.lastTo) return state.last;
+	const sorted = sortedDays(state);
+	let lo = 0;
+	let hi = sorted.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((sorted[mid] ?? 0) <= today) lo = mid + 1;
+		else hi = mid;
+	}
+	const last = lo === 0 ? null : (sorted[lo - 1] ?? null);
+	state.last = last;
+	state.lastFrom = last ?? -Infinity;
+	state.lastTo = lo < sorted.length ? (sorted[lo] ?? Infinity) : Infinity;
+	return last;
 }
 
 /** Sorted days: 64 or fewer are kept sorted as they come; beyond that they are sorted when asked. */
@@ -32,6 +73,8 @@ const KEEP_SORTED = 64;
 
 export function addDay(state: PersonState, day: Day): void {
 	state.due = null;
+	state.lastFrom = 1;
+	state.lastTo = 0;
 	const days = state.days;
 	const n = days.length;
 	if (!state.sorted || n === 0 || day >= (days[n - 1] ?? 0)) {
@@ -50,6 +93,8 @@ export function addDay(state: PersonState, day: Day): void {
 
 export function removeDay(state: PersonState, day: Day): void {
 	state.due = null;
+	state.lastFrom = 1;
+	state.lastTo = 0;
 	const days = state.days;
 	if (state.sorted) {
 		let lo = 0;

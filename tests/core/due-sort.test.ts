@@ -1,0 +1,45 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compareDue, NameOrder, sortDue } from "../../src/core/due";
+import type { DueItem } from "../../src/core/types";
+
+const NAMES = ["Anna Rossi", "anna rossi", "Ánna Rossi", "Marco", "marco", "Zoë", "Zoe", "Łukasz", "", "B"];
+
+const item = fc.record({
+	person: fc.constantFrom(...NAMES),
+	path: fc.constantFrom("People/a.md", "People/b.md", "x.md"),
+	reason: fc.constantFrom("cadence" as const, "followup" as const, "birthday" as const),
+	days: fc.option(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -4_000_000, max: 4_000_000 })), { nil: null }),
+	source: fc.option(fc.constantFrom("Daily/1.md", "Daily/2.md"), { nil: undefined }),
+	line: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+});
+
+function toItem(r: { person: string; path: string; reason: DueItem["reason"]; days: number | null; source?: string; line?: number }): DueItem {
+	const out: DueItem = { person: r.person, path: r.path, reason: r.reason, due: null, status: r.days === null ? "open" : "overdue", days: r.days };
+	if (r.source !== undefined) out.source = r.source;
+	if (r.line !== undefined) out.line = r.line;
+	return out;
+}
+
+describe("sortDue", () => {
+	it("gives exactly the order (and stability) of sort(compareDue), with or without ranks", () => {
+		fc.assert(
+			fc.property(fc.array(item, { maxLength: 60 }), fc.boolean(), (records, withRanks) => {
+				const items = records.map(toItem);
+				const names = new NameOrder();
+				for (const i of items) names.add(i.person);
+				const ranks = withRanks ? items.map((i) => names.rank(i.person)) : undefined;
+				const expected = items.slice().sort(compareDue);
+				const actual = sortDue(items.slice(), names, ranks);
+				expect(actual.length).toBe(expected.length);
+				actual.forEach((a, k) => expect(a).toBe(expected[k]));
+			}),
+			{ numRuns: 400 },
+		);
+	});
+
+	it("falls back to compareDue without a name order", () => {
+		const items = [toItem({ person: "B", path: "b", reason: "cadence", days: 2 }), toItem({ person: "A", path: "a", reason: "cadence", days: 2 })];
+		expect(sortDue(items).map((i) => i.person)).toEqual(["A", "B"]);
+	});
+});
