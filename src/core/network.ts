@@ -15,6 +15,8 @@ import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
 import { scanBody } from "./scan";
+import { entrySize, type EntryView, readEntry, TASK_OPEN, taskCode, writeEntry } from "./entries";
+import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
 
 export { latestOnOrBefore };
 import type { ReteSettings } from "./settings";
@@ -25,76 +27,7 @@ export interface IndexOptions {
 	daily: DailyMatcher | null;
 }
 
-/** A link target as written (`Anna Rossi`, `People/Anna Rossi.md`) and the name it matches, interned. */
-interface Target {
-	name: string;
-	base: string;
-	/** The person it resolves to from any folder, valid while `epoch` is the index's. */
-	dest: PersonState | null;
-	epoch: number;
-}
 
-/*
- * `entries` holds, for each entry, one number and then the indexes of its targets in `targets`.
- * The number packs, exactly (it stays below 2^53): the line (23 bits), the day (22 bits, offset
- * so that the years 1 to 9999 fit), the number of targets (6 bits) and the task (2 bits). A
- * field too large for its bits holds its escape value and the real value follows, in the order
- * line, day, count. One number instead of three per entry: a third of the index's memory.
- */
-const DAY_OFFSET = 720_000;
-const DAY_BITS = 2 ** 22;
-const NO_DAY = DAY_BITS - 1;
-const DAY_ESCAPE = DAY_BITS - 2;
-const LINE_ESCAPE = 2 ** 23 - 1;
-const COUNT_ESCAPE = 63;
-
-/** Numbers one entry takes in `entries`. */
-function entrySize(line: number, day: Day | null, count: number): number {
-	const dayField = day === null ? NO_DAY : day + DAY_OFFSET;
-	return 1 + (line >= LINE_ESCAPE ? 1 : 0) + (day !== null && (dayField < 0 || dayField >= DAY_ESCAPE) ? 1 : 0) + (count >= COUNT_ESCAPE ? 1 : 0) + count;
-}
-
-/** Writes an entry's packed number (and escaped values) at `at`; returns where its targets go. */
-function writeEntry(out: number[], at: number, line: number, day: Day | null, count: number, task: number): number {
-	const lineEscaped = line >= LINE_ESCAPE;
-	let dayField = day === null ? NO_DAY : day + DAY_OFFSET;
-	const dayEscaped = day !== null && (dayField < 0 || dayField >= DAY_ESCAPE);
-	if (dayEscaped) dayField = DAY_ESCAPE;
-	const countEscaped = count >= COUNT_ESCAPE;
-	out[at++] = (((lineEscaped ? LINE_ESCAPE : line) * DAY_BITS + dayField) * 64 + (countEscaped ? COUNT_ESCAPE : count)) * 4 + task;
-	if (lineEscaped) out[at++] = line;
-	if (dayEscaped) out[at++] = day ?? 0;
-	if (countEscaped) out[at++] = count;
-	return at;
-}
-
-/** One entry as `readEntry` unpacks it (reused: no allocation per entry). */
-interface EntryView {
-	line: number;
-	day: Day | null;
-	count: number;
-	task: number;
-}
-
-/** Reads the entry at `at` into `out`; returns where its targets are. */
-function readEntry(e: readonly number[], at: number, out: EntryView): number {
-	// Divisions by powers of two and floors are exact here, and much faster than `%` on numbers
-	// this large.
-	const packed = e[at++] ?? 0;
-	const q1 = Math.floor(packed / 4);
-	out.task = packed - q1 * 4;
-	const q2 = Math.floor(q1 / 64);
-	const count = q1 - q2 * 64;
-	const line = Math.floor(q2 / DAY_BITS);
-	const dayField = q2 - line * DAY_BITS;
-	out.line = line === LINE_ESCAPE ? (e[at++] ?? 0) : line;
-	out.day = dayField === NO_DAY ? null : dayField === DAY_ESCAPE ? (e[at++] ?? 0) : dayField - DAY_OFFSET;
-	out.count = count === COUNT_ESCAPE ? (e[at++] ?? 0) : count;
-	return at;
-}
-const TASK_NONE = 0;
-const TASK_OPEN = 1;
-const TASK_DONE = 2;
 const NO_PROBLEMS: Problem[] = [];
 const NO_TEXTS: string[] = [];
 const NO_NUMBERS: number[] = [];
@@ -148,13 +81,7 @@ function detachPerson(info: PersonInfo): PersonInfo {
 	return out;
 }
 
-function taskCode(task: string): number {
-	return task === "open" ? TASK_OPEN : task === "done" ? TASK_DONE : TASK_NONE;
-}
 
-/** Note paths per lower-cased target name: an array, or a set once a long one loses a member. */
-type Linkers = string[] | Set<string>;
-const LINKERS_ARRAY_MAX = 32;
 
 export class PeopleIndex {
 	/** Scratch space of `readEntry`, owned by this index. */
@@ -489,7 +416,7 @@ export class PeopleIndex {
 			if (dest !== null) anyone = true;
 		}
 		if (!kept) {
-			forEachBase(targets, (base) => this.addLinker(base, path));
+			forEachBase(targets, (base) => addLinker(this.linkers, base, path));
 		} else if (!sameTargets(kept.targets, targets)) {
 			const now = distinctBases(targets);
 			const before = distinctBases(kept.targets);
@@ -500,8 +427,8 @@ export class PeopleIndex {
 			};
 			const hadBase = has(before);
 			const hasNow = has(now);
-			for (const base of now) if (!hadBase(base)) this.addLinker(base, path);
-			for (const base of before) if (!hasNow(base)) this.removeLinker(base, path);
+			for (const base of now) if (!hadBase(base)) addLinker(this.linkers, base, path);
+			for (const base of before) if (!hasNow(base)) removeLinker(this.linkers, base, path);
 		}
 		// Most notes link nobody: they share one empty array ("all null") rather than keep their own.
 		facts.dests = anyone ? dests : NO_DESTS;
@@ -549,7 +476,7 @@ export class PeopleIndex {
 	private unlink(facts: NoteFacts, keepLinkers = false): boolean {
 		if (!facts.dests) return false;
 		const { path, targets } = facts;
-		if (!keepLinkers) forEachBase(targets, (base) => this.removeLinker(base, path));
+		if (!keepLinkers) forEachBase(targets, (base) => removeLinker(this.linkers, base, path));
 		if (!facts.unread) {
 			const e = facts.entries;
 			for (let i = 0; i < e.length; ) {
@@ -567,31 +494,6 @@ export class PeopleIndex {
 		facts.dests = null;
 		facts.own = null;
 		return true;
-	}
-
-	private addLinker(base: string, path: string): void {
-		const set = this.linkers.get(base);
-		if (!set) this.linkers.set(base, [path]);
-		else if (Array.isArray(set)) set.push(path);
-		else set.add(path);
-	}
-
-	private removeLinker(base: string, path: string): void {
-		let set = this.linkers.get(base);
-		if (!set) return;
-		// A long list becomes a set the first time something leaves it: removals stay cheap, and
-		// a bulk load never pays for sets it does not need.
-		if (Array.isArray(set) && set.length > LINKERS_ARRAY_MAX) this.linkers.set(base, (set = new Set(set)));
-		if (Array.isArray(set)) {
-			const at = set.indexOf(path);
-			if (at < 0) return;
-			set[at] = set[set.length - 1] ?? path;
-			set.pop();
-			if (set.length === 0) this.linkers.delete(base);
-		} else {
-			set.delete(path);
-			if (set.size === 0) this.linkers.delete(base);
-		}
 	}
 
 	/** Notes whose links name `path` may now resolve differently: check them, and link again those that do. */
@@ -638,36 +540,3 @@ export class PeopleIndex {
 		for (let i = 0; i < dests.length; i++) if (dests[i] && !dests[i]?.live) dests[i] = null;
 	}
 }
-
-function sameTargets(a: readonly Target[], b: readonly Target[]): boolean {
-	if (a === b) return true;
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
-}
-
-/** Calls `each` with every name a note links, once each, without allocating for a usual note. */
-function forEachBase(targets: readonly Target[], each: (base: string) => void): void {
-	if (targets.length > 64) {
-		for (const base of distinctBases(targets)) each(base);
-		return;
-	}
-	for (let i = 0; i < targets.length; i++) {
-		const base = (targets[i] as Target).base;
-		let seen = false;
-		for (let j = 0; j < i && !seen; j++) seen = (targets[j] as Target).base === base;
-		if (!seen) each(base);
-	}
-}
-
-/** The names a note links, each once (bases are interned: compared as references). */
-function distinctBases(targets: readonly Target[]): string[] {
-	const out: string[] = [];
-	if (targets.length > 16) {
-		for (const base of new Set(targets.map((t) => t.base))) out.push(base);
-		return out;
-	}
-	for (const t of targets) if (!out.includes(t.base)) out.push(t.base);
-	return out;
-}
-
