@@ -15,6 +15,7 @@ import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
 import { scanBody } from "./scan";
+import { checkSnapshot, decodeSnapshot, type IndexSnapshot, SnapshotWriter } from "./snapshot";
 import { entrySize, type EntryView, readEntry, TASK_OPEN, taskCode, writeEntry } from "./entries";
 import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
 
@@ -53,6 +54,8 @@ interface NoteFacts {
 	own: PersonState | null;
 	/** Waiting in a bulk load's queue to be linked. */
 	deferred: boolean;
+	/** `NoteRecord.stamp`: the version of the file this was read from (NaN: unknown). */
+	stamp: number;
 }
 
 export interface IndexStats {
@@ -295,6 +298,99 @@ export class PeopleIndex {
 		return { notes: this.notes.size, people: this.people.size, interactions, followups, problems };
 	}
 
+	/** The stamp a note was indexed with (`NoteRecord.stamp`; NaN when none), `undefined` when not indexed. */
+	stampOf(path: string): number | undefined {
+		return this.notes.get(path)?.stamp;
+	}
+
+	/** Every indexed note's path. */
+	paths(): string[] {
+		const out: string[] = [];
+		for (const facts of this.notes.values()) out.push(facts.path);
+		return out;
+	}
+
+	/**
+	 * Everything the index knows, as plain data (see `core/snapshot`), for `fromSnapshot` on a
+	 * later start. `key` says what the notes were read with; a snapshot restores only for it.
+	 */
+	snapshot(key: string): IndexSnapshot {
+		this.settle();
+		const numbers = new Map<string, number>();
+		let n = 0;
+		for (const facts of this.notes.values()) numbers.set(facts.path, n++);
+		const writer = new SnapshotWriter();
+		const names: string[] = [];
+		const dests: number[] = [];
+		for (const facts of this.notes.values()) {
+			names.length = 0;
+			dests.length = 0;
+			for (let i = 0; i < facts.targets.length; i++) {
+				names.push((facts.targets[i] as Target).name);
+				const dest = facts.dests?.[i] ?? null;
+				dests.push(dest !== null && dest.live ? (numbers.get(dest.info.path) ?? -1) : -1);
+			}
+			writer.add({ path: facts.path, stamp: facts.stamp, unread: facts.unread, person: facts.person, targets: names, dests, entries: facts.entries, texts: facts.texts, problems: facts.problems });
+		}
+		return writer.finish(key);
+	}
+
+	/**
+	 * An index as `snapshot` left it, without reading or resolving anything: it holds exactly
+	 * what the snapshotted index held. Throws `SnapshotError` when the snapshot is damaged or
+	 * was made for another `key`. The caller then applies what changed since (`upsert`,
+	 * `remove`), as for any edit.
+	 */
+	static fromSnapshot(options: IndexOptions, value: unknown, key: string): PeopleIndex {
+		const snap = checkSnapshot(value, key);
+		const index = new PeopleIndex(options);
+		index.restore(snap);
+		return index;
+	}
+
+	private restore(snap: IndexSnapshot): void {
+		const targets = snap.targetNames.map((name) => this.target(name));
+		const people: Array<PersonState | null> = new Array<PersonState | null>(snap.paths.length).fill(null);
+		snap.personNotes.forEach((at, k) => {
+			const info = snap.persons[k] as PersonInfo;
+			const state = newPerson(info);
+			people[at] = state;
+			this.people.set(snap.paths[at] ?? "", state);
+			this.names.add(info.name);
+		});
+		decodeSnapshot(snap, (note, at) => {
+			const noteTargets: Target[] = note.targets.length === 0 ? NO_TARGETS : new Array<Target>(note.targets.length);
+			const noteDests: Array<PersonState | null> = new Array<PersonState | null>(note.targets.length);
+			let anyone = false;
+			for (let i = 0; i < note.targets.length; i++) {
+				noteTargets[i] = targets[note.targets[i] ?? 0] as Target;
+				const dest = people[note.dests[i] ?? -1] ?? null;
+				noteDests[i] = dest;
+				if (dest !== null) anyone = true;
+			}
+			const facts: NoteFacts = {
+				path: note.path,
+				person: note.person,
+				targets: noteTargets,
+				entries: note.entries.length === 0 ? NO_NUMBERS : note.entries,
+				texts: note.texts.length === 0 ? NO_TEXTS : note.texts,
+				problems: note.problems.length === 0 ? NO_PROBLEMS : note.problems,
+				unread: note.unread,
+				dests: anyone ? noteDests : NO_DESTS,
+				own: null,
+				deferred: false,
+				stamp: note.stamp,
+			};
+			// A person's note is a person here only when the snapshot listed it (it always does).
+			if (facts.person && people[at] === null) facts.person = null;
+			this.notes.set(note.path, facts);
+			this.resolver.add(note.path);
+			forEachBase(noteTargets, (base) => addLinker(this.linkers, base, note.path));
+			this.credit(facts, anyone);
+		});
+		this.epoch++;
+	}
+
 	private deferLink(facts: NoteFacts): void {
 		if (facts.deferred) return;
 		facts.deferred = true;
@@ -342,14 +438,14 @@ export class PeopleIndex {
 				const t = this.target(link);
 				if (!targets.includes(t)) targets.push(t);
 			}
-			return { path: record.path, person, targets, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: true, dests: null, own: null, deferred: false };
+			return { path: record.path, person, targets, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: true, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 		}
 		// A bad `date` only matters in notes that may refer to someone.
 		const mayRefer = person !== null || record.body.includes("[[") || record.body.includes("](");
 		const noteDate = noteDateOf(record.path, fm, daily, mayRefer ? report(1) : () => undefined);
 		const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorHeadings: this.mirror });
 		for (const p of scan.problems) add(p);
-		if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, dests: null, own: null, deferred: false };
+		if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 		const targets: Target[] = [];
 		// The earlier version's targets, in order, before the intern table: a note read after its
 		// links (or edited) mostly links the same names in the same order.
@@ -383,7 +479,7 @@ export class PeopleIndex {
 				texts.push(detach(e.text ?? ""));
 			}
 		}
-		return { path: record.path, person, targets: targets.slice(), entries, texts, problems, unread: false, dests: null, own: null, deferred: false };
+		return { path: record.path, person, targets: targets.slice(), entries, texts, problems, unread: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 	}
 
 	private personAt(dest: string | null): PersonState | null {
@@ -432,6 +528,12 @@ export class PeopleIndex {
 		}
 		// Most notes link nobody: they share one empty array ("all null") rather than keep their own.
 		facts.dests = anyone ? dests : NO_DESTS;
+		this.credit(facts, anyone);
+	}
+
+	/** Gives each person what a linked note says about them (an unread one: asks for its text). */
+	private credit(facts: NoteFacts, anyone: boolean): void {
+		const path = facts.path;
 		if (facts.unread) {
 			if (facts.person !== null || anyone) this.pending.add(path);
 			else this.pending.delete(path);

@@ -21,6 +21,12 @@ export interface NoteRecord {
 	bodyStartLine?: number;
 	/** Set by the adapter when the frontmatter block exists but is not readable YAML. */
 	frontmatterError?: { line: number; message: string };
+	/**
+	 * The version of the file this record was made from (the adapter's choice, e.g. from its
+	 * modification time and size), kept with the note and saved in snapshots, so that a later
+	 * start can tell which notes changed since. Unset: the note is always read again.
+	 */
+	stamp?: number;
 }
 
 /** Something wrong in a note, reported and skipped; it never stops the rest of the vault. */

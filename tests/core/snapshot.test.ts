@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { compileDaily } from "../../src/core/daily";
+import { PeopleIndex } from "../../src/core/network";
+import { defaultSettings } from "../../src/core/settings";
+import { SnapshotError } from "../../src/core/snapshot";
+import type { NoteRecord } from "../../src/core/types";
+import { day, record } from "./helpers";
+
+const KEY = "settings-v1";
+
+function options(): ConstructorParameters<typeof PeopleIndex>[0] {
+	const compiled = compileDaily("Journal", "YYYY-MM-DD");
+	if ("error" in compiled) throw new Error(compiled.error);
+	return { settings: defaultSettings(), daily: compiled.matcher };
+}
+
+/** A small deterministic generator (the tests must not depend on chance). */
+class Lcg {
+	constructor(private s: number) {}
+	next(): number {
+		this.s = (this.s * 1103515245 + 12345) % 2147483648;
+		return this.s / 2147483648;
+	}
+	int(n: number): number {
+		return Math.floor(this.next() * n);
+	}
+	pick<T>(list: readonly T[]): T {
+		return list[this.int(list.length)] as T;
+	}
+}
+
+const NAMES = ["Anna Rossi", "Marco Bianchi", "Zoë Müller", "anna rossi", "Sara Neri", "Luca", "José García"];
+const FOLDERS = ["People", "People/Old", "Contacts", "Notes"];
+
+function personText(r: Lcg): string {
+	const lines = ["---", r.next() < 0.8 ? "tags: [person]" : "type: person"];
+	if (r.next() < 0.8) lines.push(`cadence: ${r.pick(["2w", "monthly", "7", "3m", "yearly", "nonsense"])}`);
+	if (r.next() < 0.3) lines.push(`birthday: 1990-0${1 + r.int(9)}-1${r.int(9)}`);
+	if (r.next() < 0.2) lines.push(`last_contact: 2026-1${r.int(2)}-0${1 + r.int(9)}`);
+	if (r.next() < 0.1) lines.push("met: not a date");
+	if (r.next() < 0.5) lines.push(`company: ${r.pick(["Acme", "Lumen"])}`);
+	lines.push("---", "## Log");
+	for (let i = r.int(5); i > 0; i--) lines.push(`- 2026-${10 + r.int(2)}-${10 + r.int(18)} Coffee${r.next() < 0.3 ? ` with [[${r.pick(NAMES)}]]` : ""}`);
+	if (r.next() < 0.3) lines.push(`- [ ] Send the deck 📅 2026-11-${10 + r.int(18)}`);
+	return `${lines.join("\n")}\n`;
+}
+
+function otherText(r: Lcg): string {
+	const lines: string[] = [];
+	if (r.next() < 0.3) lines.push("---", `date: ${r.pick(["2026-11-02", "2026-13-40", "2026-10-30"])}`, "---");
+	for (let i = 1 + r.int(6); i > 0; i--) {
+		const link = r.next() < 0.2 ? `[x](People/${encodeURIComponent(r.pick(NAMES))}.md)` : `[[${r.pick(FOLDERS)}/${r.pick(NAMES)}|alias]]`;
+		const plain = `[[${r.pick(NAMES)}]]`;
+		lines.push(r.pick([`- Call with ${plain}`, `- [ ] Follow up with ${plain} 📅 2026-11-2${r.int(9)}`, `- [x] Sent ${plain} the notes ✅ 2026-11-1${r.int(9)}`, `- 2026-11-0${1 + r.int(9)} Lunch with ${link}`, "Prose without links", "```\n- [[Anna Rossi]] in a fence\n```"]));
+	}
+	return `${lines.join("\n")}\n`;
+}
+
+/** A random note: a person, a daily note, another note; some given unread (links only). */
+function randomRecord(r: Lcg, stamp: number): NoteRecord {
+	const kind = r.int(3);
+	const path = kind === 0 ? `${r.pick(FOLDERS)}/${r.pick(NAMES)}.md` : kind === 1 ? `Journal/2026-11-${10 + r.int(18)}.md` : `Meetings/${r.pick(["Kickoff", "Fair", "Dinner"])} ${r.int(5)}.md`;
+	const rec = record(path, kind === 0 ? personText(r) : otherText(r));
+	rec.stamp = stamp;
+	if (kind !== 0 && r.next() < 0.25) {
+		// Indexed from its links alone, as the plugin does before reading.
+		return { path, frontmatter: rec.frontmatter, body: null, links: [...(rec.body ?? "").matchAll(/\[\[([^\]|#]+)/g)].map((m) => m[1] ?? ""), stamp };
+	}
+	return rec;
+}
+
+/** Everything a caller can observe of an index. */
+function observe(index: PeopleIndex): unknown {
+	const people = index.allPeople().sort((a, b) => (a.path < b.path ? -1 : 1));
+	return {
+		due: ["2026-11-01", "2026-11-20", "2026-12-31"].map((d) => index.due(day(d), 14)),
+		stats: index.stats(),
+		problems: index.problems(),
+		people,
+		last: people.map((p) => index.lastInteraction(p.path, day("2026-11-20"))),
+		linked: NAMES.map((n) => index.isLinked(`People/${n}.md`)),
+		stamps: index.paths().sort().map((p) => [p, index.stampOf(p)]),
+	};
+}
+
+/** What IndexedDB would give back: a structured clone. */
+function stored(index: PeopleIndex): unknown {
+	return structuredClone(index.snapshot(KEY));
+}
+
+describe("index snapshots", () => {
+	it("restore exactly the index they were taken from, and stay equal through the same edits", () => {
+		for (let seed = 1; seed <= 12; seed++) {
+			const r = new Lcg(seed);
+			const built = new PeopleIndex(options());
+			built.defer();
+			for (let i = 0; i < 60; i++) built.upsert(randomRecord(r, i));
+			built.settle();
+			const restored = PeopleIndex.fromSnapshot(options(), stored(built), KEY);
+			expect(observe(restored)).toEqual(observe(built));
+			expect(restored.takePending().sort()).toEqual(built.takePending().sort());
+			for (let step = 0; step < 80; step++) {
+				const op = r.int(10);
+				const paths = built.paths().sort();
+				if (op < 6) {
+					const rec = randomRecord(r, 1000 + step);
+					built.upsert(rec);
+					restored.upsert(rec);
+				} else if (op < 8 && paths.length > 0) {
+					const path = r.pick(paths);
+					built.remove(path);
+					restored.remove(path);
+				} else if (paths.length > 0) {
+					// A rename: the note goes, then comes back under another path.
+					const from = r.pick(paths);
+					const to = `${r.pick(FOLDERS)}/${r.pick(NAMES)}.md`;
+					const rec = randomRecord(r, 2000 + step);
+					for (const index of [built, restored]) {
+						index.remove(from);
+						index.upsert({ ...rec, path: to });
+					}
+				}
+				expect(observe(restored), `seed ${seed}, step ${step}`).toEqual(observe(built));
+				expect(restored.takePending().sort()).toEqual(built.takePending().sort());
+			}
+			// A snapshot of the edited copy restores it too.
+			expect(observe(PeopleIndex.fromSnapshot(options(), stored(restored), KEY))).toEqual(observe(built));
+		}
+	});
+
+	it("keeps notes given without a stamp as never up to date", () => {
+		const index = new PeopleIndex(options());
+		index.upsert(record("People/Anna Rossi.md", "---\ntags: [person]\n---\n"));
+		const restored = PeopleIndex.fromSnapshot(options(), stored(index), KEY);
+		expect(restored.stampOf("People/Anna Rossi.md")).toBeNaN();
+		expect(restored.stampOf("People/Nobody.md")).toBeUndefined();
+	});
+
+	it("refuses a snapshot made with other settings, of another format, or damaged", () => {
+		const index = new PeopleIndex(options());
+		for (const [path, text] of [
+			["People/Anna Rossi.md", "---\ntags: [person]\ncadence: 2w\n---\n- 2026-11-01 Coffee\n"],
+			["Journal/2026-11-10.md", "- Lunch with [[Anna Rossi]]\n- [ ] Call [[Anna Rossi]]\n"],
+		] as const)
+			index.upsert(record(path, text));
+		const good = index.snapshot(KEY);
+		expect(() => PeopleIndex.fromSnapshot(options(), good, "other settings")).toThrow(SnapshotError);
+		const damaged: Array<[string, (s: Record<string, unknown>) => void]> = [
+			["format", (s) => (s.format = 999)],
+			["missing paths", (s) => delete s.paths],
+			["short stamps", (s) => (s.stamps = new Float64Array(0))],
+			["plain array for a typed one", (s) => (s.entries = [1, 2, 3])],
+			["offsets beyond the end", (s) => (s.entryStart = Float64Array.from([0, 999, 1000]))],
+			["target out of range", (s) => (s.noteTargets = Int32Array.from([...(s.noteTargets as Int32Array)].map(() => 77)))],
+			["person out of range", (s) => (s.noteDests = Int32Array.from([...(s.noteDests as Int32Array)].map(() => 5)))],
+			["bad person", (s) => (s.persons = [{ name: 3 }])],
+		];
+		for (const [what, damage] of damaged) {
+			const copy = structuredClone(good) as unknown as Record<string, unknown>;
+			damage(copy);
+			expect(() => PeopleIndex.fromSnapshot(options(), copy, KEY), what).toThrow(SnapshotError);
+		}
+		for (const junk of [null, 42, "text", [], {}]) expect(() => PeopleIndex.fromSnapshot(options(), junk, KEY)).toThrow(SnapshotError);
+	});
+});
