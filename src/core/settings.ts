@@ -37,6 +37,8 @@ export interface ReteSettings {
 	logTarget: "person" | "daily";
 	/** Heading of the daily note under which interactions are logged. */
 	dailyLogHeading: string;
+	/** Keep the index in this device's app storage between starts (never in the vault). */
+	indexCache: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<ReteSettings> = Object.freeze({
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: Readonly<ReteSettings> = Object.freeze({
 	reachOutOnCreate: false,
 	logTarget: "person",
 	dailyLogHeading: "## Log",
+	indexCache: true,
 });
 
 export function defaultSettings(): ReteSettings {
@@ -124,6 +127,10 @@ export function migrateSettings(saved: unknown): SettingsLoad {
 	if (raw.reachOutOnCreate !== undefined) {
 		if (typeof raw.reachOutOnCreate === "boolean") settings.reachOutOnCreate = raw.reachOutOnCreate;
 		else warnings.push(`"reachOutOnCreate" must be true or false; using false`);
+	}
+	if (raw.indexCache !== undefined) {
+		if (typeof raw.indexCache === "boolean") settings.indexCache = raw.indexCache;
+		else warnings.push(`"indexCache" must be true or false; using true`);
 	}
 	if (raw.logTarget !== undefined) {
 		if (raw.logTarget === "person" || raw.logTarget === "daily") settings.logTarget = raw.logTarget;

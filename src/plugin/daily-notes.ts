@@ -61,6 +61,11 @@ export class DailyNotes extends Component {
 		return true;
 	}
 
+	/** What `matcher` depends on: a saved index is used only when it is unchanged. */
+	key(): string {
+		return JSON.stringify([this.current.folder, this.current.format, moment.locale()]);
+	}
+
 	/** Which notes are daily notes, with the names of Obsidian's own locale (moment's). */
 	matcher(): DailyMatcher | null {
 		const data = moment.localeData();

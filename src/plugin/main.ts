@@ -10,6 +10,7 @@ import { DailyNotes } from "./daily-notes";
 import { EventActions } from "./event-actions";
 import { EventFlows } from "./event-flows";
 import { messagesFor } from "./i18n";
+import { cacheName, IdbIndexCache } from "./index-cache";
 import { ReteIndex } from "./people-index";
 import { ReachOut } from "./reach-out";
 import { loadSettings, ReteSettingTab } from "./settings";
@@ -36,8 +37,8 @@ export default class RetePlugin extends Plugin {
 		this.settings = await loadSettings(this, messages);
 		const settings = (): ReteSettings => this.settings;
 		let index: ReteIndex | null = null;
-		const daily = this.addChild(new DailyNotes(this.app, () => messages, () => void index?.rebuild()));
-		index = this.addChild(new ReteIndex(this.app, settings, daily));
+		const daily = this.addChild(new DailyNotes(this.app, () => messages, () => void index?.settingsChanged()));
+		index = this.addChild(new ReteIndex(this.app, settings, daily, new IdbIndexCache(cacheName(this.app))));
 		this.index = index;
 		const built = index;
 		const writer = new NoteWriter(this.app, () => messages, () => built.touch());
@@ -57,13 +58,13 @@ export default class RetePlugin extends Plugin {
 			},
 		}));
 		this.addRibbonIcon("users", messages.t("ribbon.open"), () => void this.openView());
-		registerCommands(this, messages, { actions, events, reachOut, openView: () => this.openView(), rebuild: () => built.rebuild() });
+		registerCommands(this, messages, { actions, events, reachOut, openView: () => this.openView(), rebuild: () => built.rebuild(true) });
 		this.addSettingTab(new ReteSettingTab(this.app, this, this, messages));
 	}
 
 	async saveSettings(): Promise<void> {
 		await this.saveData(this.settings);
-		await this.index.rebuild();
+		await this.index.settingsChanged();
 	}
 
 	/** Reveals the view in the right sidebar, opening it there when needed. */

@@ -164,6 +164,8 @@ export const en = {
 	"settings.reachOutHeading.desc": "The section of today's daily note that lists whom to reach out to. Empty: “## Reach out” (in Italian “## Da contattare”).",
 	"settings.reachOutOnCreate": "Add reach-outs when today's daily note is created",
 	"settings.reachOutOnCreate.desc": "When you create today's daily note, the reach-out list is added once, after its template.",
+	"settings.indexCache": "Keep the index on this device",
+	"settings.indexCache.desc": "Starts faster: what Rete read is kept in this device's app storage (never in the vault), and at the next start only notes changed since are read again. Off: every start reads the notes, and the kept copy is deleted.",
 	"settings.logTarget": "Log interactions in",
 	"settings.logTarget.desc": "Where “Log interaction” writes: the person's note, or today's daily note as – [[Name]] what happened.",
 	"settings.logTarget.person": "The person's note",

@@ -165,6 +165,8 @@ export const it: Record<MessageKey, string> = {
 	"settings.reachOutHeading.desc": "La sezione della nota di oggi con chi contattare. Vuoto: “## Da contattare” (in inglese “## Reach out”).",
 	"settings.reachOutOnCreate": "Aggiungi chi contattare quando crei la nota di oggi",
 	"settings.reachOutOnCreate.desc": "Quando crei la nota del giorno, l'elenco viene aggiunto una volta, dopo il modello.",
+	"settings.indexCache": "Conserva l'indice su questo dispositivo",
+	"settings.indexCache.desc": "Avvio più rapido: ciò che Rete ha letto resta nella memoria dell'app su questo dispositivo (mai nel vault) e al prossimo avvio rilegge solo le note cambiate. Disattivato: ogni avvio rilegge le note e la copia conservata viene eliminata.",
 	"settings.logTarget": "Registra i contatti in",
 	"settings.logTarget.desc": "Dove scrive “Registra un contatto”: nella nota della persona o nella nota di oggi come – [[Nome]] cosa è successo.",
 	"settings.logTarget.person": "La nota della persona",

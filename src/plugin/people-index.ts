@@ -3,12 +3,15 @@
  * cache, reading the text only of people's notes and of notes that link to people, then kept
  * up to date by `changed`, `rename` and `delete` events. It never writes.
  */
-import { type App, type CachedMetadata, Component, debounce, Events, type EventRef, getLinkpath, TFile } from "obsidian";
+import { type App, type CachedMetadata, Component, debounce, Events, type EventRef, TFile } from "obsidian";
 import type { DailyMatcher } from "../core/daily";
 import { PeopleIndex } from "../core/network";
-import { recordFromText } from "../core/record";
 import type { ReteSettings } from "../core/settings";
-import type { NoteRecord } from "../core/types";
+import { SNAPSHOT_FORMAT } from "../core/snapshot";
+import type { IndexCache } from "./index-cache";
+import { fileStamp, linksRecord, recordOf } from "./records";
+
+export { fileStamp, linksRecord, metadataLinks, recordOf } from "./records";
 
 /** Work done before yielding to the UI during the initial build, in milliseconds. */
 export const SLICE_MS = 8;
@@ -16,10 +19,15 @@ const READ_BATCH = 32;
 /** Notes linked between two looks at the clock, once all are known. */
 const LINK_BATCH = 256;
 
+/** Quiet time after the last change before the index is saved for the next start. */
+export const SAVE_DELAY_MS = 30_000;
+
 /** Which notes are daily notes: the user's settings, read again before each build. */
 export interface DailySource {
 	refresh(): Promise<boolean>;
 	matcher(): DailyMatcher | null;
+	/** What the matcher depends on (folder, format, locale), to tell a saved index's settings. */
+	key?(): string;
 }
 
 export interface IndexTimings {
@@ -29,39 +37,12 @@ export interface IndexTimings {
 	longestSlice: number;
 	notes: number;
 	read: number;
+	/** Whether the build started from the saved index (then `notes` counts notes changed since). */
+	restored: boolean;
 }
 
 function yieldToUi(): Promise<void> {
 	return new Promise((resolve) => window.setTimeout(resolve, 0));
-}
-
-function decodeLink(link: string): string {
-	if (!link.includes("%") || !/%[0-9a-f]{2}/i.test(link)) return link;
-	try {
-		return decodeURIComponent(link);
-	} catch {
-		return link;
-	}
-}
-
-/**
- * Link targets of a note from the metadata cache: links only, never embeds or properties.
- * Markdown links may come URL-encoded (`People/Anna%20Rossi.md`).
- */
-export function metadataLinks(cache: CachedMetadata | null): string[] {
-	const out: string[] = [];
-	for (const l of cache?.links ?? []) {
-		const link = l.link.startsWith("<") ? l.link.replace(/^<(.*)>$/, "$1") : l.link;
-		const path = getLinkpath(decodeLink(link));
-		if (path !== "") out.push(path);
-	}
-	return out;
-}
-
-export function recordOf(file: TFile, text: string, cache: CachedMetadata | null): NoteRecord {
-	return recordFromText(file.path, text, () =>
-		cache?.frontmatter !== undefined ? { data: cache.frontmatter } : { error: "Obsidian could not read these properties (invalid YAML)", line: null },
-	);
 }
 
 export class ReteIndex extends Component {
@@ -71,14 +52,20 @@ export class ReteIndex extends Component {
 	private readonly events = new Events();
 	private generation = 0;
 	ready = false;
-	timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0 };
+	timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false };
 	private readonly notify = debounce(() => this.events.trigger("updated"), 300, true);
+	/** The key the current index was built for, and whether it changed since it was saved. */
+	private key = "";
+	private dirty = false;
+	private readonly saveLater = debounce(() => void this.save(), SAVE_DELAY_MS, true);
 
 	constructor(
 		private readonly app: App,
 		private readonly settings: () => ReteSettings,
 		/** The user's daily-note settings (they say which notes are daily notes). */
 		private readonly daily: DailySource,
+		/** Where the index is kept between starts (used while the `indexCache` setting is on). */
+		private readonly store: IndexCache | null = null,
 	) {
 		super();
 		this.current = new PeopleIndex({ settings: settings(), daily: null });
@@ -101,6 +88,52 @@ export class ReteIndex extends Component {
 	override onunload(): void {
 		this.generation++;
 		this.notify.cancel();
+		this.saveLater.cancel();
+		void this.save();
+	}
+
+	/** What the notes are read with: a saved index is used only when this is unchanged. */
+	private snapshotKey(): string {
+		const s = this.settings();
+		return JSON.stringify([SNAPSHOT_FORMAT, s.peopleFolder, s.personTags, s.personType, s.defaultCadence, s.reachOutHeading, this.daily.key?.() ?? ""]);
+	}
+
+	private cache(): IndexCache | null {
+		return this.store && this.settings().indexCache ? this.store : null;
+	}
+
+	/** Saves the index for the next start, when it changed since; a failure only costs that. */
+	async save(): Promise<void> {
+		const cache = this.cache();
+		if (!cache || !this.dirty || !this.ready || this.building) return;
+		this.dirty = false;
+		try {
+			await cache.save(this.current.snapshot(this.key));
+		} catch (e) {
+			console.debug("Rete: could not save the index for the next start", e);
+		}
+	}
+
+	/** Something changed since the index was saved: save it once things are quiet. */
+	private changed(): void {
+		this.dirty = true;
+		if (this.cache()) this.saveLater();
+	}
+
+	/**
+	 * Settings changed (Rete's or the daily notes'): the notes are read again only when what
+	 * they are read with changed; otherwise the views just draw again.
+	 */
+	async settingsChanged(): Promise<void> {
+		await this.daily.refresh();
+		if (!this.cache()) void this.store?.clear().catch(() => undefined);
+		if (this.ready && !this.building && this.snapshotKey() === this.key) {
+			// Saved soon, in case the cache was just turned on.
+			if (this.cache()) this.changed();
+			this.touch();
+			return;
+		}
+		await this.rebuild();
 	}
 
 	/** Tells the views to draw again (after a refused write, say). */
@@ -112,10 +145,14 @@ export class ReteIndex extends Component {
 		return this.events.on("updated", callback);
 	}
 
-	/** Reads the whole vault again (settings changed, or the user asked). */
-	async rebuild(): Promise<void> {
+	/**
+	 * Builds the index again (settings changed, or the user asked): from the index saved at the
+	 * last run when there is one for the same settings, re-reading only the notes changed since;
+	 * else (or with `fresh`) from every note.
+	 */
+	async rebuild(fresh = false): Promise<void> {
 		const generation = ++this.generation;
-		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0 };
+		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false };
 		// Main-thread work is timed in segments: waiting for a read is not work, and yielding to
 		// the UI ends a slice. A slice is the work between two yields.
 		let slice = 0;
@@ -141,21 +178,40 @@ export class ReteIndex extends Component {
 		};
 		pause();
 		const daily = await this.dailyMatcher();
+		const key = this.snapshotKey();
+		const cache = this.cache();
+		if (!cache) void this.store?.clear().catch(() => undefined);
+		const stored = cache && !fresh ? await cache.load().catch(() => undefined) : undefined;
 		resume();
-		const index = new PeopleIndex({ settings: this.settings(), daily });
 		if (generation !== this.generation) return;
-		this.building = index;
-		// Every note from the metadata cache first; then each is linked once, against all of them.
-		index.defer();
-		for (const file of this.app.vault.getMarkdownFiles()) {
-			if (index.has(file.path) || !this.app.vault.getFileByPath(file.path)) continue;
-			const cache = this.app.metadataCache.getFileCache(file);
-			index.upsert({ path: file.path, frontmatter: cache?.frontmatter, body: null, links: metadataLinks(cache) });
-			timings.notes++;
-			if (spent() > SLICE_MS && !(await endSlice())) return;
+		const options = { settings: this.settings(), daily };
+		let index: PeopleIndex | null = null;
+		if (stored !== undefined) {
+			try {
+				index = PeopleIndex.fromSnapshot(options, stored, key);
+				timings.restored = true;
+			} catch {
+				// Another format or other settings, or damaged: build from the notes.
+			}
 		}
-		while (!index.settle(LINK_BATCH)) {
-			if (spent() > SLICE_MS && !(await endSlice())) return;
+		if (index) {
+			this.building = index;
+			if (!(await endSlice())) return;
+			if (!(await this.catchUp(index, timings, spent, endSlice))) return;
+		} else {
+			index = new PeopleIndex(options);
+			this.building = index;
+			// Every note from the metadata cache first; then each is linked once, against all of them.
+			index.defer();
+			for (const file of this.app.vault.getMarkdownFiles()) {
+				if (index.has(file.path) || !this.app.vault.getFileByPath(file.path)) continue;
+				index.upsert(linksRecord(file, this.app.metadataCache.getFileCache(file)));
+				timings.notes++;
+				if (spent() > SLICE_MS && !(await endSlice())) return;
+			}
+			while (!index.settle(LINK_BATCH)) {
+				if (spent() > SLICE_MS && !(await endSlice())) return;
+			}
 		}
 		// Events during the build may add notes to read: drain until none are left.
 		for (let pending = index.takePending(); pending.length > 0; pending = index.takePending()) {
@@ -179,7 +235,31 @@ export class ReteIndex extends Component {
 		this.building = null;
 		this.timings = timings;
 		this.ready = true;
+		this.key = key;
+		if (!timings.restored || timings.notes > 0 || timings.read > 0) this.changed();
 		this.events.trigger("updated");
+	}
+
+	/**
+	 * Brings a restored index up to date: notes whose stamp changed (or new ones) come again
+	 * from the metadata cache, and are read when they concern someone; notes gone are dropped.
+	 */
+	private async catchUp(index: PeopleIndex, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
+		const present = new Set<string>();
+		for (const file of this.app.vault.getMarkdownFiles()) {
+			present.add(file.path);
+			if (index.stampOf(file.path) === fileStamp(file)) continue;
+			index.upsert(linksRecord(file, this.app.metadataCache.getFileCache(file)));
+			timings.notes++;
+			if (spent() > SLICE_MS && !(await endSlice())) return false;
+		}
+		for (const path of index.paths()) {
+			if (present.has(path)) continue;
+			index.remove(path);
+			timings.notes++;
+			if (spent() > SLICE_MS && !(await endSlice())) return false;
+		}
+		return true;
 	}
 
 	private async dailyMatcher(): Promise<DailyMatcher | null> {
@@ -206,6 +286,7 @@ export class ReteIndex extends Component {
 		if (file.extension !== "md") return;
 		const record = recordOf(file, data, cache);
 		for (const index of this.live()) index.upsert(record);
+		this.changed();
 		void this.readPending();
 	}
 
@@ -213,15 +294,16 @@ export class ReteIndex extends Component {
 		for (const index of this.live()) {
 			index.remove(oldPath);
 			if (file instanceof TFile && file.extension === "md") {
-				const cache = this.app.metadataCache.getFileCache(file);
-				index.upsert({ path: file.path, frontmatter: cache?.frontmatter, body: null, links: metadataLinks(cache) });
+				index.upsert(linksRecord(file, this.app.metadataCache.getFileCache(file)));
 			}
 		}
+		this.changed();
 		void this.readPending();
 	}
 
 	private onDelete(path: string): void {
 		for (const index of this.live()) index.remove(path);
+		this.changed();
 		this.notify();
 	}
 

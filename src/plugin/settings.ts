@@ -78,6 +78,9 @@ export class ReteSettingTab extends PluginSettingTab {
 				if (v.trim() !== "") this.change((x) => (x.logHeading = v.trim()));
 			}),
 		);
+		new Setting(el).setName(t("settings.indexCache")).setDesc(t("settings.indexCache.desc")).addToggle((c) =>
+			c.setValue(s.indexCache).onChange((v) => this.change((x) => (x.indexCache = v))),
+		);
 		this.displayEvents(el);
 		this.displayDaily(el);
 	}

@@ -118,7 +118,7 @@ describe("the settings tab", () => {
 		const texts = vi.spyOn(TextComponent, "create__");
 		tab.display();
 		const names = named.mock.calls.map(([n]) => (typeof n === "string" ? n : n.textContent));
-		expect(names).toEqual(["People folder", "Person tags", "Person type", "Default cadence", "Horizon", "Log heading", "After the event", "Events folder", "Kinds of event", "Follow up after", "Follow-up action", "Event template", "Person template", "Daily notes", "Reach-out heading", "Add reach-outs when today's daily note is created", "Log interactions in", "Daily-note log heading"]);
+		expect(names).toEqual(["People folder", "Person tags", "Person type", "Default cadence", "Horizon", "Log heading", "Keep the index on this device", "After the event", "Events folder", "Kinds of event", "Follow up after", "Follow-up action", "Event template", "Person template", "Daily notes", "Reach-out heading", "Add reach-outs when today's daily note is created", "Log interactions in", "Daily-note log heading"]);
 		const folder = texts.mock.results[0];
 		if (folder?.type !== "return") throw new Error("no input");
 		folder.value.setValue("Contatti/");

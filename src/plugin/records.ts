@@ -1,0 +1,49 @@
+/** Notes as records for the index: from their text, or from the metadata cache alone. */
+import { type CachedMetadata, getLinkpath, type TFile } from "obsidian";
+import { recordFromText } from "../core/record";
+import type { NoteRecord } from "../core/types";
+
+function decodeLink(link: string): string {
+	if (!link.includes("%") || !/%[0-9a-f]{2}/i.test(link)) return link;
+	try {
+		return decodeURIComponent(link);
+	} catch {
+		return link;
+	}
+}
+
+/**
+ * Link targets of a note from the metadata cache: links only, never embeds or properties.
+ * Markdown links may come URL-encoded (`People/Anna%20Rossi.md`).
+ */
+export function metadataLinks(cache: CachedMetadata | null): string[] {
+	const out: string[] = [];
+	for (const l of cache?.links ?? []) {
+		const link = l.link.startsWith("<") ? l.link.replace(/^<(.*)>$/, "$1") : l.link;
+		const path = getLinkpath(decodeLink(link));
+		if (path !== "") out.push(path);
+	}
+	return out;
+}
+
+/**
+ * The version of a file, from its modification time and size: a saved index trusts a note only
+ * while its stamp is unchanged. (Below 2^53 for any time before the year 2248.)
+ */
+export function fileStamp(file: TFile): number {
+	const stat = file.stat as TFile["stat"] | undefined;
+	return stat ? Math.round(stat.mtime) * 1024 + (stat.size % 1024) : NaN;
+}
+
+export function recordOf(file: TFile, text: string, cache: CachedMetadata | null): NoteRecord {
+	const record = recordFromText(file.path, text, () =>
+		cache?.frontmatter !== undefined ? { data: cache.frontmatter } : { error: "Obsidian could not read these properties (invalid YAML)", line: null },
+	);
+	record.stamp = fileStamp(file);
+	return record;
+}
+
+/** A note as the metadata cache knows it, without its text. */
+export function linksRecord(file: TFile, cache: CachedMetadata | null): NoteRecord {
+	return { path: file.path, frontmatter: cache?.frontmatter, body: null, links: metadataLinks(cache), stamp: fileStamp(file) };
+}
