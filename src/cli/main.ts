@@ -11,7 +11,7 @@ import type { Problem } from "../core/types";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatJson, formatText } from "./report";
 import { todaySection } from "./today";
-import { listNotes, readConfigJson, toRecord } from "./vault";
+import { listNotes, NoteReader, readConfigJson, toRecord } from "./vault";
 
 declare const RETE_VERSION: string;
 
@@ -56,10 +56,11 @@ export function loadVault(root: string, configDir: string, locale: string): Load
 	const unreadable: Problem[] = [];
 	// Read every note first, then link each once against the whole vault.
 	index.defer();
+	const reader = new NoteReader();
 	for (const file of listNotes(root)) {
 		let text: string;
 		try {
-			text = fs.readFileSync(file.abs, "utf8");
+			text = reader.read(file.abs);
 		} catch (e) {
 			unreadable.push({ path: file.path, line: null, message: `cannot read the note (${(e as Error & { code?: string }).code ?? String(e)})` });
 			continue;
