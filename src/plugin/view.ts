@@ -1,11 +1,11 @@
 /** The "People due" sidebar view. */
-import { ItemView, Keymap, type WorkspaceLeaf } from "obsidian";
+import { ItemView, Keymap, Platform, type WorkspaceLeaf } from "obsidian";
 import type { Day } from "../core/dates";
 import type { ReteSettings } from "../core/settings";
 import type { DueStatus } from "../core/types";
 import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
-import { PAGE_SIZE, renderDue, type RowActions } from "./render";
+import { renderDue, type RowActions } from "./render";
 
 export const VIEW_TYPE = "rete-people-due";
 
@@ -75,9 +75,9 @@ export class PeopleDueView extends ItemView {
 			filter: this.filter,
 			person: (path) => index.index.person(path),
 			shown: this.shown,
-			onMore: (status) => {
-				this.shown[status] = (this.shown[status] ?? PAGE_SIZE) + PAGE_SIZE;
-				this.refresh();
+			// "Show more" draws the rows itself; later updates keep showing as many.
+			onMore: (status, shown) => {
+				this.shown[status] = shown;
 			},
 			actions: {
 				...this.host.actions,
@@ -87,7 +87,13 @@ export class PeopleDueView extends ItemView {
 			problems: index.ready ? index.index.problems() : [],
 			hints: { folder: settings.peopleFolder, tag: settings.personTags[0] ?? "", type: settings.personType },
 			loading: !index.ready,
+			touch: this.isTouch(),
 		});
+	}
+
+	/** No hover (a phone or tablet, or a touch-only screen): row actions always show. */
+	private isTouch(): boolean {
+		return Platform.isMobile || !this.contentEl.win.matchMedia("(hover: hover)").matches;
 	}
 
 	private openNote(path: string, line: number | undefined, evt: MouseEvent | KeyboardEvent): void {

@@ -90,6 +90,8 @@ function render({ data, language, theme, layout, height }: RenderOptions): void 
 		problems: data.problems,
 		hints: { folder: "People", tag: "person", type: "person" },
 		loading: false,
+		// As the view decides on a phone (Platform.isMobile): no hover, so the actions always show.
+		touch: layout === "phone",
 	});
 }
 

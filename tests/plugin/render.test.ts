@@ -1,19 +1,22 @@
 // @vitest-environment happy-dom
+import { addIcon } from "obsidian";
 import { describe, expect, it, vi } from "vitest";
 import "./app";
 import { parseIsoDay } from "../../src/core/dates";
 import type { DueItem, PersonInfo, Problem } from "../../src/core/types";
 import { messagesFor } from "../../src/plugin/i18n";
-import { matches, PAGE_SIZE, type RenderInput, renderDue } from "../../src/plugin/render";
+import { FIRST_PAGE, matches, PAGE_SIZE, type RenderInput, renderDue } from "../../src/plugin/render";
 
 const TODAY = parseIsoDay("2026-11-20") ?? 0;
+
+// obsidian-test-mocks knows no icons until they are added: setIcon would draw nothing.
+for (const icon of ["message-square-plus", "check", "alarm-clock"]) addIcon(icon, `<svg class="svg-icon lucide-${icon}"><path d="M4 4h16"></path></svg>`);
 
 function item(over: Partial<DueItem>): DueItem {
 	return { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "cadence", due: "2026-11-18", status: "overdue", days: -2, lastContact: "2026-11-04", cadence: "2w", ...over };
 }
 
-function render(over: Partial<RenderInput> = {}) {
-	const root = createDiv();
+function render(over: Partial<RenderInput> = {}, root = document.body.createDiv()) {
 	const actions = { open: vi.fn(), log: vi.fn(), done: vi.fn(), snooze: vi.fn(), openProblem: vi.fn() };
 	const input: RenderInput = {
 		items: [],
@@ -32,6 +35,10 @@ function render(over: Partial<RenderInput> = {}) {
 	renderDue(root, input);
 	const texts = (sel: string) => [...root.querySelectorAll(sel)].map((e) => e.textContent);
 	return { root, actions, input, texts };
+}
+
+function many(count: number, over: Partial<DueItem> = {}): DueItem[] {
+	return Array.from({ length: count }, (_, i) => item({ person: `P${i}`, path: `People/P${i}.md`, ...over }));
 }
 
 describe("renderDue", () => {
@@ -64,27 +71,86 @@ describe("renderDue", () => {
 	it("offers the right actions and passes the item", () => {
 		const cadence = item({});
 		const followup = item({ reason: "followup", text: "call", source: "x.md", line: 3 });
-		const { root, actions } = render({ items: [cadence, followup] });
+		const birthday = item({ reason: "birthday", status: "upcoming", due: "2026-11-22", days: 2 });
+		const { root, actions } = render({ items: [cadence, followup, birthday] });
 		const rows = root.querySelectorAll<HTMLElement>(".rete-row");
 		const labels = (row: Element) => [...row.querySelectorAll("button")].map((b) => b.getAttribute("aria-label"));
 		expect(labels(rows[0] as Element)).toEqual(["Log interaction", "Snooze"]);
 		expect(labels(rows[1] as Element)).toEqual(["Log interaction", "Mark follow-up done"]);
+		expect(labels(rows[2] as Element)).toEqual(["Log interaction"]);
 		(rows[1]?.querySelector("button[aria-label='Mark follow-up done']") as HTMLButtonElement).click();
 		expect(actions.done).toHaveBeenCalledWith(followup);
+		(rows[0]?.querySelector("button[aria-label='Snooze']") as HTMLButtonElement).click();
+		expect(actions.snooze).toHaveBeenCalledWith(cadence, expect.any(MouseEvent));
+		(rows[2]?.querySelector("button[aria-label='Log interaction']") as HTMLButtonElement).click();
+		expect(actions.log).toHaveBeenCalledWith(birthday);
+		expect(actions.open).not.toHaveBeenCalled();
+		rows[0]?.querySelector("button")?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
 		expect(actions.open).not.toHaveBeenCalled();
 		rows[0]?.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
 		expect(actions.open).toHaveBeenCalledWith(cadence, expect.anything());
+		(rows[1]?.querySelector(".rete-reason") as HTMLElement).click();
+		expect(actions.open).toHaveBeenLastCalledWith(followup, expect.any(MouseEvent));
 		expect(rows[0]?.getAttribute("tabindex")).toBe("0");
 	});
 
-	it("renders a page of rows per group and a button for more", () => {
-		const many = Array.from({ length: 5000 }, (_, i) => item({ person: `P${i}`, path: `People/P${i}.md` }));
-		const { root, input } = render({ items: many });
-		expect(root.querySelectorAll(".rete-row")).toHaveLength(PAGE_SIZE);
-		expect(root.querySelector(".rete-count")?.textContent).toBe("5000");
-		(root.querySelector(".rete-more") as HTMLButtonElement).click();
-		expect(input.onMore).toHaveBeenCalledWith("overdue");
-		expect(render({ items: many, shown: { overdue: 2 * PAGE_SIZE } }).root.querySelectorAll(".rete-row")).toHaveLength(2 * PAGE_SIZE);
+	it("draws a row's icons when it is first hovered or focused, and at once on a touch screen", () => {
+		const { root } = render({ items: [item({}), item({ reason: "followup", text: "call" })] });
+		const [first, second] = root.querySelectorAll<HTMLElement>(".rete-row");
+		expect(root.querySelectorAll("svg")).toHaveLength(0);
+		expect(root.hasClass("rete-touch")).toBe(false);
+		first?.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+		expect([...(first?.querySelectorAll(".rete-action") ?? [])].map((b) => b.querySelectorAll("svg").length)).toEqual([1, 1]);
+		expect(second?.querySelector("svg")).toBeNull();
+		second?.focus();
+		expect(second?.querySelectorAll(".rete-action svg")).toHaveLength(2);
+		first?.dispatchEvent(new PointerEvent("pointerover", { bubbles: true }));
+		expect(first?.querySelectorAll("svg")).toHaveLength(2);
+		const touch = render({ items: [item({})], touch: true }).root;
+		expect(touch.hasClass("rete-touch")).toBe(true);
+		expect(touch.querySelectorAll(".rete-action svg")).toHaveLength(2);
+	});
+
+	it("handles a list's events once, with the latest input, however often it is drawn", () => {
+		const root = document.body.createDiv();
+		render({ items: [item({})] }, root);
+		render({ items: [item({})] }, root);
+		const { actions } = render({ items: [item({ person: "Marco" })] }, root);
+		(root.querySelector(".rete-row") as HTMLElement).click();
+		expect(actions.open).toHaveBeenCalledTimes(1);
+		expect(actions.open).toHaveBeenCalledWith(expect.objectContaining({ person: "Marco" }), expect.anything());
+	});
+
+	it("draws a first page of rows per group, counts them all, and adds pages in place", () => {
+		const overdue = many(5000);
+		const today = many(30, { status: "today", days: 0, due: "2026-11-20" });
+		const { root, input } = render({ items: [...overdue, ...today] });
+		const rows = (g: string) => root.querySelectorAll(`.rete-group-${g} .rete-row`).length;
+		expect([rows("overdue"), rows("today")]).toEqual([FIRST_PAGE, FIRST_PAGE]);
+		expect([...root.querySelectorAll(".rete-count")].map((c) => c.textContent)).toEqual(["5000", "30"]);
+		expect([...root.querySelectorAll(".rete-more")].map((b) => b.textContent)).toEqual(["Show 50 more", "Show 10 more"]);
+		const more = root.querySelector(".rete-group-overdue .rete-more") as HTMLButtonElement;
+		const firstRow = root.querySelector(".rete-row");
+		more.click();
+		expect(input.onMore).toHaveBeenCalledWith("overdue", FIRST_PAGE + PAGE_SIZE);
+		expect(rows("overdue")).toBe(FIRST_PAGE + PAGE_SIZE);
+		expect(root.querySelector(".rete-row"), "rows already drawn stay").toBe(firstRow);
+		expect(root.querySelector(".rete-group-overdue .rete-more"), "the same button").toBe(more);
+		expect([...root.querySelectorAll(".rete-group-overdue .rete-name")].slice(-1)[0]?.textContent).toBe(`P${FIRST_PAGE + PAGE_SIZE - 1}`);
+		expect(render({ items: overdue, shown: { overdue: 2 * PAGE_SIZE } }).root.querySelectorAll(".rete-row")).toHaveLength(2 * PAGE_SIZE);
+	});
+
+	it("removes Show more after the last page and moves the focus to the first row it added", () => {
+		const { root, input } = render({ items: many(FIRST_PAGE + 5) });
+		const more = root.querySelector(".rete-more") as HTMLButtonElement;
+		more.focus();
+		expect(more.textContent).toBe("Show 5 more");
+		more.click();
+		expect(root.querySelectorAll(".rete-row")).toHaveLength(FIRST_PAGE + 5);
+		expect(root.querySelector(".rete-more")).toBeNull();
+		expect(input.onMore).toHaveBeenCalledWith("overdue", FIRST_PAGE + 5);
+		expect(document.activeElement).toBe(root.querySelectorAll(".rete-row")[FIRST_PAGE]);
+		expect(document.activeElement?.querySelector(".rete-name")?.textContent).toBe(`P${FIRST_PAGE}`);
 	});
 
 	it("filters by name, company, location and tag", () => {
@@ -97,6 +163,8 @@ describe("renderDue", () => {
 		expect(matches(anna, person(anna.path), "milano")).toBe(false);
 		const { texts } = render({ items: [anna, item({ person: "Marco", path: "People/Marco.md" })], filter: "tor", person });
 		expect(texts(".rete-name")).toEqual(["Anna Rossi"]);
+		expect(texts(".rete-count"), "counts what matches").toEqual(["1"]);
+		expect(render({ items: [anna], filter: "  #People/WORK ", person }).texts(".rete-name")).toEqual(["Anna Rossi"]);
 		expect(render({ items: [anna], filter: "zzz", person }).texts(".rete-empty")).toEqual(["Nobody matches “zzz”."]);
 	});
 
@@ -106,13 +174,20 @@ describe("renderDue", () => {
 		expect(texts(".rete-empty p").join(" ")).toMatch(/“Contatti” folder, tag it #contatto, or set “type: persona”/);
 	});
 
-	it("lists problems, each opening its note", () => {
+	it("lists problems, each opening its note; rows are drawn when the list is opened, which lasts across updates", () => {
 		const problem: Problem = { path: "People/Bad.md", line: 2, message: "cadence: unknown cadence" };
-		const { root, actions } = render({ items: [item({})], problems: [problem] });
-		expect(root.querySelector(".rete-problems summary")?.textContent).toBe("Problems in notes (1)");
+		const { root, actions, input } = render({ items: [item({})], problems: [problem] });
+		const details = root.querySelector(".rete-problems") as HTMLDetailsElement;
+		expect(details.querySelector("summary")?.textContent).toBe("Problems in notes (1)");
+		expect(details.open).toBe(false);
+		expect(root.querySelector(".rete-problem")).toBeNull();
+		details.open = true;
 		expect([...root.querySelectorAll(".rete-problem span")].map((s) => s.textContent)).toEqual(["People/Bad.md:2", "cadence: unknown cadence"]);
 		(root.querySelector(".rete-problem") as HTMLElement).click();
 		expect(actions.openProblem).toHaveBeenCalledWith(problem, expect.anything());
+		renderDue(root, input);
+		expect((root.querySelector(".rete-problems") as HTMLDetailsElement).open).toBe(true);
+		expect(root.querySelectorAll(".rete-problem")).toHaveLength(1);
 	});
 
 	it("speaks Italian", () => {
