@@ -7,6 +7,8 @@
 import type { App, CachedMetadata } from "obsidian";
 import { splitFrontmatter } from "../src/core/frontmatter";
 import { parseYaml } from "../src/cli/yaml";
+import type { IndexSnapshot } from "../src/core/snapshot";
+import type { IndexCache } from "../src/plugin/index-cache";
 import { Events, TFile } from "./obsidian-shim";
 
 const WIKILINK = /(!?)\[\[([^[\]\n]*)\]\]/g;
@@ -58,10 +60,15 @@ class FakeVault extends Events {
 		};
 	}
 
+	/** Modification times: every write is later than the one before. */
+	private clock = 1_700_000_000_000;
+
 	add(path: string, text: string, metadata: CachedMetadata = metadataOf(text)): TFile {
 		const file = new TFile(path);
+		const bytes = Buffer.from(text, "utf8");
+		file.stat = { ctime: this.clock, mtime: this.clock++, size: bytes.length };
 		this.files.set(path, file);
-		this.data.set(path, Buffer.from(text, "utf8"));
+		this.data.set(path, bytes);
 		this.cache.set(path, metadata);
 		return file;
 	}
@@ -87,7 +94,9 @@ class FakeVault extends Events {
 
 	/** Writes a note and fires the metadata cache's `changed` event, as Obsidian does once it has parsed it. */
 	modify(file: TFile, text: string): void {
-		this.data.set(file.path, Buffer.from(text, "utf8"));
+		const bytes = Buffer.from(text, "utf8");
+		file.stat = { ctime: file.stat.ctime, mtime: this.clock++, size: bytes.length };
+		this.data.set(file.path, bytes);
 		const metadata = metadataOf(text);
 		this.cache.set(file.path, metadata);
 		this.cache.trigger("changed", file, text, metadata);
@@ -141,6 +150,26 @@ class FakeWorkspace {
 	setLayoutReady(): void {
 		this.ready = true;
 		for (const cb of this.waiting.splice(0)) cb();
+	}
+}
+
+/**
+ * IndexedDB as the index sees it: what is saved is a structured clone, and so is what is
+ * loaded (IndexedDB serializes and deserializes on the main thread, so both count as work).
+ */
+export class MemoryIndexCache implements IndexCache {
+	/** What is stored, as is (tests of several starts put back the same saved index). */
+	value: unknown = undefined;
+	load(): Promise<unknown> {
+		return Promise.resolve(this.value === undefined ? undefined : structuredClone(this.value));
+	}
+	save(snapshot: IndexSnapshot): Promise<void> {
+		this.value = structuredClone(snapshot);
+		return Promise.resolve();
+	}
+	clear(): Promise<void> {
+		this.value = undefined;
+		return Promise.resolve();
 	}
 }
 

@@ -115,6 +115,7 @@ export class TFile {
 	name: string;
 	basename: string;
 	extension: string;
+	stat = { ctime: 0, mtime: 0, size: 0 };
 
 	constructor(path: string) {
 		this.path = path;

@@ -15,7 +15,7 @@ import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
 import { scanBody } from "./scan";
-import { checkSnapshot, decodeSnapshot, type IndexSnapshot, SnapshotWriter } from "./snapshot";
+import { checkSnapshot, decodeSnapshot, type IndexSnapshot, type SnapshotJob, SnapshotStale, SnapshotWriter } from "./snapshot";
 import { entrySize, type EntryView, readEntry, TASK_OPEN, taskCode, writeEntry } from "./entries";
 import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
 
@@ -110,6 +110,8 @@ export class PeopleIndex {
 	private readonly names = new NameOrder();
 	/** Changes whenever a note appears or goes, or becomes or stops being a person. */
 	private epoch = 0;
+	/** Changes at every upsert and removal. */
+	private version = 0;
 	/** Scratch space: the people one entry counts for. */
 	private readonly scratch: PersonState[] = [];
 
@@ -155,6 +157,7 @@ export class PeopleIndex {
 
 	/** Adds a note, or replaces what an earlier version of it said. Never throws on note content. */
 	upsert(record: NoteRecord): void {
+		this.version++;
 		const path = record.path;
 		const old = this.notes.get(path);
 		const facts = this.read(record, old);
@@ -190,6 +193,7 @@ export class PeopleIndex {
 	remove(path: string): void {
 		const old = this.notes.get(path);
 		if (!old) return;
+		this.version++;
 		this.unlink(old);
 		this.notes.delete(path);
 		this.pending.delete(path);
@@ -315,24 +319,55 @@ export class PeopleIndex {
 	 * later start. `key` says what the notes were read with; a snapshot restores only for it.
 	 */
 	snapshot(key: string): IndexSnapshot {
+		return this.snapshotJob(key).step(Infinity) as IndexSnapshot;
+	}
+
+	/** `snapshot`, written a few notes at a time; any change to the index meanwhile stops it. */
+	snapshotJob(key: string): SnapshotJob {
 		this.settle();
-		const numbers = new Map<string, number>();
-		let n = 0;
-		for (const facts of this.notes.values()) numbers.set(facts.path, n++);
-		const writer = new SnapshotWriter();
-		const names: string[] = [];
-		const dests: number[] = [];
-		for (const facts of this.notes.values()) {
-			names.length = 0;
-			dests.length = 0;
-			for (let i = 0; i < facts.targets.length; i++) {
-				names.push((facts.targets[i] as Target).name);
-				const dest = facts.dests?.[i] ?? null;
-				dests.push(dest !== null && dest.live ? (numbers.get(dest.info.path) ?? -1) : -1);
+		const version = this.version;
+		const notes = [...this.notes.values()];
+		for (let i = 0; i < notes.length; i++) {
+			const facts = notes[i] as NoteFacts;
+			if (facts.person) {
+				const state = this.people.get(facts.path);
+				if (state) state.slot = i;
 			}
-			writer.add({ path: facts.path, stamp: facts.stamp, unread: facts.unread, person: facts.person, targets: names, dests, entries: facts.entries, texts: facts.texts, problems: facts.problems });
 		}
-		return writer.finish(key);
+		const writer = new SnapshotWriter();
+		const dests: number[] = [];
+		let at = 0;
+		return {
+			step: (max) => {
+				if (this.version !== version) throw new SnapshotStale("the index changed");
+				const end = Math.min(notes.length, at + max);
+				for (; at < end; at++) {
+					const facts = notes[at] as NoteFacts;
+					dests.length = facts.targets.length;
+					for (let i = 0; i < facts.targets.length; i++) {
+						const dest = facts.dests?.[i] ?? null;
+						dests[i] = dest !== null && dest.live ? dest.slot : -1;
+					}
+					writer.add({ path: facts.path, stamp: facts.stamp, unread: facts.unread, person: facts.person, targets: facts.targets, dests, entries: facts.entries, texts: facts.texts, problems: facts.problems });
+				}
+				if (at < notes.length) return null;
+				for (const facts of notes) {
+					if (facts.person) writer.addDays(sortedDays(this.people.get(facts.path) ?? newPerson(facts.person)));
+				}
+				const numbers = new Map<string, number>();
+				notes.forEach((facts, i) => numbers.set(facts.path, i));
+				const linking: number[] = [];
+				for (const [base, paths] of this.linkers) {
+					linking.length = 0;
+					for (const path of paths) {
+						const n = numbers.get(path);
+						if (n !== undefined) linking.push(n);
+					}
+					writer.addLinkers(base, linking);
+				}
+				return writer.finish(key);
+			},
+		};
 	}
 
 	/**
@@ -354,23 +389,34 @@ export class PeopleIndex {
 		snap.personNotes.forEach((at, k) => {
 			const info = snap.persons[k] as PersonInfo;
 			const state = newPerson(info);
+			const from = snap.personDayStart[k] ?? 0;
+			const to = snap.personDayStart[k + 1] ?? 0;
+			const days = new Array<number>(to - from);
+			for (let d = from; d < to; d++) days[d - from] = snap.personDays[d] ?? 0;
+			state.days = days;
+			// Written sorted; checked, since a damaged snapshot must not break the search.
+			for (let d = 1; d < days.length && state.sorted; d++) state.sorted = (days[d - 1] ?? 0) <= (days[d] ?? 0);
 			people[at] = state;
 			this.people.set(snap.paths[at] ?? "", state);
 			this.names.add(info.name);
 		});
 		decodeSnapshot(snap, (note, at) => {
-			const noteTargets: Target[] = note.targets.length === 0 ? NO_TARGETS : new Array<Target>(note.targets.length);
-			const noteDests: Array<PersonState | null> = new Array<PersonState | null>(note.targets.length);
+			const count = note.targets.length;
+			const noteTargets: Target[] = count === 0 ? NO_TARGETS : new Array<Target>(count);
+			const noteDests: Array<PersonState | null> = count === 0 ? NO_DESTS : new Array<PersonState | null>(count);
 			let anyone = false;
-			for (let i = 0; i < note.targets.length; i++) {
+			for (let i = 0; i < count; i++) {
 				noteTargets[i] = targets[note.targets[i] ?? 0] as Target;
-				const dest = people[note.dests[i] ?? -1] ?? null;
+				const d = note.dests[i] ?? -1;
+				const dest = d >= 0 ? (people[d] ?? null) : null;
 				noteDests[i] = dest;
 				if (dest !== null) anyone = true;
 			}
+			// A person's note is a person here only when the snapshot listed it (it always does).
+			const person = note.person !== null && people[at] !== null ? note.person : null;
 			const facts: NoteFacts = {
 				path: note.path,
-				person: note.person,
+				person,
 				targets: noteTargets,
 				entries: note.entries.length === 0 ? NO_NUMBERS : note.entries,
 				texts: note.texts.length === 0 ? NO_TEXTS : note.texts,
@@ -381,13 +427,18 @@ export class PeopleIndex {
 				deferred: false,
 				stamp: note.stamp,
 			};
-			// A person's note is a person here only when the snapshot listed it (it always does).
-			if (facts.person && people[at] === null) facts.person = null;
 			this.notes.set(note.path, facts);
 			this.resolver.add(note.path);
-			forEachBase(noteTargets, (base) => addLinker(this.linkers, base, note.path));
-			this.credit(facts, anyone);
+			this.credit(facts, anyone, false);
 		});
+		for (let k = 0; k < snap.linkerBases.length; k++) {
+			const from = snap.linkerStart[k] ?? 0;
+			const to = snap.linkerStart[k + 1] ?? 0;
+			if (to === from) continue;
+			const paths = new Array<string>(to - from);
+			for (let i = from; i < to; i++) paths[i - from] = snap.paths[snap.linkerNotes[i] ?? 0] ?? "";
+			this.linkers.set(snap.linkerBases[k] ?? "", paths);
+		}
 		this.epoch++;
 	}
 
@@ -531,8 +582,11 @@ export class PeopleIndex {
 		this.credit(facts, anyone);
 	}
 
-	/** Gives each person what a linked note says about them (an unread one: asks for its text). */
-	private credit(facts: NoteFacts, anyone: boolean): void {
+	/**
+	 * Gives each person what a linked note says about them (an unread one: asks for its text).
+	 * Without `days`, only its follow-ups (a restored index has the days already).
+	 */
+	private credit(facts: NoteFacts, anyone: boolean, days = true): void {
 		const path = facts.path;
 		if (facts.unread) {
 			if (facts.person !== null || anyone) this.pending.add(path);
@@ -542,33 +596,43 @@ export class PeopleIndex {
 		this.pending.delete(path);
 		const own = facts.person ? (this.people.get(path) ?? null) : null;
 		facts.own = own;
+		if (!anyone && own === null) return;
 		const e = facts.entries;
+		const people = this.scratch;
 		let text = 0;
 		for (let i = 0; i < e.length; ) {
 			const from = readEntry(e, i, this.entry);
-			const date = this.entry.day;
-			const people = this.entryPeople(facts, from, this.entry.count);
+			const { day, count } = this.entry;
 			if (this.entry.task === TASK_OPEN) {
-				const followup: Followup = { source: path, line: this.entry.line, text: facts.texts[text++] ?? "", due: date };
-				for (const p of people) addFollowup(p, followup);
-			} else if (date !== null) {
-				for (const p of people) addDay(p, date);
+				const followup: Followup = { source: path, line: this.entry.line, text: facts.texts[text++] ?? "", due: day };
+				const n = this.entryPeople(facts, from, count);
+				for (let k = 0; k < n; k++) addFollowup(people[k] as PersonState, followup);
+			} else if (days && day !== null) {
+				const n = this.entryPeople(facts, from, count);
+				for (let k = 0; k < n; k++) addDay(people[k] as PersonState, day);
 			}
-			i = from + this.entry.count;
+			i = from + count;
 		}
 	}
 
-	/** The distinct people an entry counts for: the note's own person, then those it links. */
-	private entryPeople(facts: NoteFacts, from: number, count: number): PersonState[] {
+	/**
+	 * Puts the distinct people an entry counts for (the note's own person, then those it links)
+	 * at the start of `scratch`; returns how many.
+	 */
+	private entryPeople(facts: NoteFacts, from: number, count: number): number {
 		const out = this.scratch;
-		out.length = 0;
-		if (facts.own) out.push(facts.own);
-		const dests = facts.dests ?? [];
+		let n = 0;
+		if (facts.own) out[n++] = facts.own;
+		const dests = facts.dests ?? NO_DESTS;
+		const e = facts.entries;
 		for (let k = 0; k < count; k++) {
-			const p = dests[facts.entries[from + k] ?? 0] ?? null;
-			if (p !== null && !out.includes(p)) out.push(p);
+			const p = dests[e[from + k] ?? 0] ?? null;
+			if (p === null) continue;
+			let seen = false;
+			for (let j = 0; j < n && !seen; j++) seen = out[j] === p;
+			if (!seen) out[n++] = p;
 		}
-		return out;
+		return n;
 	}
 
 	/**
@@ -583,14 +647,18 @@ export class PeopleIndex {
 			const e = facts.entries;
 			for (let i = 0; i < e.length; ) {
 				const from = readEntry(e, i, this.entry);
-				const date = this.entry.day;
-				const people = this.entryPeople(facts, from, this.entry.count);
-				if (this.entry.task === TASK_OPEN) {
-					for (const p of people) if (p.live) removeFollowups(p, path);
-				} else if (date !== null) {
-					for (const p of people) if (p.live) removeDay(p, date);
+				const { day, count, task } = this.entry;
+				if (task === TASK_OPEN || day !== null) {
+					const people = this.scratch;
+					const n = this.entryPeople(facts, from, count);
+					for (let k = 0; k < n; k++) {
+						const p = people[k] as PersonState;
+						if (!p.live) continue;
+						if (task === TASK_OPEN) removeFollowups(p, path);
+						else if (day !== null) removeDay(p, day);
+					}
 				}
-				i = from + this.entry.count;
+				i = from + count;
 			}
 		}
 		facts.dests = null;

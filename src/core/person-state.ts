@@ -20,6 +20,8 @@ export interface PersonState {
 	last: Day | null;
 	lastFrom: Day;
 	lastTo: Day;
+	/** The number of the person's note in a snapshot being written. */
+	slot: number;
 	/** False once the note is no longer a person in the index. */
 	live: boolean;
 	/** This person's due items for `dueToday` and `dueHorizon`; `null` once anything changed. */
@@ -34,7 +36,7 @@ export interface PersonState {
 export const NO_FOLLOWUPS: Followup[] = [];
 
 export function newPerson(info: PersonInfo): PersonState {
-	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
+	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, slot: -1, live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
 }
 
 export function addFollowup(state: PersonState, followup: Followup): void {

@@ -5,12 +5,13 @@
  *
  * Notes are numbered in the order of `paths`. Per note, `*Start[i]..*Start[i + 1]` delimits its
  * part of `noteTargets`/`noteDests`, `entries` and `texts`. A target's person (`noteDests`) is
- * the number of the person's note, or −1.
+ * the number of the person's note, or −1. Each person's contact days and the notes linking each
+ * name are kept too: a restore then gives each person only their follow-ups.
  */
 import type { PersonInfo, Problem } from "./types";
 
 /** Changes whenever the shape or the meaning of the data below changes. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 export interface IndexSnapshot {
 	format: number;
@@ -33,6 +34,13 @@ export interface IndexSnapshot {
 	textStart: Int32Array;
 	texts: string[];
 	problems: Problem[];
+	/** Each person's contact days, sorted: `persons[k]`'s are `personDayStart[k]..[k + 1]`. */
+	personDayStart: Int32Array;
+	personDays: Float64Array;
+	/** The notes linking each name (see `linkers`): `linkerBases[k]`'s are `linkerStart[k]..[k + 1]`. */
+	linkerBases: string[];
+	linkerStart: Int32Array;
+	linkerNotes: Int32Array;
 }
 
 /** What a snapshot says about one note, as `decodeSnapshot` hands it over. */
@@ -52,6 +60,18 @@ export interface SnapshotNote {
 
 export class SnapshotError extends Error {}
 
+/** The index changed while a snapshot of it was being written: start again later. */
+export class SnapshotStale extends Error {}
+
+/** A snapshot written a few notes at a time, so that the caller can yield in between. */
+export interface SnapshotJob {
+	/**
+	 * Writes up to `max` more notes; returns the snapshot once all are written, else `null`.
+	 * Throws `SnapshotStale` when the index changed since the job began.
+	 */
+	step(max: number): IndexSnapshot | null;
+}
+
 /** A snapshot being written: notes are added in order, with what the index keeps of each. */
 export class SnapshotWriter {
 	private readonly paths: string[] = [];
@@ -69,9 +89,27 @@ export class SnapshotWriter {
 	private readonly textStart: number[] = [0];
 	private readonly texts: string[] = [];
 	private readonly problems: Problem[] = [];
+	private readonly personDayStart: number[] = [0];
+	private readonly personDays: number[] = [];
+	private readonly linkerBases: string[] = [];
+	private readonly linkerStart: number[] = [0];
+	private readonly linkerNotes: number[] = [];
+
+	/** Adds the next person's days (persons in the order of their notes), sorted. */
+	addDays(days: readonly number[]): void {
+		for (let i = 0; i < days.length; i++) this.personDays.push(days[i] ?? 0);
+		this.personDayStart.push(this.personDays.length);
+	}
+
+	/** Adds the notes (by number) that link a name. */
+	addLinkers(base: string, notes: readonly number[]): void {
+		this.linkerBases.push(base);
+		for (const n of notes) this.linkerNotes.push(n);
+		this.linkerStart.push(this.linkerNotes.length);
+	}
 
 	/** Adds a note; `dests[i]` is the number of the note of its i-th target's person, or −1. */
-	add(note: { path: string; stamp: number; unread: boolean; person: PersonInfo | null; targets: readonly string[]; dests: readonly number[]; entries: ArrayLike<number>; texts: readonly string[]; problems: readonly Problem[] }): void {
+	add(note: { path: string; stamp: number; unread: boolean; person: PersonInfo | null; targets: readonly { name: string }[]; dests: readonly number[]; entries: ArrayLike<number>; texts: readonly string[]; problems: readonly Problem[] }): void {
 		const at = this.paths.length;
 		this.paths.push(note.path);
 		this.stamps.push(note.stamp);
@@ -81,7 +119,7 @@ export class SnapshotWriter {
 			this.persons.push(note.person);
 		}
 		for (let i = 0; i < note.targets.length; i++) {
-			const name = note.targets[i] ?? "";
+			const name = note.targets[i]?.name ?? "";
 			let id = this.targetIds.get(name);
 			if (id === undefined) {
 				id = this.targetNames.push(name) - 1;
@@ -116,6 +154,11 @@ export class SnapshotWriter {
 			textStart: Int32Array.from(this.textStart),
 			texts: this.texts,
 			problems: this.problems,
+			personDayStart: Int32Array.from(this.personDayStart),
+			personDays: Float64Array.from(this.personDays),
+			linkerBases: this.linkerBases,
+			linkerStart: Int32Array.from(this.linkerStart),
+			linkerNotes: Int32Array.from(this.linkerNotes),
 		};
 	}
 }
@@ -147,6 +190,10 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(s.stamps.length === n && s.unread.length === n && s.personNotes.length === s.persons.length, "note counts differ");
 	check(s.noteTargets.length === s.noteDests.length, "target counts differ");
 	check(ascending(s.targetStart, n, s.noteTargets.length) && ascending(s.entryStart, n, s.entries.length) && ascending(s.textStart, n, s.texts.length), "bad offsets");
+	check(s.personDayStart instanceof Int32Array && s.personDays instanceof Float64Array && ascending(s.personDayStart, s.persons.length, s.personDays.length), "bad days");
+	check(Array.isArray(s.linkerBases) && s.linkerStart instanceof Int32Array && s.linkerNotes instanceof Int32Array && ascending(s.linkerStart, s.linkerBases.length, s.linkerNotes.length), "bad linkers");
+	for (const b of s.linkerBases) check(typeof b === "string", "bad linked name");
+	for (const k of s.linkerNotes) check(k >= 0 && k < n, "bad linking note");
 	for (const p of s.paths) check(typeof p === "string", "bad path");
 	for (const t of s.targetNames) check(typeof t === "string", "bad target");
 	for (const t of s.texts) check(typeof t === "string", "bad text");

@@ -38,7 +38,8 @@ export default class RetePlugin extends Plugin {
 		const settings = (): ReteSettings => this.settings;
 		let index: ReteIndex | null = null;
 		const daily = this.addChild(new DailyNotes(this.app, () => messages, () => void index?.settingsChanged()));
-		index = this.addChild(new ReteIndex(this.app, settings, daily, new IdbIndexCache(cacheName(this.app))));
+		const store = typeof indexedDB === "undefined" ? null : new IdbIndexCache(cacheName(this.app));
+		index = this.addChild(new ReteIndex(this.app, settings, daily, store));
 		this.index = index;
 		const built = index;
 		const writer = new NoteWriter(this.app, () => messages, () => built.touch());

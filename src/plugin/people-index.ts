@@ -7,7 +7,7 @@ import { type App, type CachedMetadata, Component, debounce, Events, type EventR
 import type { DailyMatcher } from "../core/daily";
 import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
-import { SNAPSHOT_FORMAT } from "../core/snapshot";
+import { type IndexSnapshot, SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
 import type { IndexCache } from "./index-cache";
 import { fileStamp, linksRecord, recordOf } from "./records";
 
@@ -21,6 +21,8 @@ const LINK_BATCH = 256;
 
 /** Quiet time after the last change before the index is saved for the next start. */
 export const SAVE_DELAY_MS = 30_000;
+/** Notes written into a snapshot between two looks at the clock. */
+const SAVE_BATCH = 512;
 
 /** Which notes are daily notes: the user's settings, read again before each build. */
 export interface DailySource {
@@ -57,6 +59,7 @@ export class ReteIndex extends Component {
 	/** The key the current index was built for, and whether it changed since it was saved. */
 	private key = "";
 	private dirty = false;
+	private saving = false;
 	private readonly saveLater = debounce(() => void this.save(), SAVE_DELAY_MS, true);
 
 	constructor(
@@ -89,7 +92,7 @@ export class ReteIndex extends Component {
 		this.generation++;
 		this.notify.cancel();
 		this.saveLater.cancel();
-		void this.save();
+		void this.save(true);
 	}
 
 	/** What the notes are read with: a saved index is used only when this is unchanged. */
@@ -102,15 +105,35 @@ export class ReteIndex extends Component {
 		return this.store && this.settings().indexCache ? this.store : null;
 	}
 
-	/** Saves the index for the next start, when it changed since; a failure only costs that. */
-	async save(): Promise<void> {
+	/**
+	 * Saves the index for the next start, when it changed since: written in slices between
+	 * yields (or at once, `now`, when unloading); a change meanwhile leaves it for the next save.
+	 * A failure only costs that.
+	 */
+	async save(now = false): Promise<void> {
 		const cache = this.cache();
-		if (!cache || !this.dirty || !this.ready || this.building) return;
+		if (!cache || !this.dirty || !this.ready || this.building || this.saving) return;
+		this.saving = true;
 		this.dirty = false;
+		const index = this.current;
+		const generation = this.generation;
 		try {
-			await cache.save(this.current.snapshot(this.key));
+			const job = index.snapshotJob(this.key);
+			let snapshot: IndexSnapshot | null = null;
+			for (;;) {
+				const start = performance.now();
+				do snapshot = job.step(now ? Infinity : SAVE_BATCH);
+				while (snapshot === null && performance.now() - start < SLICE_MS);
+				if (snapshot !== null) break;
+				await yieldToUi();
+				if (generation !== this.generation || index !== this.current) return;
+			}
+			await cache.save(snapshot);
 		} catch (e) {
-			console.debug("Rete: could not save the index for the next start", e);
+			// The index changed meanwhile: that change asked for a save of its own.
+			if (!(e instanceof SnapshotStale)) console.debug("Rete: could not save the index for the next start", e);
+		} finally {
+			this.saving = false;
 		}
 	}
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compileDaily } from "../../src/core/daily";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
-import { SnapshotError } from "../../src/core/snapshot";
+import { SnapshotError, SnapshotStale } from "../../src/core/snapshot";
 import type { NoteRecord } from "../../src/core/types";
 import { day, record } from "./helpers";
 
@@ -126,6 +126,25 @@ describe("index snapshots", () => {
 			// A snapshot of the edited copy restores it too.
 			expect(observe(PeopleIndex.fromSnapshot(options(), stored(restored), KEY))).toEqual(observe(built));
 		}
+	});
+
+	it("can be written a few notes at a time, and stops when the index changes meanwhile", () => {
+		const r = new Lcg(99);
+		const index = new PeopleIndex(options());
+		for (let i = 0; i < 40; i++) index.upsert(randomRecord(r, i));
+		const job = index.snapshotJob(KEY);
+		let steps = 0;
+		let done = job.step(7);
+		while (done === null) {
+			steps++;
+			done = job.step(7);
+		}
+		expect(steps).toBe(Math.ceil(index.stats().notes / 7) - 1);
+		expect(observe(PeopleIndex.fromSnapshot(options(), structuredClone(done), KEY))).toEqual(observe(index));
+		const stale = index.snapshotJob(KEY);
+		expect(stale.step(3)).toBeNull();
+		index.upsert(randomRecord(r, 100));
+		expect(() => stale.step(3)).toThrow(SnapshotStale);
 	});
 
 	it("keeps notes given without a stamp as never up to date", () => {
