@@ -15,7 +15,7 @@ import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
 import { scanBody } from "./scan";
-import { checkSnapshot, decodeSnapshot, type IndexSnapshot, type SnapshotJob, SnapshotStale, SnapshotWriter } from "./snapshot";
+import { checkSnapshot, type IndexSnapshot, type SnapshotJob, SnapshotStale, SnapshotWriter } from "./snapshot";
 import { entrySize, type EntryView, readEntry, TASK_OPEN, taskCode, writeEntry } from "./entries";
 import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
 
@@ -384,8 +384,14 @@ export class PeopleIndex {
 	}
 
 	private restore(snap: IndexSnapshot): void {
-		const targets = snap.targetNames.map((name) => this.target(name));
-		const people: Array<PersonState | null> = new Array<PersonState | null>(snap.paths.length).fill(null);
+		// Strings from storage are fresh and flat: no need to copy them out of anything.
+		const targets = snap.targetNames.map((name): Target => {
+			const t: Target = { name, base: targetBase(name), dest: null, epoch: -1 };
+			this.targetTable.set(name, t);
+			return t;
+		});
+		const n = snap.paths.length;
+		const people: Array<PersonState | null> = new Array<PersonState | null>(n).fill(null);
 		snap.personNotes.forEach((at, k) => {
 			const info = snap.persons[k] as PersonInfo;
 			const state = newPerson(info);
@@ -400,37 +406,54 @@ export class PeopleIndex {
 			this.people.set(snap.paths[at] ?? "", state);
 			this.names.add(info.name);
 		});
-		decodeSnapshot(snap, (note, at) => {
-			const count = note.targets.length;
+		const problems = new Map<string, Problem[]>();
+		for (const p of snap.problems) {
+			const list = problems.get(p.path);
+			if (list) list.push(p);
+			else problems.set(p.path, [p]);
+		}
+		const { noteTargets: allTargets, noteDests: allDests, targetStart, entryStart, textStart } = snap;
+		for (let at = 0; at < n; at++) {
+			const path = snap.paths[at] ?? "";
+			const t0 = targetStart[at] ?? 0;
+			const count = (targetStart[at + 1] ?? 0) - t0;
 			const noteTargets: Target[] = count === 0 ? NO_TARGETS : new Array<Target>(count);
 			const noteDests: Array<PersonState | null> = count === 0 ? NO_DESTS : new Array<PersonState | null>(count);
 			let anyone = false;
 			for (let i = 0; i < count; i++) {
-				noteTargets[i] = targets[note.targets[i] ?? 0] as Target;
-				const d = note.dests[i] ?? -1;
+				noteTargets[i] = targets[allTargets[t0 + i] ?? 0] as Target;
+				const d = allDests[t0 + i] ?? -1;
 				const dest = d >= 0 ? (people[d] ?? null) : null;
 				noteDests[i] = dest;
 				if (dest !== null) anyone = true;
 			}
-			// A person's note is a person here only when the snapshot listed it (it always does).
-			const person = note.person !== null && people[at] !== null ? note.person : null;
+			const e0 = entryStart[at] ?? 0;
+			const e1 = entryStart[at + 1] ?? 0;
+			let entries = NO_NUMBERS;
+			if (e1 > e0) {
+				entries = new Array<number>(e1 - e0);
+				for (let k = e0; k < e1; k++) entries[k - e0] = snap.entries[k] ?? 0;
+			}
+			const x0 = textStart[at] ?? 0;
+			const x1 = textStart[at + 1] ?? 0;
 			const facts: NoteFacts = {
-				path: note.path,
-				person,
+				path,
+				// A note is a person here only when the snapshot listed it as one.
+				person: people[at]?.info ?? null,
 				targets: noteTargets,
-				entries: note.entries.length === 0 ? NO_NUMBERS : note.entries,
-				texts: note.texts.length === 0 ? NO_TEXTS : note.texts,
-				problems: note.problems.length === 0 ? NO_PROBLEMS : note.problems,
-				unread: note.unread,
+				entries,
+				texts: x1 > x0 ? snap.texts.slice(x0, x1) : NO_TEXTS,
+				problems: problems.get(path) ?? NO_PROBLEMS,
+				unread: snap.unread[at] === 1,
 				dests: anyone ? noteDests : NO_DESTS,
 				own: null,
 				deferred: false,
-				stamp: note.stamp,
+				stamp: snap.stamps[at] ?? NaN,
 			};
-			this.notes.set(note.path, facts);
-			this.resolver.add(note.path);
+			this.notes.set(path, facts);
+			this.resolver.add(path);
 			this.credit(facts, anyone, false);
-		});
+		}
 		for (let k = 0; k < snap.linkerBases.length; k++) {
 			const from = snap.linkerStart[k] ?? 0;
 			const to = snap.linkerStart[k + 1] ?? 0;

@@ -4,8 +4,11 @@
  * share a name, the one in the linking note's folder wins, then the shortest path.
  */
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function linkKey(s: string): string {
-	return s.normalize("NFC").toLowerCase();
+	// Normalising is the costly half, and ASCII text is always normalised.
+	return (ASCII.test(s) ? s : s.normalize("NFC")).toLowerCase();
 }
 
 function folderOf(path: string): string {

@@ -43,21 +43,6 @@ export interface IndexSnapshot {
 	linkerNotes: Int32Array;
 }
 
-/** What a snapshot says about one note, as `decodeSnapshot` hands it over. */
-export interface SnapshotNote {
-	path: string;
-	stamp: number;
-	unread: boolean;
-	person: PersonInfo | null;
-	/** Numbers of the note's targets in `targetNames`. */
-	targets: Int32Array;
-	/** Number of the note each target's person is in, or −1. */
-	dests: Int32Array;
-	entries: number[];
-	texts: string[];
-	problems: Problem[];
-}
-
 export class SnapshotError extends Error {}
 
 /** The index changed while a snapshot of it was being written: start again later. */
@@ -175,7 +160,7 @@ function ascending(starts: ArrayLike<number>, notes: number, end: number): boole
 
 /**
  * Checks that a snapshot (from storage: anything) is whole and consistent, for `key`; throws
- * `SnapshotError` otherwise. After it, `decodeSnapshot` cannot read out of bounds.
+ * `SnapshotError` otherwise. After it, a restore cannot read out of bounds.
  */
 export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(typeof value === "object" && value !== null, "not an object");
@@ -207,39 +192,4 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	for (const p of s.persons) check(typeof p === "object" && p !== null && typeof p.name === "string" && typeof p.path === "string" && Array.isArray(p.tags), "bad person");
 	for (const p of s.problems) check(typeof p === "object" && p !== null && typeof p.path === "string" && typeof p.message === "string", "bad problem");
 	return s;
-}
-
-/** Calls `each` with every note of a checked snapshot, in order. */
-export function decodeSnapshot(s: IndexSnapshot, each: (note: SnapshotNote, at: number) => void): void {
-	const problems = new Map<string, Problem[]>();
-	for (const p of s.problems) {
-		const list = problems.get(p.path);
-		if (list) list.push(p);
-		else problems.set(p.path, [p]);
-	}
-	let person = 0;
-	for (let i = 0; i < s.paths.length; i++) {
-		const path = s.paths[i] ?? "";
-		const isPerson = s.personNotes[person] === i;
-		const t0 = s.targetStart[i] ?? 0;
-		const t1 = s.targetStart[i + 1] ?? 0;
-		const e0 = s.entryStart[i] ?? 0;
-		const e1 = s.entryStart[i + 1] ?? 0;
-		const entries = new Array<number>(e1 - e0);
-		for (let k = e0; k < e1; k++) entries[k - e0] = s.entries[k] ?? 0;
-		each(
-			{
-				path,
-				stamp: s.stamps[i] ?? NaN,
-				unread: s.unread[i] === 1,
-				person: isPerson ? (s.persons[person++] ?? null) : null,
-				targets: s.noteTargets.subarray(t0, t1),
-				dests: s.noteDests.subarray(t0, t1),
-				entries,
-				texts: s.texts.slice(s.textStart[i] ?? 0, s.textStart[i + 1] ?? 0),
-				problems: problems.get(path) ?? [],
-			},
-			i,
-		);
-	}
 }

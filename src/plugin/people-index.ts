@@ -268,16 +268,22 @@ export class ReteIndex extends Component {
 	 * from the metadata cache, and are read when they concern someone; notes gone are dropped.
 	 */
 	private async catchUp(index: PeopleIndex, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
-		const present = new Set<string>();
-		for (const file of this.app.vault.getMarkdownFiles()) {
-			present.add(file.path);
-			if (index.stampOf(file.path) === fileStamp(file)) continue;
+		const files = this.app.vault.getMarkdownFiles();
+		// How many of the saved notes are still there: when all are, none was deleted.
+		let kept = 0;
+		const saved = index.stats().notes;
+		for (const file of files) {
+			const stamp = index.stampOf(file.path);
+			if (stamp !== undefined) kept++;
+			if (stamp === fileStamp(file)) continue;
 			index.upsert(linksRecord(file, this.app.metadataCache.getFileCache(file)));
 			timings.notes++;
 			if (spent() > SLICE_MS && !(await endSlice())) return false;
 		}
+		if (kept === saved) return true;
+		const present = new Set(files.map((f) => f.path));
 		for (const path of index.paths()) {
-			if (present.has(path)) continue;
+			if (present.has(path) && this.app.vault.getFileByPath(path)) continue;
 			index.remove(path);
 			timings.notes++;
 			if (spent() > SLICE_MS && !(await endSlice())) return false;
