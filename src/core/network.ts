@@ -15,11 +15,15 @@ import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
 import { scanBody } from "./scan";
-import { checkSnapshot, type IndexSnapshot, type SnapshotJob, SnapshotStale, SnapshotWriter } from "./snapshot";
+import { checkSnapshot, type IndexSnapshot, type SnapshotJob } from "./snapshot";
+import { exportJob } from "./snapshot-export";
+import { type RestoreJob, restoreJob } from "./snapshot-restore";
+import { type IndexTables, NO_DESTS, NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from "./index-state";
 import { entrySize, type EntryView, readEntry, TASK_OPEN, taskCode, writeEntry } from "./entries";
 import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
 
 export { latestOnOrBefore };
+const NO_ITEMS: readonly DueItem[] = [];
 import type { ReteSettings } from "./settings";
 import type { DueItem, NoteRecord, PersonInfo, Problem } from "./types";
 
@@ -28,35 +32,6 @@ export interface IndexOptions {
 	daily: DailyMatcher | null;
 }
 
-
-const NO_PROBLEMS: Problem[] = [];
-const NO_TEXTS: string[] = [];
-const NO_NUMBERS: number[] = [];
-const NO_TARGETS: Target[] = [];
-const NO_ITEMS: readonly DueItem[] = [];
-/** `dests` of a linked note whose targets all resolve to nobody (read as `null` at any index). */
-const NO_DESTS: Array<PersonState | null> = [];
-
-interface NoteFacts {
-	path: string;
-	person: PersonInfo | null;
-	/** Distinct link targets: of the note's entries, or (unread) its links from metadata. */
-	targets: Target[];
-	entries: number[];
-	/** The text of each open task, in entry order. */
-	texts: string[];
-	problems: Problem[];
-	/** Not read yet: only its links are known, and its text is needed if one is a person. */
-	unread: boolean;
-	/** While linked: the person each target resolved to (`null`: none). `null` while not linked. */
-	dests: Array<PersonState | null> | null;
-	/** While linked: the note's own person, when it is one. */
-	own: PersonState | null;
-	/** Waiting in a bulk load's queue to be linked. */
-	deferred: boolean;
-	/** `NoteRecord.stamp`: the version of the file this was read from (NaN: unknown). */
-	stamp: number;
-}
 
 export interface IndexStats {
 	notes: number;
@@ -325,49 +300,7 @@ export class PeopleIndex {
 	/** `snapshot`, written a few notes at a time; any change to the index meanwhile stops it. */
 	snapshotJob(key: string): SnapshotJob {
 		this.settle();
-		const version = this.version;
-		const notes = [...this.notes.values()];
-		for (let i = 0; i < notes.length; i++) {
-			const facts = notes[i] as NoteFacts;
-			if (facts.person) {
-				const state = this.people.get(facts.path);
-				if (state) state.slot = i;
-			}
-		}
-		const writer = new SnapshotWriter();
-		const dests: number[] = [];
-		let at = 0;
-		return {
-			step: (max) => {
-				if (this.version !== version) throw new SnapshotStale("the index changed");
-				const end = Math.min(notes.length, at + max);
-				for (; at < end; at++) {
-					const facts = notes[at] as NoteFacts;
-					dests.length = facts.targets.length;
-					for (let i = 0; i < facts.targets.length; i++) {
-						const dest = facts.dests?.[i] ?? null;
-						dests[i] = dest !== null && dest.live ? dest.slot : -1;
-					}
-					writer.add({ path: facts.path, stamp: facts.stamp, unread: facts.unread, person: facts.person, targets: facts.targets, dests, entries: facts.entries, texts: facts.texts, problems: facts.problems });
-				}
-				if (at < notes.length) return null;
-				for (const facts of notes) {
-					if (facts.person) writer.addDays(sortedDays(this.people.get(facts.path) ?? newPerson(facts.person)));
-				}
-				const numbers = new Map<string, number>();
-				notes.forEach((facts, i) => numbers.set(facts.path, i));
-				const linking: number[] = [];
-				for (const [base, paths] of this.linkers) {
-					linking.length = 0;
-					for (const path of paths) {
-						const n = numbers.get(path);
-						if (n !== undefined) linking.push(n);
-					}
-					writer.addLinkers(base, linking);
-				}
-				return writer.finish(key);
-			},
-		};
+		return exportJob(this.tables(), key);
 	}
 
 	/**
@@ -377,92 +310,33 @@ export class PeopleIndex {
 	 * `remove`), as for any edit.
 	 */
 	static fromSnapshot(options: IndexOptions, value: unknown, key: string): PeopleIndex {
-		const snap = checkSnapshot(value, key);
-		const index = new PeopleIndex(options);
-		index.restore(snap);
+		const { index, job } = PeopleIndex.restoring(options, value, key);
+		job.step(Infinity);
 		return index;
 	}
 
-	private restore(snap: IndexSnapshot): void {
-		// Strings from storage are fresh and flat: no need to copy them out of anything.
-		const targets = snap.targetNames.map((name): Target => {
-			const t: Target = { name, base: targetBase(name), dest: null, epoch: -1 };
-			this.targetTable.set(name, t);
-			return t;
-		});
-		const n = snap.paths.length;
-		const people: Array<PersonState | null> = new Array<PersonState | null>(n).fill(null);
-		snap.personNotes.forEach((at, k) => {
-			const info = snap.persons[k] as PersonInfo;
-			const state = newPerson(info);
-			const from = snap.personDayStart[k] ?? 0;
-			const to = snap.personDayStart[k + 1] ?? 0;
-			const days = new Array<number>(to - from);
-			for (let d = from; d < to; d++) days[d - from] = snap.personDays[d] ?? 0;
-			state.days = days;
-			// Written sorted; checked, since a damaged snapshot must not break the search.
-			for (let d = 1; d < days.length && state.sorted; d++) state.sorted = (days[d - 1] ?? 0) <= (days[d] ?? 0);
-			people[at] = state;
-			this.people.set(snap.paths[at] ?? "", state);
-			this.names.add(info.name);
-		});
-		const problems = new Map<string, Problem[]>();
-		for (const p of snap.problems) {
-			const list = problems.get(p.path);
-			if (list) list.push(p);
-			else problems.set(p.path, [p]);
-		}
-		const { noteTargets: allTargets, noteDests: allDests, targetStart, entryStart, textStart } = snap;
-		for (let at = 0; at < n; at++) {
-			const path = snap.paths[at] ?? "";
-			const t0 = targetStart[at] ?? 0;
-			const count = (targetStart[at + 1] ?? 0) - t0;
-			const noteTargets: Target[] = count === 0 ? NO_TARGETS : new Array<Target>(count);
-			const noteDests: Array<PersonState | null> = count === 0 ? NO_DESTS : new Array<PersonState | null>(count);
-			let anyone = false;
-			for (let i = 0; i < count; i++) {
-				noteTargets[i] = targets[allTargets[t0 + i] ?? 0] as Target;
-				const d = allDests[t0 + i] ?? -1;
-				const dest = d >= 0 ? (people[d] ?? null) : null;
-				noteDests[i] = dest;
-				if (dest !== null) anyone = true;
-			}
-			const e0 = entryStart[at] ?? 0;
-			const e1 = entryStart[at + 1] ?? 0;
-			let entries = NO_NUMBERS;
-			if (e1 > e0) {
-				entries = new Array<number>(e1 - e0);
-				for (let k = e0; k < e1; k++) entries[k - e0] = snap.entries[k] ?? 0;
-			}
-			const x0 = textStart[at] ?? 0;
-			const x1 = textStart[at + 1] ?? 0;
-			const facts: NoteFacts = {
-				path,
-				// A note is a person here only when the snapshot listed it as one.
-				person: people[at]?.info ?? null,
-				targets: noteTargets,
-				entries,
-				texts: x1 > x0 ? snap.texts.slice(x0, x1) : NO_TEXTS,
-				problems: problems.get(path) ?? NO_PROBLEMS,
-				unread: snap.unread[at] === 1,
-				dests: anyone ? noteDests : NO_DESTS,
-				own: null,
-				deferred: false,
-				stamp: snap.stamps[at] ?? NaN,
-			};
-			this.notes.set(path, facts);
-			this.resolver.add(path);
-			this.credit(facts, anyone, false);
-		}
-		for (let k = 0; k < snap.linkerBases.length; k++) {
-			const from = snap.linkerStart[k] ?? 0;
-			const to = snap.linkerStart[k + 1] ?? 0;
-			if (to === from) continue;
-			const paths = new Array<string>(to - from);
-			for (let i = from; i < to; i++) paths[i - from] = snap.paths[snap.linkerNotes[i] ?? 0] ?? "";
-			this.linkers.set(snap.linkerBases[k] ?? "", paths);
-		}
-		this.epoch++;
+	/**
+	 * `fromSnapshot` a few units at a time: the index must not be used (nor changed) until
+	 * `job.step` has said it is done.
+	 */
+	static restoring(options: IndexOptions, value: unknown, key: string): { index: PeopleIndex; job: RestoreJob } {
+		const snap = checkSnapshot(value, key);
+		const index = new PeopleIndex(options);
+		return { index, job: restoreJob(index.tables(), snap) };
+	}
+
+	private tables(): IndexTables {
+		return {
+			notes: this.notes,
+			people: this.people,
+			linkers: this.linkers,
+			targetTable: this.targetTable,
+			names: this.names,
+			resolver: this.resolver,
+			version: () => this.version,
+			creditFollowups: (facts, anyone) => this.credit(facts, anyone, false),
+			newEpoch: () => void this.epoch++,
+		};
 	}
 
 	private deferLink(facts: NoteFacts): void {

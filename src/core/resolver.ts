@@ -4,11 +4,12 @@
  * share a name, the one in the linking note's folder wins, then the shortest path.
  */
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Anything but printable ASCII, tabs and line breaks, which normalisation never changes. */
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 export function linkKey(s: string): string {
 	// Normalising is the costly half, and ASCII text is always normalised.
-	return (ASCII.test(s) ? s : s.normalize("NFC")).toLowerCase();
+	return (NON_ASCII.test(s) ? s.normalize("NFC") : s).toLowerCase();
 }
 
 function folderOf(path: string): string {

@@ -57,99 +57,25 @@ export interface SnapshotJob {
 	step(max: number): IndexSnapshot | null;
 }
 
-/** A snapshot being written: notes are added in order, with what the index keeps of each. */
-export class SnapshotWriter {
-	private readonly paths: string[] = [];
-	private readonly stamps: number[] = [];
-	private readonly unread: number[] = [];
-	private readonly personNotes: number[] = [];
-	private readonly persons: PersonInfo[] = [];
-	private readonly targetNames: string[] = [];
-	private readonly targetIds = new Map<string, number>();
-	private readonly targetStart: number[] = [0];
-	private readonly noteTargets: number[] = [];
-	private readonly noteDests: number[] = [];
-	private readonly entryStart: number[] = [0];
-	private readonly entries: number[] = [];
-	private readonly textStart: number[] = [0];
-	private readonly texts: string[] = [];
-	private readonly problems: Problem[] = [];
-	private readonly personDayStart: number[] = [0];
-	private readonly personDays: number[] = [];
-	private readonly linkerBases: string[] = [];
-	private readonly linkerStart: number[] = [0];
-	private readonly linkerNotes: number[] = [];
-
-	/** Adds the next person's days (persons in the order of their notes), sorted. */
-	addDays(days: readonly number[]): void {
-		for (let i = 0; i < days.length; i++) this.personDays.push(days[i] ?? 0);
-		this.personDayStart.push(this.personDays.length);
-	}
-
-	/** Adds the notes (by number) that link a name. */
-	addLinkers(base: string, notes: readonly number[]): void {
-		this.linkerBases.push(base);
-		for (const n of notes) this.linkerNotes.push(n);
-		this.linkerStart.push(this.linkerNotes.length);
-	}
-
-	/** Adds a note; `dests[i]` is the number of the note of its i-th target's person, or −1. */
-	add(note: { path: string; stamp: number; unread: boolean; person: PersonInfo | null; targets: readonly { name: string }[]; dests: readonly number[]; entries: ArrayLike<number>; texts: readonly string[]; problems: readonly Problem[] }): void {
-		const at = this.paths.length;
-		this.paths.push(note.path);
-		this.stamps.push(note.stamp);
-		this.unread.push(note.unread ? 1 : 0);
-		if (note.person) {
-			this.personNotes.push(at);
-			this.persons.push(note.person);
-		}
-		for (let i = 0; i < note.targets.length; i++) {
-			const name = note.targets[i]?.name ?? "";
-			let id = this.targetIds.get(name);
-			if (id === undefined) {
-				id = this.targetNames.push(name) - 1;
-				this.targetIds.set(name, id);
-			}
-			this.noteTargets.push(id);
-			this.noteDests.push(note.dests[i] ?? -1);
-		}
-		this.targetStart.push(this.noteTargets.length);
-		for (let i = 0; i < note.entries.length; i++) this.entries.push(note.entries[i] ?? 0);
-		this.entryStart.push(this.entries.length);
-		for (const t of note.texts) this.texts.push(t);
-		this.textStart.push(this.texts.length);
-		for (const p of note.problems) this.problems.push(p);
-	}
-
-	finish(key: string): IndexSnapshot {
-		return {
-			format: SNAPSHOT_FORMAT,
-			key,
-			paths: this.paths,
-			stamps: Float64Array.from(this.stamps),
-			unread: Uint8Array.from(this.unread),
-			personNotes: Int32Array.from(this.personNotes),
-			persons: this.persons,
-			targetNames: this.targetNames,
-			targetStart: Int32Array.from(this.targetStart),
-			noteTargets: Int32Array.from(this.noteTargets),
-			noteDests: Int32Array.from(this.noteDests),
-			entryStart: Float64Array.from(this.entryStart),
-			entries: Float64Array.from(this.entries),
-			textStart: Int32Array.from(this.textStart),
-			texts: this.texts,
-			problems: this.problems,
-			personDayStart: Int32Array.from(this.personDayStart),
-			personDays: Float64Array.from(this.personDays),
-			linkerBases: this.linkerBases,
-			linkerStart: Int32Array.from(this.linkerStart),
-			linkerNotes: Int32Array.from(this.linkerNotes),
-		};
-	}
-}
-
 function check(ok: boolean, what: string): void {
 	if (!ok) throw new SnapshotError(`index snapshot is damaged: ${what}`);
+}
+
+function allStrings(list: readonly unknown[]): boolean {
+	for (let i = 0; i < list.length; i++) if (typeof list[i] !== "string") return false;
+	return true;
+}
+
+/** Every value in [`min`, `end`). */
+function within(values: Int32Array, min: number, end: number): boolean {
+	let lo = 0;
+	let hi = 0;
+	for (let i = 0; i < values.length; i++) {
+		const v = values[i] ?? 0;
+		if (v < lo) lo = v;
+		if (v > hi) hi = v;
+	}
+	return values.length === 0 || (lo >= min && hi < end);
 }
 
 function ascending(starts: ArrayLike<number>, notes: number, end: number): boolean {
@@ -177,13 +103,10 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(ascending(s.targetStart, n, s.noteTargets.length) && ascending(s.entryStart, n, s.entries.length) && ascending(s.textStart, n, s.texts.length), "bad offsets");
 	check(s.personDayStart instanceof Int32Array && s.personDays instanceof Float64Array && ascending(s.personDayStart, s.persons.length, s.personDays.length), "bad days");
 	check(Array.isArray(s.linkerBases) && s.linkerStart instanceof Int32Array && s.linkerNotes instanceof Int32Array && ascending(s.linkerStart, s.linkerBases.length, s.linkerNotes.length), "bad linkers");
-	for (const b of s.linkerBases) check(typeof b === "string", "bad linked name");
-	for (const k of s.linkerNotes) check(k >= 0 && k < n, "bad linking note");
-	for (const p of s.paths) check(typeof p === "string", "bad path");
-	for (const t of s.targetNames) check(typeof t === "string", "bad target");
-	for (const t of s.texts) check(typeof t === "string", "bad text");
-	for (const id of s.noteTargets) check(id >= 0 && id < s.targetNames.length, "bad target number");
-	for (const d of s.noteDests) check(d >= -1 && d < n, "bad person number");
+	check(allStrings(s.paths) && allStrings(s.targetNames) && allStrings(s.texts) && allStrings(s.linkerBases), "text that is not text");
+	check(within(s.noteTargets, 0, s.targetNames.length), "bad target number");
+	check(within(s.noteDests, -1, n), "bad person number");
+	check(within(s.linkerNotes, 0, n), "bad linking note");
 	let last = -1;
 	for (const k of s.personNotes) {
 		check(k > last && k < n, "bad person note");

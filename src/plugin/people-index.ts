@@ -21,8 +21,9 @@ const LINK_BATCH = 256;
 
 /** Quiet time after the last change before the index is saved for the next start. */
 export const SAVE_DELAY_MS = 30_000;
-/** Notes written into a snapshot between two looks at the clock. */
+/** Notes written into a snapshot, or restored from one, between two looks at the clock. */
 const SAVE_BATCH = 512;
+const RESTORE_BATCH = 256;
 
 /** Which notes are daily notes: the user's settings, read again before each build. */
 export interface DailySource {
@@ -210,16 +211,22 @@ export class ReteIndex extends Component {
 		const options = { settings: this.settings(), daily };
 		let index: PeopleIndex | null = null;
 		if (stored !== undefined) {
+			// Reading it from storage was one piece of work; restoring it comes in slices.
+			if (!(await endSlice())) return;
 			try {
-				index = PeopleIndex.fromSnapshot(options, stored, key);
+				const restoring = PeopleIndex.restoring(options, stored, key);
+				while (!restoring.job.step(RESTORE_BATCH)) {
+					if (spent() > SLICE_MS && !(await endSlice())) return;
+				}
+				index = restoring.index;
 				timings.restored = true;
 			} catch {
 				// Another format or other settings, or damaged: build from the notes.
 			}
 		}
 		if (index) {
+			// Events during the restore were not applied to it: catching up by stamps covers them.
 			this.building = index;
-			if (!(await endSlice())) return;
 			if (!(await this.catchUp(index, timings, spent, endSlice))) return;
 		} else {
 			index = new PeopleIndex(options);

@@ -1,0 +1,54 @@
+/**
+ * What the people index keeps, shared by the index (`network.ts`) and its snapshots
+ * (`snapshot-export.ts`, `snapshot-restore.ts`). Internal to the core.
+ */
+import type { NameOrder } from "./due";
+import type { Linkers, Target } from "./linkers";
+import type { PersonState } from "./person-state";
+import type { LinkResolver, ShardedMap } from "./resolver";
+import type { PersonInfo, Problem } from "./types";
+
+export const NO_PROBLEMS: Problem[] = [];
+export const NO_TEXTS: string[] = [];
+export const NO_NUMBERS: number[] = [];
+export const NO_TARGETS: Target[] = [];
+/** `dests` of a linked note whose targets all resolve to nobody (read as `null` at any index). */
+export const NO_DESTS: Array<PersonState | null> = [];
+
+export interface NoteFacts {
+	path: string;
+	person: PersonInfo | null;
+	/** Distinct link targets: of the note's entries, or (unread) its links from metadata. */
+	targets: Target[];
+	entries: number[];
+	/** The text of each open task, in entry order. */
+	texts: string[];
+	problems: Problem[];
+	/** Not read yet: only its links are known, and its text is needed if one is a person. */
+	unread: boolean;
+	/** While linked: the person each target resolved to (`null`: none). `null` while not linked. */
+	dests: Array<PersonState | null> | null;
+	/** While linked: the note's own person, when it is one. */
+	own: PersonState | null;
+	/** Waiting in a bulk load's queue to be linked. */
+	deferred: boolean;
+	/** `NoteRecord.stamp`: the version of the file this was read from (NaN: unknown). */
+	stamp: number;
+}
+
+/** The index's own tables, as its snapshots read and fill them. */
+export interface IndexTables {
+	notes: ShardedMap<NoteFacts>;
+	people: Map<string, PersonState>;
+	/** Lower-cased target name → notes that link to a target of that name. */
+	linkers: Map<string, Linkers>;
+	targetTable: Map<string, Target>;
+	names: NameOrder;
+	resolver: LinkResolver;
+	/** Changes at every upsert and removal. */
+	version(): number;
+	/** Gives each person the follow-ups of a linked note (the days come with the snapshot). */
+	creditFollowups(facts: NoteFacts, anyone: boolean): void;
+	/** Notes appeared: cached resolutions no longer hold. */
+	newEpoch(): void;
+}
