@@ -1,49 +1,39 @@
 /**
  * Reads a vault folder from disk into note records: every `.md` file outside hidden folders,
- * never following a link out of the vault. The frontmatter is parsed by a YAML reader that
- * keeps dates as text, like Obsidian, and runs nothing.
+ * never following a link out of the vault. gray-matter parses the frontmatter, with its
+ * JavaScript engines refused and a YAML engine that keeps dates as text, like Obsidian.
  */
 import * as fs from "node:fs";
 import * as nodePath from "node:path";
-import { recordFromText, type YamlParse } from "../core/record";
+import matter from "gray-matter";
+import { recordFromText } from "../core/record";
 import type { NoteRecord } from "../core/types";
 import { parseYaml, YamlError } from "./yaml";
 
-const COMMENT_LINES = /^\s*#[^\n]+/gm;
-
-/**
- * The properties of a frontmatter block (the text between the `---` lines, not blank), exactly
- * as gray-matter 4 returned them for `---\n${yaml}\n---\n` with this YAML reader, which the CLI
- * used to call: what follows a line starting with `---` is cut off, a block of comments is an
- * empty set of properties, and so is a document with no value (`null`).
- */
-export function frontmatterData(yaml: string): unknown {
-	// gray-matter handed over the block with the newline after `---`: YAML line 1 is file line 2.
-	const text = `\n${yaml}`;
-	const close = text.indexOf("\n---");
-	const block = close < 0 ? text : text.slice(0, close);
-	if (block.replace(COMMENT_LINES, "").trim() === "") return {};
-	const data = parseYaml(block);
-	if (data === null || data === undefined) return {};
-	// gray-matter then looked for `excerpt_separator` in the note (empty here): a value that has
-	// no text form threw, and the frontmatter was unreadable.
-	const sep = (data as { excerpt_separator?: unknown }).excerpt_separator;
-	if (sep) "".indexOf(sep as string);
-	return data;
+function refuse(language: string): () => never {
+	return () => {
+		throw new YamlError(`frontmatter in ${language} is never run; write it as YAML`, null);
+	};
 }
 
-const parseFrontmatter: YamlParse = (yaml) => {
-	try {
-		return { data: frontmatterData(yaml) };
-	} catch (e) {
-		const line = e instanceof YamlError && e.line !== null ? e.line + 1 : null;
-		return { error: e instanceof Error ? e.message : String(e), line };
-	}
+const MATTER_OPTIONS = {
+	language: "yaml",
+	engines: { yaml: parseYaml, js: refuse("JavaScript"), javascript: refuse("JavaScript"), coffee: refuse("CoffeeScript") },
 };
 
 /** A note's text as a record for the core, never throwing on its content. */
 export function toRecord(path: string, text: string): NoteRecord {
-	return recordFromText(path, text, parseFrontmatter);
+	return recordFromText(path, text, (yaml) => {
+		try {
+			// gray-matter sees only the block Obsidian would read, with the safe engines above.
+			const block: string = `---\n${yaml}\n---\n`;
+			return { data: matter(block, MATTER_OPTIONS as Parameters<typeof matter>[1]).data };
+		} catch (e) {
+			// gray-matter hands the YAML over with the newline after `---`: its line 1 is file line 2.
+			const line = e instanceof YamlError && e.line !== null ? e.line + 1 : null;
+			return { error: e instanceof Error ? e.message : String(e), line };
+		}
+	});
 }
 
 /**
