@@ -14,7 +14,7 @@ import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
 import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
-import { scanBody } from "./scan";
+import { type MirrorFinder, mirrorFinders, scanBody } from "./scan";
 import { checkSnapshot, type IndexSnapshot, type SnapshotJob } from "./snapshot";
 import { exportJob } from "./snapshot-export";
 import { type RestoreJob, restoreJob } from "./snapshot-restore";
@@ -91,10 +91,10 @@ export class PeopleIndex {
 	private readonly scratch: PersonState[] = [];
 
 	/** Headings of reach-out lists in daily notes (see scan). */
-	private readonly mirror: readonly string[];
+	private readonly mirror: readonly MirrorFinder[];
 
 	constructor(private readonly options: IndexOptions) {
-		this.mirror = options.settings.reachOutHeading ? [options.settings.reachOutHeading] : DEFAULT_REACH_OUT_HEADINGS;
+		this.mirror = mirrorFinders(options.settings.reachOutHeading ? [options.settings.reachOutHeading] : DEFAULT_REACH_OUT_HEADINGS);
 	}
 
 	/**
@@ -391,7 +391,7 @@ export class PeopleIndex {
 		// A bad `date` only matters in notes that may refer to someone.
 		const mayRefer = person !== null || record.body.includes("[[") || record.body.includes("](");
 		const noteDate = noteDateOf(record.path, fm, daily, mayRefer ? report(1) : () => undefined);
-		const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorHeadings: this.mirror });
+		const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorFinders: this.mirror });
 		for (const p of scan.problems) add(p);
 		if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 		const targets: Target[] = [];

@@ -20,6 +20,21 @@ export interface ScanContext {
 	 * not follow-ups; ticked ones are contacts.
 	 */
 	mirrorHeadings?: readonly string[];
+	/** `mirrorPatterns(mirrorHeadings)`, compiled once by a caller that scans many notes. */
+	mirrorFinders?: readonly MirrorFinder[];
+}
+
+/** A reach-out heading, and a case-insensitive search for its words in a note. */
+export interface MirrorFinder {
+	heading: string;
+	words: RegExp | null;
+}
+
+export function mirrorFinders(headings: readonly string[]): MirrorFinder[] {
+	return headings.map((heading) => {
+		const name = heading.replace(/^#+/, "").trim();
+		return { heading, words: name === "" ? null : new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i") };
+	});
 }
 
 export interface ScanResult {
@@ -148,9 +163,10 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 /** File lines (first, last) of the sections under the mirror headings, found only when named. */
 function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 	const out: Array<[number, number]> = [];
-	for (const heading of ctx.mirrorHeadings ?? []) {
-		const name = heading.replace(/^#+/, "").trim();
-		if (name === "" || !new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").test(body)) continue;
+	// Only `#` headings open a section: a note without `#` has none.
+	if (body.indexOf("#") < 0) return out;
+	for (const { heading, words } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
+		if (words === null || !words.test(body)) continue;
 		const spot = locateSection(body, heading);
 		if (spot.found) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.last + 1]);
 	}
