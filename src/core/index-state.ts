@@ -10,7 +10,7 @@ import type { PersonInfo, Problem } from "./types";
 
 export const NO_PROBLEMS: Problem[] = [];
 export const NO_TEXTS: string[] = [];
-export const NO_NUMBERS: number[] = [];
+export const NO_NUMBERS: ArrayLike<number> = [];
 export const NO_TARGETS: Target[] = [];
 /** `dests` of a linked note whose targets all resolve to nobody (read as `null` at any index). */
 export const NO_DESTS: Array<PersonState | null> = [];
@@ -20,7 +20,8 @@ export interface NoteFacts {
 	person: PersonInfo | null;
 	/** Distinct link targets: of the note's entries, or (unread) its links from metadata. */
 	targets: Target[];
-	entries: number[];
+	/** Packed entries (`core/entries`): an array, or a view into a restored snapshot's. */
+	entries: ArrayLike<number>;
 	/** The text of each open task, in entry order. */
 	texts: string[];
 	problems: Problem[];

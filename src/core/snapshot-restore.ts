@@ -66,11 +66,8 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 		}
 		const e0 = snap.entryStart[i] ?? 0;
 		const e1 = snap.entryStart[i + 1] ?? 0;
-		let entries = NO_NUMBERS;
-		if (e1 > e0) {
-			entries = new Array<number>(e1 - e0);
-			for (let k = e0; k < e1; k++) entries[k - e0] = snap.entries[k] ?? 0;
-		}
+		// A view, not a copy: the snapshot's entries stay in one buffer.
+		const entries = e1 > e0 ? snap.entries.subarray(e0, e1) : NO_NUMBERS;
 		const x0 = snap.textStart[i] ?? 0;
 		const x1 = snap.textStart[i + 1] ?? 0;
 		const facts: NoteFacts = {

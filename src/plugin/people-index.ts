@@ -129,6 +129,9 @@ export class ReteIndex extends Component {
 				await yieldToUi();
 				if (generation !== this.generation || index !== this.current) return;
 			}
+			// Storing it (serializing it, for IndexedDB) is a slice of its own. The snapshot stays
+			// true to its stamps even if notes change meanwhile.
+			if (!now) await yieldToUi();
 			await cache.save(snapshot);
 		} catch (e) {
 			// The index changed meanwhile: that change asked for a save of its own.
