@@ -24,6 +24,10 @@ import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, same
 
 export { latestOnOrBefore };
 const NO_ITEMS: readonly DueItem[] = [];
+
+function isItemList(items: readonly DueItem[] | DueItem): items is readonly DueItem[] {
+	return Array.isArray(items);
+}
 import type { ReteSettings } from "./settings";
 import type { DueItem, NoteRecord, PersonInfo, Problem } from "./types";
 
@@ -232,30 +236,43 @@ export class PeopleIndex {
 		const names = this.names;
 		const version = names.version;
 		for (const state of this.people.values()) {
-			let items = state.due;
-			let built = false;
-			if (items === null || state.dueToday !== today || state.dueHorizon !== horizon) {
-				// Built straight into the list, and kept at their exact size: most people have one item.
+			const cached = state.due;
+			if (cached === null || state.dueToday !== today || state.dueHorizon !== horizon) {
+				// Built straight into the list. Most people have one item, kept as is; several are
+				// kept in an array of their exact size.
 				const start = out.length;
 				dueItemsFor(state.info, lastContactDay(state, today), state.followups, today, horizon, out);
 				const n = out.length - start;
-				items = n === 0 ? NO_ITEMS : n === 1 ? [out[start] as DueItem] : out.slice(start);
-				state.due = items;
+				state.due = n === 0 ? NO_ITEMS : n === 1 ? (out[start] as DueItem) : out.slice(start);
 				state.dueToday = today;
 				state.dueHorizon = horizon;
-				built = true;
+				if (n === 0) continue;
+				const rank = this.rankOf(state, version);
+				for (let k = 0; k < n; k++) ranks.push(rank);
+				continue;
 			}
-			if (items.length === 0) continue;
-			if (state.rankVersion !== version) {
-				state.rank = names.rank(state.info.name);
-				state.rankVersion = version;
-			}
-			for (let k = 0; k < items.length; k++) {
-				if (!built) out.push(items[k] as DueItem);
-				ranks.push(state.rank);
+			if (cached === NO_ITEMS) continue;
+			const rank = this.rankOf(state, version);
+			if (isItemList(cached)) {
+				for (let k = 0; k < cached.length; k++) {
+					out.push(cached[k] as DueItem);
+					ranks.push(rank);
+				}
+			} else {
+				out.push(cached);
+				ranks.push(rank);
 			}
 		}
 		return sortDue(out, names, ranks);
+	}
+
+	/** A person's rank in due-list order, read again when the order changed. */
+	private rankOf(state: PersonState, version: number): number {
+		if (state.rankVersion !== version) {
+			state.rank = this.names.rank(state.info.name);
+			state.rankVersion = version;
+		}
+		return state.rank;
 	}
 
 	problems(): Problem[] {

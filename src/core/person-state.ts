@@ -25,7 +25,7 @@ export interface PersonState {
 	/** False once the note is no longer a person in the index. */
 	live: boolean;
 	/** This person's due items for `dueToday` and `dueHorizon`; `null` once anything changed. */
-	due: readonly DueItem[] | null;
+	due: readonly DueItem[] | DueItem | null;
 	dueToday: Day;
 	dueHorizon: number;
 	/** The name's rank in due-list order, valid for `names.version` `rankVersion`. */
