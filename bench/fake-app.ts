@@ -8,8 +8,7 @@ import * as v8 from "node:v8";
 import type { App, CachedMetadata } from "obsidian";
 import { splitFrontmatter } from "../src/core/frontmatter";
 import { parseYaml } from "../src/cli/yaml";
-import type { IndexSnapshot } from "../src/core/snapshot";
-import type { IndexCache } from "../src/plugin/index-cache";
+import type { KeyValueStore } from "../src/plugin/index-cache";
 import { Events, TFile } from "./obsidian-shim";
 
 const WIKILINK = /(!?)\[\[([^[\]\n]*)\]\]/g;
@@ -155,22 +154,24 @@ class FakeWorkspace {
 }
 
 /**
- * IndexedDB as the index sees it: `put` serializes the value on the main thread (V8's value
- * serializer, as Chromium's IndexedDB uses), and a `get` deserializes it there; both count as
- * main-thread work. The disk in between is not modelled (it is waiting, not work).
+ * IndexedDB's storage as the index's cache sees it: `put` serializes the value on the main
+ * thread (V8's value serializer, as Chromium's IndexedDB uses), and `get` deserializes it
+ * there; both count as main-thread work. The disk in between is not modelled (it is waiting,
+ * not work). The cache on top (`PiecewiseIndexCache`) stores a snapshot in pieces.
  */
-export class MemoryIndexCache implements IndexCache {
-	/** The stored bytes (tests of several starts put back the same saved index). */
-	value: Buffer | undefined = undefined;
-	load(): Promise<unknown> {
-		return Promise.resolve(this.value === undefined ? undefined : v8.deserialize(this.value));
+export class MemoryStore implements KeyValueStore {
+	/** The stored bytes by key (tests of several starts put back the same saved index). */
+	data = new Map<string, Buffer>();
+	get(key: string): Promise<unknown> {
+		const bytes = this.data.get(key);
+		return Promise.resolve(bytes === undefined ? undefined : v8.deserialize(bytes));
 	}
-	save(snapshot: IndexSnapshot): Promise<void> {
-		this.value = v8.serialize(snapshot);
+	put(key: string, value: unknown): Promise<void> {
+		this.data.set(key, v8.serialize(value));
 		return Promise.resolve();
 	}
-	clear(): Promise<void> {
-		this.value = undefined;
+	deletePrefix(prefix: string): Promise<void> {
+		for (const key of [...this.data.keys()]) if (key.startsWith(prefix)) this.data.delete(key);
 		return Promise.resolve();
 	}
 }

@@ -2,15 +2,81 @@
  * Where the people index is kept between starts: this device's app storage (IndexedDB), never
  * the vault, so nothing is synced and no note is touched. It is only a cache: any failure to
  * read or write it means a full build, never an error for the user.
+ *
+ * The snapshot is stored in pieces (`core/snapshot-parts`), one at a time with a pause between
+ * them, because storing or reading a value (de)serializes it in one go on the main thread. A
+ * plan written last says which generation of pieces is whole.
  */
 import type { App } from "obsidian";
 import type { IndexSnapshot } from "../core/snapshot";
+import { joinSnapshot, type SnapshotPlan, splitSnapshot } from "../core/snapshot-parts";
 
 export interface IndexCache {
 	/** The stored snapshot, unchecked (anything, or `undefined` when none). */
 	load(): Promise<unknown>;
 	save(snapshot: IndexSnapshot): Promise<void>;
 	clear(): Promise<void>;
+}
+
+/** The storage under a piecewise cache: values by key. */
+export interface KeyValueStore {
+	get(key: string): Promise<unknown>;
+	put(key: string, value: unknown): Promise<void>;
+	/** Deletes every key that starts with `prefix` (`""`: everything). */
+	deletePrefix(prefix: string): Promise<void>;
+}
+
+interface Head {
+	generation: number;
+	plan: SnapshotPlan;
+}
+
+function isHead(value: unknown): value is Head {
+	const head = value as Head | null;
+	return typeof head === "object" && head !== null && Number.isInteger(head.generation) && typeof head.plan === "object" && head.plan !== null && Number.isInteger(head.plan.pieces);
+}
+
+const PLAN = "plan";
+const piece = (generation: number, i: number): string => `piece/${generation}/${i}`;
+
+export class PiecewiseIndexCache implements IndexCache {
+	constructor(
+		private readonly store: KeyValueStore,
+		/** Lets the app breathe between two pieces. */
+		private readonly pause: () => Promise<void> = () => new Promise((resolve) => window.setTimeout(resolve, 0)),
+	) {}
+
+	async load(): Promise<unknown> {
+		const head = await this.store.get(PLAN);
+		if (!isHead(head)) return undefined;
+		const pieces: unknown[] = [];
+		for (let i = 0; i < head.plan.pieces; i++) {
+			await this.pause();
+			pieces.push(await this.store.get(piece(head.generation, i)));
+		}
+		// Pieces that do not fit the plan: damaged storage, which the index's check refuses.
+		return joinSnapshot(head.plan, pieces) ?? { damaged: true };
+	}
+
+	async save(snapshot: IndexSnapshot): Promise<void> {
+		const before = await this.store.get(PLAN);
+		const generation = (isHead(before) ? before.generation : 0) + 1;
+		const { plan, pieces } = splitSnapshot(snapshot);
+		// Leftovers of an attempt that failed halfway.
+		await this.store.deletePrefix(`piece/${generation}/`);
+		for (let i = 0; i < pieces.length; i++) {
+			await this.pause();
+			await this.store.put(piece(generation, i), pieces[i]);
+		}
+		await this.pause();
+		// Written last: until then, the previous generation is the one read.
+		await this.store.put(PLAN, { generation, plan } satisfies Head);
+		await this.store.deletePrefix(`piece/${generation - 1}/`);
+	}
+
+	async clear(): Promise<void> {
+		await this.store.deletePrefix("");
+	}
 }
 
 /**
@@ -30,7 +96,6 @@ export function cacheName(app: App): string {
 }
 
 const STORE = "snapshots";
-const KEY = "index";
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
@@ -39,24 +104,27 @@ function done<T>(request: IDBRequest<T>): Promise<T> {
 	});
 }
 
-/** One IndexedDB database per vault, holding one snapshot. */
-export class IdbIndexCache implements IndexCache {
+/** One IndexedDB database per vault, one object store of values by key. */
+export class IdbStore implements KeyValueStore {
 	constructor(
 		/** The database's name: one per vault. */
 		private readonly name: string,
 		private readonly factory: IDBFactory | undefined = typeof indexedDB === "undefined" ? undefined : indexedDB,
+		private readonly keyRange: typeof IDBKeyRange | undefined = typeof IDBKeyRange === "undefined" ? undefined : IDBKeyRange,
 	) {}
 
-	async load(): Promise<unknown> {
-		return this.withStore("readonly", (store) => done(store.get(KEY)));
+	get(key: string): Promise<unknown> {
+		return this.withStore("readonly", (store) => done(store.get(key)));
 	}
 
-	async save(snapshot: IndexSnapshot): Promise<void> {
-		await this.withStore("readwrite", (store) => done(store.put(snapshot, KEY)));
+	async put(key: string, value: unknown): Promise<void> {
+		await this.withStore("readwrite", (store) => done(store.put(value, key)));
 	}
 
-	async clear(): Promise<void> {
-		await this.withStore("readwrite", (store) => done(store.delete(KEY)));
+	async deletePrefix(prefix: string): Promise<void> {
+		const range = prefix === "" || !this.keyRange ? null : this.keyRange.bound(prefix, `${prefix}\uffff`);
+		if (range === null && prefix !== "") throw new Error("IndexedDB is not available");
+		await this.withStore("readwrite", (store) => done(range === null ? store.clear() : store.delete(range)));
 	}
 
 	private async withStore<T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => Promise<T>): Promise<T> {

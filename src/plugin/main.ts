@@ -10,7 +10,7 @@ import { DailyNotes } from "./daily-notes";
 import { EventActions } from "./event-actions";
 import { EventFlows } from "./event-flows";
 import { messagesFor } from "./i18n";
-import { cacheName, IdbIndexCache } from "./index-cache";
+import { cacheName, IdbStore, PiecewiseIndexCache } from "./index-cache";
 import { ReteIndex } from "./people-index";
 import { ReachOut } from "./reach-out";
 import { loadSettings, ReteSettingTab } from "./settings";
@@ -38,7 +38,7 @@ export default class RetePlugin extends Plugin {
 		const settings = (): ReteSettings => this.settings;
 		let index: ReteIndex | null = null;
 		const daily = this.addChild(new DailyNotes(this.app, () => messages, () => void index?.settingsChanged()));
-		const store = typeof indexedDB === "undefined" ? null : new IdbIndexCache(cacheName(this.app));
+		const store = typeof indexedDB === "undefined" ? null : new PiecewiseIndexCache(new IdbStore(cacheName(this.app)));
 		index = this.addChild(new ReteIndex(this.app, settings, daily, store));
 		this.index = index;
 		const built = index;

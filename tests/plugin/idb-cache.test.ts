@@ -1,37 +1,110 @@
-import { IDBFactory } from "fake-indexeddb";
+import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
-import { IdbIndexCache } from "../../src/plugin/index-cache";
+import { SnapshotError } from "../../src/core/snapshot";
+import { joinSnapshot, splitSnapshot } from "../../src/core/snapshot-parts";
+import { IdbStore, type KeyValueStore, PiecewiseIndexCache } from "../../src/plugin/index-cache";
 import { day, record } from "../core/helpers";
 
-function snapshot(): ReturnType<PeopleIndex["snapshot"]> {
-	const index = new PeopleIndex({ settings: defaultSettings(), daily: null });
-	index.upsert({ ...record("People/Anna Rossi.md", "---\ntags: [person]\ncadence: 2w\n---\n- 2026-11-01 Coffee\n- [ ] Send the deck 📅 2026-11-25\n"), stamp: 42 });
-	index.upsert({ ...record("Notes/Fair.md", "---\ndate: 2026-11-10\n---\n- Met [[Anna Rossi]]\n"), stamp: 43 });
-	return index.snapshot("key");
+const now = (): Promise<void> => Promise.resolve();
+const options = { settings: defaultSettings(), daily: null };
+
+function index(people = 2, mentions = 1): PeopleIndex {
+	const out = new PeopleIndex(options);
+	for (let i = 0; i < people; i++) out.upsert({ ...record(`People/P${i}.md`, "---\ntags: [person]\ncadence: 2w\n---\n- 2026-11-01 Coffee\n- [ ] Send the deck 📅 2026-11-25\n"), stamp: i });
+	for (let i = 0; i < mentions; i++) out.upsert({ ...record(`Notes/N${i}.md`, `---\ndate: 2026-11-10\n---\n- Met [[P${i % people}]] and [[P${(i + 1) % people}]]\n`), stamp: 10_000 + i });
+	return out;
 }
 
-describe("IdbIndexCache", () => {
-	it("keeps a snapshot in IndexedDB, typed arrays included, per database name", async () => {
+function keys(store: KeyValueStore & { data: Map<string, unknown> }): string[] {
+	return [...store.data.keys()].sort();
+}
+
+class MapStore implements KeyValueStore {
+	data = new Map<string, unknown>();
+	failAt = -1;
+	puts = 0;
+	get(key: string): Promise<unknown> {
+		return Promise.resolve(structuredClone(this.data.get(key)));
+	}
+	put(key: string, value: unknown): Promise<void> {
+		if (this.puts++ === this.failAt) return Promise.reject(new Error("quota exceeded"));
+		this.data.set(key, structuredClone(value));
+		return Promise.resolve();
+	}
+	deletePrefix(prefix: string): Promise<void> {
+		for (const key of [...this.data.keys()]) if (key.startsWith(prefix)) this.data.delete(key);
+		return Promise.resolve();
+	}
+}
+
+describe("snapshots in pieces", () => {
+	it("cut lists and typed arrays into runs and put them back exactly", () => {
+		const snap = index(3000, 9000).snapshot("key");
+		const { plan, pieces } = splitSnapshot(snap);
+		expect(pieces.length).toBeGreaterThan(10);
+		expect(joinSnapshot(structuredClone(plan), structuredClone(pieces))).toEqual(snap);
+		expect(joinSnapshot(plan, pieces.slice(1))).toBeNull();
+		expect(joinSnapshot(plan, [...pieces, []])).toBeNull();
+		const swapped = [...pieces];
+		swapped[0] = new Float64Array(3);
+		expect(joinSnapshot(plan, swapped)).toBeNull();
+		expect(joinSnapshot({ fields: [{ name: "x", kind: "constructor", length: 0, pieces: 0 }] }, [])).toBeNull();
+		expect(joinSnapshot("junk", [])).toBeNull();
+	});
+});
+
+describe("PiecewiseIndexCache", () => {
+	it("keeps a snapshot in IndexedDB in pieces, per database name, and restores it", async () => {
 		const factory = new IDBFactory();
-		const cache = new IdbIndexCache("rete-index/vault-a", factory);
+		const cache = new PiecewiseIndexCache(new IdbStore("rete-index/vault-a", factory, IDBKeyRange), now);
 		expect(await cache.load()).toBeUndefined();
-		const saved = snapshot();
+		const saved = index().snapshot("key");
 		await cache.save(saved);
 		const loaded = await cache.load();
 		expect(loaded).toEqual(saved);
-		const restored = PeopleIndex.fromSnapshot({ settings: defaultSettings(), daily: null }, loaded, "key");
-		expect(restored.lastInteraction("People/Anna Rossi.md", day("2026-11-20"))).toBe(day("2026-11-10"));
-		expect(restored.stampOf("Notes/Fair.md")).toBe(43);
-		expect(await new IdbIndexCache("rete-index/vault-b", factory).load()).toBeUndefined();
+		const restored = PeopleIndex.fromSnapshot(options, loaded, "key");
+		expect(restored.lastInteraction("People/P0.md", day("2026-11-20"))).toBe(day("2026-11-10"));
+		expect(restored.stampOf("Notes/N0.md")).toBe(10_000);
+		expect(await new PiecewiseIndexCache(new IdbStore("rete-index/vault-b", factory, IDBKeyRange), now).load()).toBeUndefined();
 		await cache.clear();
 		expect(await cache.load()).toBeUndefined();
 	});
 
+	it("replaces the previous generation only once the new one is whole", async () => {
+		const store = new MapStore();
+		const cache = new PiecewiseIndexCache(store, now);
+		const first = index(2, 1).snapshot("key");
+		await cache.save(first);
+		const firstKeys = keys(store);
+		expect(firstKeys.every((k) => k === "plan" || k.startsWith("piece/1/"))).toBe(true);
+		// A save that fails halfway leaves the first one readable.
+		store.puts = 0;
+		store.failAt = 3;
+		await expect(cache.save(index(3, 2).snapshot("key"))).rejects.toThrow("quota");
+		expect(await cache.load()).toEqual(first);
+		store.failAt = -1;
+		const second = index(3, 2).snapshot("key");
+		await cache.save(second);
+		expect(await cache.load()).toEqual(second);
+		expect(keys(store).every((k) => k === "plan" || k.startsWith("piece/2/"))).toBe(true);
+	});
+
+	it("gives a snapshot the index refuses when a piece is missing or damaged", async () => {
+		const store = new MapStore();
+		const cache = new PiecewiseIndexCache(store, now);
+		await cache.save(index().snapshot("key"));
+		store.data.delete("piece/1/0");
+		const loaded = await cache.load();
+		expect(() => PeopleIndex.fromSnapshot(options, loaded, "key")).toThrow(SnapshotError);
+		store.data.set("plan", { generation: "x" });
+		expect(await cache.load()).toBeUndefined();
+	});
+
 	it("rejects (and never throws) where IndexedDB is missing", async () => {
-		const cache = new IdbIndexCache("rete-index/x", undefined);
+		const cache = new PiecewiseIndexCache(new IdbStore("rete-index/x", undefined), now);
 		await expect(cache.load()).rejects.toThrow(/not available/);
-		await expect(cache.save(snapshot())).rejects.toThrow(/not available/);
+		await expect(cache.save(index().snapshot("key"))).rejects.toThrow(/not available/);
 	});
 });
