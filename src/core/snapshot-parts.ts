@@ -1,8 +1,9 @@
 /**
  * A snapshot (`core/snapshot`) cut into pieces small enough to store, and to read back, one at a
  * time: storing a value serializes it in one go, and a whole index of 50,000 notes takes tens of
- * milliseconds to serialize. Lists and typed arrays are cut into runs; `joinSnapshot` puts them
- * back. What comes out is checked by `checkSnapshot` as usual.
+ * milliseconds to serialize. Lists and typed arrays are cut into runs, made only as they are
+ * stored; `joinSnapshot` puts them back, a field at a time. What comes out is checked by
+ * `checkSnapshot` as usual.
  */
 
 /** Elements per piece: small enough to serialize in a few milliseconds. */
@@ -20,6 +21,8 @@ interface FieldPlan {
 	kind: "list" | TypedName | "value";
 	length: number;
 	pieces: number;
+	/** Elements per piece. */
+	size: number;
 	value?: unknown;
 }
 
@@ -36,61 +39,73 @@ function typedName(value: unknown): TypedName | null {
 	return null;
 }
 
-/** The plan (small) and the pieces, in order. */
-export function splitSnapshot(snapshot: object): { plan: SnapshotPlan; pieces: unknown[] } {
-	const pieces: unknown[] = [];
+/** How a snapshot is cut (small: kept with the pieces' key). */
+export function planSnapshot(snapshot: object): SnapshotPlan {
 	const fields: FieldPlan[] = [];
+	let pieces = 0;
 	for (const [name, value] of Object.entries(snapshot)) {
 		const typed = typedName(value);
-		if (typed !== null) {
-			const array = value as Typed;
-			const before = pieces.length;
-			for (let at = 0; at < array.length; at += NUMBERS_PER_PIECE) pieces.push(array.slice(at, at + NUMBERS_PER_PIECE));
-			fields.push({ name, kind: typed, length: array.length, pieces: pieces.length - before });
-		} else if (Array.isArray(value)) {
+		let field: FieldPlan;
+		if (typed !== null) field = { name, kind: typed, length: (value as Typed).length, pieces: 0, size: NUMBERS_PER_PIECE };
+		else if (Array.isArray(value)) {
 			const size = value.every((v) => typeof v === "string") ? STRINGS_PER_PIECE : OBJECTS_PER_PIECE;
-			const before = pieces.length;
-			for (let at = 0; at < value.length; at += size) pieces.push(value.slice(at, at + size));
-			fields.push({ name, kind: "list", length: value.length, pieces: pieces.length - before });
-		} else fields.push({ name, kind: "value", length: 0, pieces: 0, value });
+			field = { name, kind: "list", length: value.length, pieces: 0, size };
+		} else field = { name, kind: "value", length: 0, pieces: 0, size: 0, value };
+		field.pieces = field.size === 0 ? 0 : Math.ceil(field.length / field.size);
+		pieces += field.pieces;
+		fields.push(field);
 	}
-	return { plan: { pieces: pieces.length, fields }, pieces };
+	return { pieces, fields };
 }
 
-/** Puts the pieces back together; `null` when they do not fit the plan (damaged storage). */
-export function joinSnapshot(plan: unknown, pieces: readonly unknown[]): Record<string, unknown> | null {
+/** The pieces of `snapshot` as `plan` cuts it, in order, each made when asked for. */
+export function* snapshotPieces(snapshot: object, plan: SnapshotPlan): Generator<unknown> {
+	const values = snapshot as Record<string, unknown>;
+	for (const field of plan.fields) {
+		const value = values[field.name] as Typed | unknown[];
+		for (let k = 0; k < field.pieces; k++) yield value.slice(k * field.size, (k + 1) * field.size);
+	}
+}
+
+function joinField(field: FieldPlan, mine: readonly unknown[]): { ok: true; value: unknown } | { ok: false } {
+	const { kind, length } = field;
+	if (kind === "value") return { ok: true, value: field.value };
+	if (kind === "list") {
+		if (!mine.every((p) => Array.isArray(p))) return { ok: false };
+		const list = ([] as unknown[]).concat(...(mine as unknown[][]));
+		return list.length === length ? { ok: true, value: list } : { ok: false };
+	}
+	if (!Object.prototype.hasOwnProperty.call(TYPED, kind)) return { ok: false };
+	const Make = TYPED[kind];
+	if (!mine.every((p) => p instanceof Make)) return { ok: false };
+	const array = new Make(length);
+	let at = 0;
+	for (const p of mine as Typed[]) {
+		if (at + p.length > length) return { ok: false };
+		array.set(p, at);
+		at += p.length;
+	}
+	return at === length ? { ok: true, value: array } : { ok: false };
+}
+
+/**
+ * Puts the pieces back together, one field at a time with `between` awaited in between;
+ * `null` when they do not fit the plan (damaged storage).
+ */
+export async function joinSnapshot(plan: unknown, pieces: readonly unknown[], between: () => Promise<void> = () => Promise.resolve()): Promise<Record<string, unknown> | null> {
 	if (typeof plan !== "object" || plan === null || !Array.isArray((plan as SnapshotPlan).fields)) return null;
 	const out: Record<string, unknown> = {};
 	let next = 0;
 	for (const field of (plan as SnapshotPlan).fields) {
-		const { name, kind, length, pieces: count } = field;
+		const { name, length, pieces: count } = field;
 		if (typeof name !== "string" || !Number.isInteger(count) || count < 0 || !Number.isInteger(length) || length < 0) return null;
-		if (kind === "value") {
-			out[name] = field.value;
-			continue;
-		}
 		const mine = pieces.slice(next, next + count);
 		next += count;
 		if (mine.length !== count) return null;
-		if (kind === "list") {
-			if (!mine.every((p) => Array.isArray(p))) return null;
-			const list = ([] as unknown[]).concat(...(mine as unknown[][]));
-			if (list.length !== length) return null;
-			out[name] = list;
-			continue;
-		}
-		if (!Object.prototype.hasOwnProperty.call(TYPED, kind)) return null;
-		const Make = TYPED[kind];
-		if (!mine.every((p) => p instanceof Make)) return null;
-		const array = new Make(length);
-		let at = 0;
-		for (const p of mine as Typed[]) {
-			if (at + p.length > length) return null;
-			array.set(p, at);
-			at += p.length;
-		}
-		if (at !== length) return null;
-		out[name] = array;
+		const joined = joinField(field, mine);
+		if (!joined.ok) return null;
+		out[name] = joined.value;
+		if (count > 0) await between();
 	}
 	return next === pieces.length ? out : null;
 }

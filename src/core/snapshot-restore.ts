@@ -1,6 +1,6 @@
 /**
  * Fills an empty people index from a checked snapshot (`core/snapshot`), a few units at a time:
- * people with their days, then notes, then the linkers of each name. Nothing is read or
+ * link targets, people with their days, then notes, then the linkers of each name. Nothing is read or
  * resolved again; people get back only their follow-ups from the notes (their days are saved).
  */
 import { type IndexTables, NO_DESTS, NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from "./index-state";
@@ -17,12 +17,15 @@ export interface RestoreJob {
 
 export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 	const n = snap.paths.length;
-	// Strings from storage are fresh and flat: no need to copy them out of anything.
-	const targets = snap.targetNames.map((name): Target => {
-		const target: Target = { name, base: targetBase(name), dest: null, epoch: -1 };
-		t.targetTable.set(name, target);
-		return target;
-	});
+	const targets = new Array<Target>(snap.targetNames.length);
+	let target = 0;
+	const restoreTarget = (k: number): void => {
+		// Strings from storage are fresh and flat: no need to copy them out of anything.
+		const name = snap.targetNames[k] ?? "";
+		const made: Target = { name, base: targetBase(name), dest: null, epoch: -1 };
+		t.targetTable.set(name, made);
+		targets[k] = made;
+	};
 	const people: Array<PersonState | null> = new Array<PersonState | null>(n).fill(null);
 	const problems = new Map<string, Problem[]>();
 	for (const p of snap.problems) {
@@ -102,7 +105,8 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 		step: (max) => {
 			let budget = max;
 			while (budget-- > 0) {
-				if (person < snap.persons.length) restorePerson(person++);
+				if (target < targets.length) restoreTarget(target++);
+				else if (person < snap.persons.length) restorePerson(person++);
 				else if (at < n) restoreNote(at++);
 				else if (base < snap.linkerBases.length) restoreLinkers(base++);
 				else break;

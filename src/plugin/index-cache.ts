@@ -9,7 +9,7 @@
  */
 import type { App } from "obsidian";
 import type { IndexSnapshot } from "../core/snapshot";
-import { joinSnapshot, type SnapshotPlan, splitSnapshot } from "../core/snapshot-parts";
+import { joinSnapshot, planSnapshot, type SnapshotPlan, snapshotPieces } from "../core/snapshot-parts";
 
 export interface IndexCache {
 	/** The stored snapshot, unchecked (anything, or `undefined` when none). */
@@ -55,18 +55,19 @@ export class PiecewiseIndexCache implements IndexCache {
 			pieces.push(await this.store.get(piece(head.generation, i)));
 		}
 		// Pieces that do not fit the plan: damaged storage, which the index's check refuses.
-		return joinSnapshot(head.plan, pieces) ?? { damaged: true };
+		return (await joinSnapshot(head.plan, pieces, this.pause)) ?? { damaged: true };
 	}
 
 	async save(snapshot: IndexSnapshot): Promise<void> {
 		const before = await this.store.get(PLAN);
 		const generation = (isHead(before) ? before.generation : 0) + 1;
-		const { plan, pieces } = splitSnapshot(snapshot);
+		const plan = planSnapshot(snapshot);
 		// Leftovers of an attempt that failed halfway.
 		await this.store.deletePrefix(`piece/${generation}/`);
-		for (let i = 0; i < pieces.length; i++) {
+		let i = 0;
+		for (const value of snapshotPieces(snapshot, plan)) {
 			await this.pause();
-			await this.store.put(piece(generation, i), pieces[i]);
+			await this.store.put(piece(generation, i++), value);
 		}
 		await this.pause();
 		// Written last: until then, the previous generation is the one read.

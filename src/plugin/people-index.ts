@@ -138,6 +138,8 @@ export class ReteIndex extends Component {
 			if (!(e instanceof SnapshotStale)) console.debug("Rete: could not save the index for the next start", e);
 		} finally {
 			this.saving = false;
+			// Changes made while this save ran are saved next.
+			if (this.dirty && !now && generation === this.generation) this.saveLater();
 		}
 	}
 

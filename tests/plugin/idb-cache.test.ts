@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
 import { SnapshotError } from "../../src/core/snapshot";
-import { joinSnapshot, splitSnapshot } from "../../src/core/snapshot-parts";
+import { joinSnapshot, planSnapshot, snapshotPieces } from "../../src/core/snapshot-parts";
 import { IdbStore, type KeyValueStore, PiecewiseIndexCache } from "../../src/plugin/index-cache";
 import { day, record } from "../core/helpers";
 
@@ -40,18 +40,20 @@ class MapStore implements KeyValueStore {
 }
 
 describe("snapshots in pieces", () => {
-	it("cut lists and typed arrays into runs and put them back exactly", () => {
+	it("cut lists and typed arrays into runs and put them back exactly", async () => {
 		const snap = index(3000, 9000).snapshot("key");
-		const { plan, pieces } = splitSnapshot(snap);
+		const plan = planSnapshot(snap);
+		const pieces = [...snapshotPieces(snap, plan)];
+		expect(pieces.length).toBe(plan.pieces);
 		expect(pieces.length).toBeGreaterThan(10);
-		expect(joinSnapshot(structuredClone(plan), structuredClone(pieces))).toEqual(snap);
-		expect(joinSnapshot(plan, pieces.slice(1))).toBeNull();
-		expect(joinSnapshot(plan, [...pieces, []])).toBeNull();
+		expect(await joinSnapshot(structuredClone(plan), structuredClone(pieces))).toEqual(snap);
+		expect(await joinSnapshot(plan, pieces.slice(1))).toBeNull();
+		expect(await joinSnapshot(plan, [...pieces, []])).toBeNull();
 		const swapped = [...pieces];
 		swapped[0] = new Float64Array(3);
-		expect(joinSnapshot(plan, swapped)).toBeNull();
-		expect(joinSnapshot({ fields: [{ name: "x", kind: "constructor", length: 0, pieces: 0 }] }, [])).toBeNull();
-		expect(joinSnapshot("junk", [])).toBeNull();
+		expect(await joinSnapshot(plan, swapped)).toBeNull();
+		expect(await joinSnapshot({ fields: [{ name: "x", kind: "constructor", length: 1, pieces: 1, size: 1 }] }, [[1]])).toBeNull();
+		expect(await joinSnapshot("junk", [])).toBeNull();
 	});
 });
 
