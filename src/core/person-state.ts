@@ -106,7 +106,15 @@ export function removeDay(state: PersonState, day: Day): void {
 			if ((days[mid] ?? 0) < day) lo = mid + 1;
 			else hi = mid;
 		}
-		if (days[lo] === day) days.splice(lo, 1);
+		if (days[lo] !== day) return;
+		if (days.length <= KEEP_SORTED) {
+			days.splice(lo, 1);
+			return;
+		}
+		// A long list: the last day takes its place, and the days are sorted again when asked.
+		days[lo] = days[days.length - 1] ?? day;
+		days.pop();
+		state.sorted = lo === days.length;
 		return;
 	}
 	const at = days.lastIndexOf(day);
@@ -117,7 +125,12 @@ export function removeDay(state: PersonState, day: Day): void {
 
 export function sortedDays(state: PersonState): Day[] {
 	if (!state.sorted) {
-		state.days.sort((a, b) => a - b);
+		const days = state.days;
+		if (days.length > 256) {
+			// A numeric sort of a typed copy is several times faster than a comparator.
+			const sorted = Float64Array.from(days).sort();
+			for (let i = 0; i < sorted.length; i++) days[i] = sorted[i] ?? 0;
+		} else days.sort((a, b) => a - b);
 		state.sorted = true;
 	}
 	return state.days;
