@@ -39,7 +39,7 @@ export default class RetePlugin extends Plugin {
 		let index: ReteIndex | null = null;
 		const daily = this.addChild(new DailyNotes(this.app, () => messages, () => void index?.settingsChanged()));
 		const store = typeof indexedDB === "undefined" ? null : new PiecewiseIndexCache(new IdbStore(cacheName(this.app)));
-		index = this.addChild(new ReteIndex(this.app, settings, daily, store));
+		index = this.addChild(new ReteIndex(this.app, settings, daily, store, this.manifest.version));
 		this.index = index;
 		const built = index;
 		const writer = new NoteWriter(this.app, () => messages, () => built.touch());

@@ -7,22 +7,22 @@ import { type App, type CachedMetadata, Component, debounce, Events, type EventR
 import type { DailyMatcher } from "../core/daily";
 import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
-import { type IndexSnapshot, SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
+import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
 import type { IndexCache } from "./index-cache";
-import { fileStamp, linksRecord, recordOf } from "./records";
+import { catchUp, SLICE_MS, sliceSnapshot, yieldToUi } from "./index-slices";
+import { linksRecord, recordOf } from "./records";
+
+export { SLICE_MS };
 
 export { fileStamp, linksRecord, metadataLinks, recordOf } from "./records";
 
-/** Work done before yielding to the UI during the initial build, in milliseconds. */
-export const SLICE_MS = 8;
 const READ_BATCH = 32;
 /** Notes linked between two looks at the clock, once all are known. */
 const LINK_BATCH = 256;
 
 /** Quiet time after the last change before the index is saved for the next start. */
 export const SAVE_DELAY_MS = 30_000;
-/** Notes written into a snapshot, or restored from one, between two looks at the clock. */
-const SAVE_BATCH = 512;
+/** Notes restored from a snapshot between two looks at the clock. */
 const RESTORE_BATCH = 256;
 
 /** Which notes are daily notes: the user's settings, read again before each build. */
@@ -42,10 +42,6 @@ export interface IndexTimings {
 	read: number;
 	/** Whether the build started from the saved index (then `notes` counts notes changed since). */
 	restored: boolean;
-}
-
-function yieldToUi(): Promise<void> {
-	return new Promise((resolve) => window.setTimeout(resolve, 0));
 }
 
 export class ReteIndex extends Component {
@@ -70,6 +66,8 @@ export class ReteIndex extends Component {
 		private readonly daily: DailySource,
 		/** Where the index is kept between starts (used while the `indexCache` setting is on). */
 		private readonly store: IndexCache | null = null,
+		/** Rete's version: a saved index is used only by the version that saved it. */
+		private readonly version = "",
 	) {
 		super();
 		this.current = new PeopleIndex({ settings: settings(), daily: null });
@@ -99,7 +97,7 @@ export class ReteIndex extends Component {
 	/** What the notes are read with: a saved index is used only when this is unchanged. */
 	private snapshotKey(): string {
 		const s = this.settings();
-		return JSON.stringify([SNAPSHOT_FORMAT, s.peopleFolder, s.personTags, s.personType, s.defaultCadence, s.reachOutHeading, this.daily.key?.() ?? ""]);
+		return JSON.stringify([SNAPSHOT_FORMAT, this.version, s.peopleFolder, s.personTags, s.personType, s.defaultCadence, s.reachOutHeading, this.daily.key?.() ?? ""]);
 	}
 
 	private cache(): IndexCache | null {
@@ -119,20 +117,8 @@ export class ReteIndex extends Component {
 		const index = this.current;
 		const generation = this.generation;
 		try {
-			const job = index.snapshotJob(this.key);
-			let snapshot: IndexSnapshot | null = null;
-			for (;;) {
-				const start = performance.now();
-				do snapshot = job.step(now ? Infinity : SAVE_BATCH);
-				while (snapshot === null && performance.now() - start < SLICE_MS);
-				if (snapshot !== null) break;
-				await yieldToUi();
-				if (generation !== this.generation || index !== this.current) return;
-			}
-			// Storing it (serializing it, for IndexedDB) is a slice of its own. The snapshot stays
-			// true to its stamps even if notes change meanwhile.
-			if (!now) await yieldToUi();
-			await cache.save(snapshot);
+			const snapshot = await sliceSnapshot(index, this.key, now, () => generation === this.generation && index === this.current);
+			if (snapshot) await cache.save(snapshot);
 		} catch (e) {
 			// The index changed meanwhile: that change asked for a save of its own.
 			if (!(e instanceof SnapshotStale)) console.debug("Rete: could not save the index for the next start", e);
@@ -232,7 +218,7 @@ export class ReteIndex extends Component {
 		if (index) {
 			// Events during the restore were not applied to it: catching up by stamps covers them.
 			this.building = index;
-			if (!(await this.catchUp(index, timings, spent, endSlice))) return;
+			if (!(await catchUp(this.app, index, timings, spent, endSlice))) return;
 		} else {
 			index = new PeopleIndex(options);
 			this.building = index;
@@ -273,34 +259,6 @@ export class ReteIndex extends Component {
 		this.key = key;
 		if (!timings.restored || timings.notes > 0 || timings.read > 0) this.changed();
 		this.events.trigger("updated");
-	}
-
-	/**
-	 * Brings a restored index up to date: notes whose stamp changed (or new ones) come again
-	 * from the metadata cache, and are read when they concern someone; notes gone are dropped.
-	 */
-	private async catchUp(index: PeopleIndex, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
-		const files = this.app.vault.getMarkdownFiles();
-		// How many of the saved notes are still there: when all are, none was deleted.
-		let kept = 0;
-		const saved = index.stats().notes;
-		for (const file of files) {
-			const stamp = index.stampOf(file.path);
-			if (stamp !== undefined) kept++;
-			if (stamp === fileStamp(file)) continue;
-			index.upsert(linksRecord(file, this.app.metadataCache.getFileCache(file)));
-			timings.notes++;
-			if (spent() > SLICE_MS && !(await endSlice())) return false;
-		}
-		if (kept === saved) return true;
-		const present = new Set(files.map((f) => f.path));
-		for (const path of index.paths()) {
-			if (present.has(path) && this.app.vault.getFileByPath(path)) continue;
-			index.remove(path);
-			timings.notes++;
-			if (spent() > SLICE_MS && !(await endSlice())) return false;
-		}
-		return true;
 	}
 
 	private async dailyMatcher(): Promise<DailyMatcher | null> {

@@ -46,7 +46,7 @@ function setStat(app: FakeApp, path: string, mtime: number, size: number): void 
 	(file as Stat).stat = { ctime: 0, mtime, size };
 }
 
-async function start(app: FakeApp, cache: IndexCache, settings: Partial<ReteSettings> = {}): Promise<{ index: ReteIndex; reads: string[] }> {
+async function start(app: FakeApp, cache: IndexCache, settings: Partial<ReteSettings> = {}, version = "1.0.0"): Promise<{ index: ReteIndex; reads: string[] }> {
 	const obsidian = app.asOriginalType__();
 	const s = { ...defaultSettings(), ...settings };
 	const reads: string[] = [];
@@ -55,7 +55,7 @@ async function start(app: FakeApp, cache: IndexCache, settings: Partial<ReteSett
 		reads.push(file.path);
 		return original(file);
 	});
-	const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian), cache);
+	const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian), cache, version);
 	index.load();
 	app.workspace.setLayoutReady__();
 	await waitFor(() => index.ready);
@@ -124,7 +124,7 @@ describe("the index kept between starts", () => {
 		fresh.index.unload();
 	});
 
-	it("builds from the notes when the saved index is damaged, of other settings, or unreadable", async () => {
+	it("builds from the notes when the saved index is damaged, of other settings or another version, or unreadable", async () => {
 		const files = { "People/Anna.md": "---\ncadence: 7\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" };
 		const { app } = makeApp(files);
 		stampAll(app);
@@ -137,8 +137,13 @@ describe("the index kept between starts", () => {
 		const other = await start(app, cache, { peopleFolder: "Contacts" });
 		expect(other.index.timings.restored).toBe(false);
 		other.index.unload();
+		const updated = await start(app, cache, {}, "1.1.0");
+		expect(updated.index.timings.restored).toBe(false);
+		updated.index.unload();
 
 		for (const damage of [{ format: 1, paths: "not a list" }, "text", 42]) {
+			// The unload before saved what it had, a little later: let it finish first.
+			await settle();
 			cache.value = damage;
 			const again = await start(app, cache);
 			expect(again.index.timings.restored).toBe(false);
