@@ -278,38 +278,21 @@ interface BuildResult {
  * callback to the next `setTimeout` call is one slice, microtasks included.
  */
 async function pluginBuild(app: FakeApp, cache: IndexCache | null = null): Promise<BuildResult> {
-	const g = globalThis as unknown as { setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown };
-	const real = g.setTimeout;
-	const slices: number[] = [];
-	let start = 0;
-	let finish: () => void = () => undefined;
-	const finished = new Promise<void>((resolve) => (finish = resolve));
-	g.setTimeout = (fn, ms, ...args) => {
-		slices.push(now() - start);
-		return real(() => {
-			start = now();
-			fn(...args);
-		}, ms);
-	};
 	const settings = settingsFor();
 	const t0 = now();
-	start = t0;
 	const index = new ReteIndex(app.asApp(), () => settings, dailyFor(app.asApp()), cache);
-	const ref = index.onUpdated(() => {
-		slices.push(now() - start);
-		finish();
-	});
-	try {
+	const m = await sliced(async () => {
+		const built = new Promise<void>((resolve) => {
+			const ref = index.onUpdated(() => {
+				(index as unknown as { events: { offref(r: unknown): void } }).events.offref(ref);
+				resolve();
+			});
+		});
 		index.load();
-		await finished;
-	} finally {
-		g.setTimeout = real;
-	}
+		await built;
+	});
 	const wall = now() - t0;
-	(index as unknown as { events: { offref(r: unknown): void } }).events.offref(ref);
-	let work = 0;
-	for (const s of slices) work += s;
-	return { index, wall, work, longest: Math.max(...slices), slices: slices.length, reported: { work: index.timings.work, longestSlice: index.timings.longestSlice } };
+	return { index, wall, work: m.work, longest: m.longest, slices: m.slices, reported: { work: index.timings.work, longestSlice: index.timings.longestSlice } };
 }
 
 async function pluginFigures(size: SizeName, app: FakeApp, runs: number, notes: number): Promise<{ index: ReteIndex; work: Summary }> {
@@ -344,7 +327,7 @@ async function pluginFigures(size: SizeName, app: FakeApp, runs: number, notes: 
 }
 
 /** Main-thread work of `run`, in slices between the `setTimeout` yields it makes. */
-async function sliced(run: () => Promise<void>): Promise<{ work: number; longest: number }> {
+async function sliced(run: () => Promise<void>): Promise<{ work: number; longest: number; slices: number }> {
 	const g = globalThis as unknown as { setTimeout: (fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => unknown };
 	const real = g.setTimeout;
 	const slices: number[] = [];
@@ -362,7 +345,7 @@ async function sliced(run: () => Promise<void>): Promise<{ work: number; longest
 	} finally {
 		g.setTimeout = real;
 	}
-	return { work: slices.reduce((a, b) => a + b, 0), longest: Math.max(...slices) };
+	return { work: slices.reduce((a, b) => a + b, 0), longest: Math.max(...slices), slices: slices.length };
 }
 
 /**

@@ -56,13 +56,7 @@ export function removeFollowups(state: PersonState, source: string): void {
 export function lastContactDay(state: PersonState, today: Day): Day | null {
 	if (today >= state.lastFrom && today < state.lastTo) return state.last;
 	const sorted = sortedDays(state);
-	let lo = 0;
-	let hi = sorted.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if ((sorted[mid] ?? 0) <= today) lo = mid + 1;
-		else hi = mid;
-	}
+	const lo = countAtMost(sorted, today);
 	const last = lo === 0 ? null : (sorted[lo - 1] ?? null);
 	state.last = last;
 	state.lastFrom = last ?? -Infinity;
@@ -136,8 +130,8 @@ export function sortedDays(state: PersonState): Day[] {
 	return state.days;
 }
 
-/** The largest value ≤ `limit` in an ascending array, by binary search. */
-export function latestOnOrBefore(sorted: readonly Day[], limit: Day): Day | null {
+/** How many values of an ascending array are ≤ `limit`, by binary search. */
+function countAtMost(sorted: readonly Day[], limit: Day): number {
 	let lo = 0;
 	let hi = sorted.length;
 	while (lo < hi) {
@@ -145,5 +139,11 @@ export function latestOnOrBefore(sorted: readonly Day[], limit: Day): Day | null
 		if ((sorted[mid] ?? 0) <= limit) lo = mid + 1;
 		else hi = mid;
 	}
-	return lo === 0 ? null : sorted[lo - 1] ?? null;
+	return lo;
+}
+
+/** The largest value ≤ `limit` in an ascending array. */
+export function latestOnOrBefore(sorted: readonly Day[], limit: Day): Day | null {
+	const lo = countAtMost(sorted, limit);
+	return lo === 0 ? null : (sorted[lo - 1] ?? null);
 }
