@@ -197,6 +197,18 @@ export class PeopleIndex {
 		return out;
 	}
 
+	/**
+	 * Asks for the text of a note that was read before (it changed since): it keeps what it said
+	 * until it is upserted with its new text. Returns false when the note is not indexed, or was
+	 * indexed from its links alone (upsert it with its new links instead).
+	 */
+	requestRead(path: string): boolean {
+		const facts = this.notes.get(path);
+		if (!facts || facts.unread) return false;
+		this.pending.add(path);
+		return true;
+	}
+
 	/** Whether a note would be a person, from its path and properties alone. */
 	isPersonNote(path: string, frontmatter: unknown): boolean {
 		return isPerson(path, asProperties(frontmatter), this.options.settings);

@@ -45,7 +45,8 @@ export async function catchUp(app: App, index: PeopleIndex, timings: IndexTiming
 		const stamp = index.stampOf(file.path);
 		if (stamp !== undefined) kept++;
 		if (stamp === fileStamp(file)) continue;
-		index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
+		// A note read before is read again; one known by its links gets its new links.
+		if (!index.requestRead(file.path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
 		timings.notes++;
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}

@@ -148,6 +148,19 @@ describe("index snapshots", () => {
 		expect(() => stale.step(3)).toThrow(SnapshotStale);
 	});
 
+	it("asks again for the text of a note read before, and only of such a note", () => {
+		const index = new PeopleIndex(options());
+		index.upsert(record("People/Anna Rossi.md", "---\ntags: [person]\n---\n"));
+		index.upsert({ path: "Notes/Links.md", frontmatter: null, body: null, links: ["Somebody"] });
+		expect(index.takePending()).toEqual([]);
+		expect(index.requestRead("People/Anna Rossi.md")).toBe(true);
+		expect(index.requestRead("Notes/Links.md")).toBe(false);
+		expect(index.requestRead("Notes/Missing.md")).toBe(false);
+		expect(index.takePending()).toEqual(["People/Anna Rossi.md"]);
+		// What it said stays until its new text comes.
+		expect(index.person("People/Anna Rossi.md")?.name).toBe("Anna Rossi");
+	});
+
 	it("keeps notes given without a stamp as never up to date", () => {
 		const index = new PeopleIndex(options());
 		index.upsert(record("People/Anna Rossi.md", "---\ntags: [person]\n---\n"));
