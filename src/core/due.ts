@@ -146,14 +146,28 @@ export function dueItemsOf(p: PersonDueInput, today: Day, horizon: number, out: 
 	dueItemsFor(p.info, p.lastInteraction, p.followups, today, horizon, out);
 }
 
-/** `dueItemsOf` with the input's fields as arguments, for callers that have them apart. */
-export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, followups: readonly Followup[], today: Day, horizon: number, out: DueItem[]): void {
+/**
+ * `dueItemsOf` with the input's fields as arguments, for callers that have them apart. Returns
+ * the first day after `today` on which the items may differ other than in `status` and `days`
+ * (a date property or a birthday passes, an item comes within the horizon, …): until then, the
+ * same items with their `status` and `days` moved on are the answer (`redate`).
+ */
+export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, followups: readonly Followup[], today: Day, horizon: number, out: DueItem[]): Day {
 	const limit = today + horizon;
+	let validTo = Infinity;
 	if (info.cadence) {
 		let last = lastInteraction;
 		const { lastContact, met } = info;
-		if (lastContact !== null && lastContact <= today && (last === null || lastContact > last)) last = lastContact;
-		if (met !== null && met <= today && (last === null || met > last)) last = met;
+		if (lastContact !== null) {
+			if (lastContact > today) validTo = Math.min(validTo, lastContact);
+			else if (last === null || lastContact > last) last = lastContact;
+		}
+		if (met !== null) {
+			if (met > today) validTo = Math.min(validTo, met);
+			else if (last === null || met > last) last = met;
+		}
+		// Never contacted: due today, whichever day that is.
+		if (last === null) validTo = today + 1;
 		let due = last === null ? today : nextAfter(last, info.cadence);
 		const snooze = info.snoozeUntil;
 		if (snooze !== null && snooze > due) due = snooze;
@@ -161,20 +175,64 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 			const item = cadenceItem(info, due, today, last === null ? null : iso(last), info.cadenceText ?? formatCadence(info.cadence));
 			if (snooze !== null && snooze === due) item.snoozedUntil = iso(snooze);
 			out.push(item);
-		}
+		} else validTo = Math.min(validTo, due - horizon);
 	}
 	for (const f of followups) {
-		if (f.due !== null && f.due > limit) continue;
+		if (f.due !== null && f.due > limit) {
+			validTo = Math.min(validTo, f.due - horizon);
+			continue;
+		}
 		out.push(followupItem(info, f, today));
 	}
 	if (info.birthday) {
 		const next = nextBirthdayIn(info.birthday, today, yearOf(today));
+		validTo = Math.min(validTo, next + 1);
 		if (next <= limit) {
 			const item = base(info, "birthday", next, today);
 			if (info.birthday.year !== null) item.age = ymdFromDay(next).y - info.birthday.year;
 			out.push(item);
-		}
+		} else validTo = Math.min(validTo, next - horizon);
 	}
+	return validTo;
+}
+
+/**
+ * An item of `from` as it reads on `today`, a later day before the one `dueItemsFor` returned:
+ * the same item with its `status` and `days` moved on (a new object; undated items stay as they
+ * are).
+ */
+export function redate(item: DueItem, from: Day, today: Day): DueItem {
+	if (item.days === null) return item;
+	const day = item.days + from;
+	const status = statusOf(day, today);
+	const days = day - today;
+	// Built as the first one was (same fields, same order): much cheaper than a spread.
+	const { person, path, due, company, role } = item;
+	if (item.reason === "cadence") {
+		const { lastContact, cadence } = item;
+		let out: DueItem;
+		if (company !== undefined) {
+			if (role !== undefined) out = { person, path, reason: "cadence", due, status, days, company, role, lastContact, cadence };
+			else out = { person, path, reason: "cadence", due, status, days, company, lastContact, cadence };
+		} else if (role !== undefined) out = { person, path, reason: "cadence", due, status, days, role, lastContact, cadence };
+		else out = { person, path, reason: "cadence", due, status, days, lastContact, cadence };
+		if (item.snoozedUntil !== undefined) out.snoozedUntil = item.snoozedUntil;
+		return out;
+	}
+	if (item.reason === "followup") {
+		const { text, source, line } = item;
+		if (company !== undefined) {
+			if (role !== undefined) return { person, path, reason: "followup", due, status, days, company, role, text, source, line };
+			return { person, path, reason: "followup", due, status, days, company, text, source, line };
+		}
+		if (role !== undefined) return { person, path, reason: "followup", due, status, days, role, text, source, line };
+		return { person, path, reason: "followup", due, status, days, text, source, line };
+	}
+	const out: DueItem = { person, path, reason: item.reason, due, status, days };
+	if (company !== undefined) out.company = company;
+	if (role !== undefined) out.role = role;
+	if (item.age !== undefined) out.age = item.age;
+	return out;
 }
 
 /** The same order as `a.localeCompare(b, "en", { sensitivity: "base" })`, without building a collator per call. */

@@ -9,7 +9,7 @@
  */
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
-import { dueItemsFor, type Followup, NameOrder, sortDue } from "./due";
+import { dueItemsFor, type Followup, NameOrder, redate, sortDue } from "./due";
 import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
 import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
@@ -248,12 +248,19 @@ export class PeopleIndex {
 		const names = this.names;
 		const version = names.version;
 		for (const state of this.people.values()) {
-			const cached = state.due;
+			let cached = state.due;
+			// A later day before anything about this person changes: the same items, moved on.
+			if (cached !== null && state.dueHorizon === horizon && today > state.dueToday && today < state.dueValidTo && today < state.lastTo) {
+				const from = state.dueToday;
+				cached = cached === NO_ITEMS ? NO_ITEMS : isItemList(cached) ? cached.map((item) => redate(item, from, today)) : redate(cached, from, today);
+				state.due = cached;
+				state.dueToday = today;
+			}
 			if (cached === null || state.dueToday !== today || state.dueHorizon !== horizon) {
 				// Built straight into the list. Most people have one item, kept as is; several are
 				// kept in an array of their exact size.
 				const start = out.length;
-				dueItemsFor(state.info, lastContactDay(state, today), state.followups, today, horizon, out);
+				state.dueValidTo = dueItemsFor(state.info, lastContactDay(state, today), state.followups, today, horizon, out);
 				const n = out.length - start;
 				state.due = n === 0 ? NO_ITEMS : n === 1 ? (out[start] as DueItem) : out.slice(start);
 				state.dueToday = today;

@@ -28,6 +28,8 @@ export interface PersonState {
 	due: readonly DueItem[] | DueItem | null;
 	dueToday: Day;
 	dueHorizon: number;
+	/** Until this day (exclusive), `due` moved on to a later day is still the answer. */
+	dueValidTo: Day;
 	/** The name's rank in due-list order, valid for `names.version` `rankVersion`. */
 	rank: number;
 	rankVersion: number;
@@ -36,7 +38,7 @@ export interface PersonState {
 export const NO_FOLLOWUPS: Followup[] = [];
 
 export function newPerson(info: PersonInfo): PersonState {
-	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, slot: -1, live: true, due: null, dueToday: 0, dueHorizon: 0, rank: 0, rankVersion: -1 };
+	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, slot: -1, live: true, due: null, dueToday: 0, dueHorizon: 0, dueValidTo: 0, rank: 0, rankVersion: -1 };
 }
 
 export function addFollowup(state: PersonState, followup: Followup): void {
