@@ -10,16 +10,17 @@
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
 import { dueItemsFor, type Followup, NameOrder, redate, sortDue } from "./due";
-import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
+import { asProperties, isPerson } from "./person";
 import { LinkResolver, ShardedMap, targetBase } from "./resolver";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { addDay, addFollowup, lastContactDay, latestOnOrBefore, newPerson, type PersonState, removeDay, removeFollowups, sortedDays } from "./person-state";
-import { type MirrorFinder, mirrorFinders, scanBody } from "./scan";
+import { type MirrorFinder, mirrorFinders } from "./scan";
+import { detach, readNote } from "./note-facts";
 import { checkSnapshot, type IndexSnapshot, type SnapshotJob } from "./snapshot";
 import { exportJob } from "./snapshot-export";
 import { type RestoreJob, restoreJob } from "./snapshot-restore";
-import { type IndexTables, NO_DESTS, NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from "./index-state";
-import { entrySize, type EntryView, readEntry, TASK_OPEN, taskCode, writeEntry } from "./entries";
+import { type IndexTables, NO_DESTS, type NoteFacts } from "./index-state";
+import { type EntryView, readEntry, TASK_OPEN } from "./entries";
 import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
 
 export { latestOnOrBefore };
@@ -45,23 +46,6 @@ export interface IndexStats {
 	problems: number;
 }
 
-/**
- * A flat copy of a string that shares no memory with the text it was cut from. (A slice of a
- * long string keeps the whole string alive, and compares slower as a map key.) Short strings are
- * always copied by the engine already.
- */
-function detach(s: string): string {
-	return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-function detachPerson(info: PersonInfo): PersonInfo {
-	const out: PersonInfo = { ...info, name: detach(info.name), cadenceText: info.cadenceText === null ? null : detach(info.cadenceText), tags: info.tags.map(detach) };
-	for (const key of ["company", "role", "email", "phone", "linkedin", "location"] as const) {
-		const v = info[key];
-		if (v !== undefined) out[key] = detach(v);
-	}
-	return out;
-}
 
 
 
@@ -139,7 +123,7 @@ export class PeopleIndex {
 		this.version++;
 		const path = record.path;
 		const old = this.notes.get(path);
-		const facts = this.read(record, old);
+		const facts = readNote(record, old, { settings: this.options.settings, daily: this.options.daily, mirror: this.mirror, target: (name) => this.target(name) });
 		// Linked again at once, the note keeps its place among the linkers of the names it still links.
 		const kept = old ? this.unlink(old, !this.deferring) : false;
 		if (!old) {
@@ -397,73 +381,6 @@ export class PeopleIndex {
 			this.targetTable.set(own, t);
 		}
 		return t;
-	}
-
-	/** What a note says, in compact form. `old`: its earlier version, whose targets it likely links again. */
-	private read(record: NoteRecord, old?: NoteFacts): NoteFacts {
-		const { settings, daily } = this.options;
-		let problems: Problem[] = NO_PROBLEMS;
-		const add = (p: Problem): void => {
-			if (problems === NO_PROBLEMS) problems = [];
-			problems.push({ path: p.path, line: p.line, message: detach(p.message) });
-		};
-		const report = (line: number | null) => (message: string, key?: string) =>
-			add({ path: record.path, line: (key !== undefined ? record.propertyLines?.[key] : undefined) ?? line, message });
-		if (record.frontmatterError) report(record.frontmatterError.line)(`unreadable frontmatter: ${record.frontmatterError.message}`);
-		const fm = asProperties(record.frontmatter);
-		if (fm === null && record.frontmatter !== null && record.frontmatter !== undefined) {
-			report(1)("frontmatter is not a set of properties (key: value); ignored");
-		}
-		const person = isPerson(record.path, fm, settings) ? detachPerson(readPerson(record.path, fm, settings, report(1))) : null;
-		if (record.body === null) {
-			const links = record.links ?? [];
-			const targets: Target[] = links.length === 0 ? NO_TARGETS : [];
-			for (const link of links) {
-				const t = this.target(link);
-				if (!targets.includes(t)) targets.push(t);
-			}
-			return { path: record.path, person, targets, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: true, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
-		}
-		// A bad `date` only matters in notes that may refer to someone.
-		const mayRefer = person !== null || record.body.includes("[[") || record.body.includes("](");
-		const noteDate = noteDateOf(record.path, fm, daily, mayRefer ? report(1) : () => undefined);
-		const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorFinders: this.mirror });
-		for (const p of scan.problems) add(p);
-		if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
-		const targets: Target[] = [];
-		// The earlier version's targets, in order, before the intern table: a note read after its
-		// links (or edited) mostly links the same names in the same order.
-		const before = old?.targets ?? NO_TARGETS;
-		let next = 0;
-		const intern = (name: string): Target => {
-			const t = before[next];
-			if (t !== undefined && t.name === name) {
-				next++;
-				return t;
-			}
-			return this.target(name);
-		};
-		let size = 0;
-		for (const e of scan.entries) size += entrySize(e.line, e.date, e.targets.length);
-		// Allocated at its exact size: kept for as long as the note is indexed.
-		const entries = new Array<number>(size);
-		let at = 0;
-		let texts: string[] = NO_TEXTS;
-		for (const e of scan.entries) {
-			const task = taskCode(e.task);
-			at = writeEntry(entries, at, e.line, e.date, e.targets.length, task);
-			for (const name of e.targets) {
-				const t = intern(name);
-				let k = targets.indexOf(t);
-				if (k < 0) k = targets.push(t) - 1;
-				entries[at++] = k;
-			}
-			if (task === TASK_OPEN) {
-				if (texts === NO_TEXTS) texts = [];
-				texts.push(detach(e.text ?? ""));
-			}
-		}
-		return { path: record.path, person, targets: targets.slice(), entries, texts, problems, unread: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 	}
 
 	private personAt(dest: string | null): PersonState | null {

@@ -1,0 +1,140 @@
+/** The due list's order: by due date, then name; people's names ranked once, items sorted by numbers. */
+import type { DueItem, DueReason } from "./types";
+
+/** The same order as `a.localeCompare(b, "en", { sensitivity: "base" })`, without building a collator per call. */
+const NAMES = new Intl.Collator("en", { sensitivity: "base" });
+
+const REASON_ORDER: Record<DueReason, number> = { cadence: 0, followup: 1, birthday: 2 };
+
+/** By due date, then name, undated last; ties by path, reason, source and line, so output is stable. */
+export function compareDue(a: DueItem, b: DueItem): number {
+	if (a.days !== b.days) {
+		if (a.days === null) return 1;
+		if (b.days === null) return -1;
+		return a.days - b.days;
+	}
+	const byName = NAMES.compare(a.person, b.person);
+	if (byName !== 0) return byName;
+	if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+	if (a.reason !== b.reason) return REASON_ORDER[a.reason] - REASON_ORDER[b.reason];
+	if ((a.source ?? "") !== (b.source ?? "")) return (a.source ?? "") < (b.source ?? "") ? -1 : 1;
+	return (a.line ?? 0) - (b.line ?? 0);
+}
+
+/**
+ * People's names in the order of `compareDue`, as numbers: equal numbers for names it finds
+ * equal. Kept by the index across due lists, so that sorting one compares numbers, not strings.
+ */
+export class NameOrder {
+	/** Every name seen, in order; `tied[i]`: name i equals name i − 1. */
+	private sorted: string[] = [];
+	private tied: boolean[] = [];
+	private ranks = new Map<string, number>();
+	private fresh = new Set<string>();
+	private ranked = 0;
+
+	/** Changes whenever ranks may have changed; ranks read at one version hold until the next. */
+	get version(): number {
+		this.update();
+		return this.ranked;
+	}
+
+	get size(): number {
+		return this.sorted.length + this.fresh.size;
+	}
+
+	add(name: string): void {
+		if (!this.ranks.has(name)) this.fresh.add(name);
+	}
+
+	/** The rank of a name given to `add`. */
+	rank(name: string): number {
+		this.update();
+		const r = this.ranks.get(name);
+		if (r === undefined) throw new Error(`name not ranked: ${name}`);
+		return r;
+	}
+
+	private update(): void {
+		if (this.fresh.size === 0) return;
+		const fresh = [...this.fresh].filter((n) => !this.ranks.has(n));
+		this.fresh.clear();
+		if (fresh.length > 64 || fresh.length * 8 > this.sorted.length) {
+			const all = this.sorted.concat(fresh).sort(NAMES.compare);
+			this.tied = all.map((n, i) => i > 0 && NAMES.compare(all[i - 1] ?? "", n) === 0);
+			this.sorted = all;
+		} else {
+			for (const name of fresh) {
+				let lo = 0;
+				let hi = this.sorted.length;
+				while (lo < hi) {
+					const mid = (lo + hi) >> 1;
+					if (NAMES.compare(this.sorted[mid] ?? "", name) <= 0) lo = mid + 1;
+					else hi = mid;
+				}
+				this.sorted.splice(lo, 0, name);
+				this.tied.splice(lo, 0, lo > 0 && NAMES.compare(this.sorted[lo - 1] ?? "", name) === 0);
+				if (lo + 1 < this.sorted.length) this.tied[lo + 1] = NAMES.compare(name, this.sorted[lo + 1] ?? "") === 0;
+			}
+		}
+		this.ranked++;
+		this.ranks.clear();
+		let rank = 0;
+		for (let i = 0; i < this.sorted.length; i++) {
+			if (!this.tied[i]) rank = i;
+			this.ranks.set(this.sorted[i] ?? "", rank);
+		}
+	}
+}
+
+const SHIFT = 2 ** 24;
+
+/**
+ * `items.sort(compareDue)`, faster with the ranks of a `NameOrder` that knows every name (or
+ * `ranks`, each item's person's rank, read from it at its current version). Each item gets one
+ * number, (due day, name rank, place in the input), exact in a double; one numeric sort orders
+ * them, and `compareDue` orders only the items that share a day and a rank. Same order, same
+ * stability.
+ */
+export function sortDue(items: DueItem[], names?: NameOrder, ranks?: readonly number[]): DueItem[] {
+	const n = items.length;
+	if (!names || n < 2 || n >= SHIFT || names.size >= SHIFT) return items.sort(compareDue);
+	let min = Infinity;
+	let max = -Infinity;
+	for (let i = 0; i < n; i++) {
+		const days = (items[i] as DueItem).days;
+		if (days === null) continue;
+		if (days < min) min = days;
+		if (days > max) max = days;
+	}
+	// Day slots from the earliest to the latest due day, then one for undated items.
+	const slots = (max >= min ? max - min + 1 : 0) + 1;
+	const width = names.size + 1;
+	if (slots * width * n >= Number.MAX_SAFE_INTEGER) return items.sort(compareDue);
+	const keys = new Float64Array(n);
+	for (let i = 0; i < n; i++) {
+		const item = items[i] as DueItem;
+		const slot = item.days === null ? slots - 1 : item.days - min;
+		const rank = ranks ? (ranks[i] ?? 0) : names.rank(item.person);
+		keys[i] = (slot * width + rank) * n + i;
+	}
+	keys.sort();
+	const out = new Array<DueItem>(n);
+	let at = 0;
+	for (let k = 0; k < n; ) {
+		const key = keys[k] ?? 0;
+		const i = key % n;
+		const group = key - i;
+		let j = k + 1;
+		while (j < n && (keys[j] ?? 0) - ((keys[j] ?? 0) % n) === group) j++;
+		if (j - k === 1) out[at++] = items[i] as DueItem;
+		else {
+			const run: DueItem[] = [];
+			for (let m = k; m < j; m++) run.push(items[(keys[m] ?? 0) % n] as DueItem);
+			run.sort(compareDue);
+			for (const item of run) out[at++] = item;
+		}
+		k = j;
+	}
+	return out;
+}
