@@ -136,6 +136,8 @@ export class IdbStore implements KeyValueStore {
 				tx.oncomplete = () => resolve();
 				tx.onabort = tx.onerror = () => reject(tx.error ?? new Error("IndexedDB transaction failed"));
 			});
+			// A failed request fails the transaction too: that rejection is the one reported.
+			finished.catch(() => undefined);
 			const result = await use(tx.objectStore(STORE));
 			await finished;
 			return result;

@@ -1,5 +1,5 @@
 /** The index's work in slices: yielding to the UI, writing a snapshot, catching up after a restore. */
-import type { App } from "obsidian";
+import type { App, TFile } from "obsidian";
 import type { PeopleIndex } from "../core/network";
 import type { IndexSnapshot } from "../core/snapshot";
 import type { IndexTimings } from "./people-index";
@@ -33,27 +33,23 @@ export async function sliceSnapshot(index: PeopleIndex, key: string, now: boolea
 }
 
 /**
- * Brings a restored index up to date: notes whose stamp changed (or new ones) come again
- * from the metadata cache, and are read when they concern someone; notes gone are dropped.
+ * Brings a restored index up to date: notes whose stamp changed (or new ones), and notes that
+ * events `touched` meanwhile, come again (read again when they were read before, else from the
+ * metadata cache); notes gone are dropped.
  */
-export async function catchUp(app: App, index: PeopleIndex, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
-	const files = app.vault.getMarkdownFiles();
-	// How many of the saved notes are still there: when all are, none was deleted.
-	let kept = 0;
-	const saved = index.stats().notes;
-	for (const file of files) {
-		const stamp = index.stampOf(file.path);
-		if (stamp !== undefined) kept++;
-		if (stamp === fileStamp(file)) continue;
+export async function catchUp(app: App, index: PeopleIndex, touched: ReadonlySet<string> | null, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
+	const again = (file: TFile): void => {
 		// A note read before is read again; one known by its links gets its new links.
 		if (!index.requestRead(file.path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
 		timings.notes++;
+	};
+	for (const file of app.vault.getMarkdownFiles()) {
+		if (index.stampOf(file.path) === fileStamp(file) && !touched?.has(file.path)) continue;
+		again(file);
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}
-	if (kept === saved) return true;
-	const present = new Set(files.map((f) => f.path));
 	for (const path of index.paths()) {
-		if (present.has(path) && app.vault.getFileByPath(path)) continue;
+		if (app.vault.getFileByPath(path)) continue;
 		index.remove(path);
 		timings.notes++;
 		if (spent() > SLICE_MS && !(await endSlice())) return false;

@@ -10,7 +10,7 @@ import type { ReteSettings } from "../core/settings";
 import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
 import type { IndexCache } from "./index-cache";
 import { catchUp, SLICE_MS, sliceSnapshot, yieldToUi } from "./index-slices";
-import { linksRecord, recordOf } from "./records";
+import { eventStamp, fileStamp, linksRecord, recordOf } from "./records";
 
 export { SLICE_MS };
 
@@ -57,6 +57,10 @@ export class ReteIndex extends Component {
 	private key = "";
 	private dirty = false;
 	private saving = false;
+	/** A rebuild is under way (from its start: settings read, then loading, restoring, reading). */
+	private rebuilding = false;
+	/** Notes that events touched while a saved index was loading or restoring (none applied to it). */
+	private touched: Set<string> | null = null;
 	private readonly saveLater = debounce(() => void this.save(), SAVE_DELAY_MS, true);
 
 	constructor(
@@ -111,7 +115,8 @@ export class ReteIndex extends Component {
 	 */
 	async save(now = false): Promise<void> {
 		const cache = this.cache();
-		if (!cache || !this.dirty || !this.ready || this.building || this.saving) return;
+		// Never while a rebuild runs, nor under a key the settings no longer give.
+		if (!cache || !this.dirty || !this.ready || this.rebuilding || this.saving || this.snapshotKey() !== this.key) return;
 		this.saving = true;
 		this.dirty = false;
 		const index = this.current;
@@ -119,6 +124,8 @@ export class ReteIndex extends Component {
 		try {
 			const snapshot = await sliceSnapshot(index, this.key, now, () => generation === this.generation && index === this.current);
 			if (snapshot) await cache.save(snapshot);
+			// Turned off while it was being written: it must not stay.
+			if (!this.cache()) await this.store?.clear();
 		} catch (e) {
 			// The index changed meanwhile: that change asked for a save of its own.
 			if (!(e instanceof SnapshotStale)) console.debug("Rete: could not save the index for the next start", e);
@@ -142,7 +149,7 @@ export class ReteIndex extends Component {
 	async settingsChanged(): Promise<void> {
 		await this.daily.refresh();
 		if (!this.cache()) void this.store?.clear().catch(() => undefined);
-		if (this.ready && !this.building && this.snapshotKey() === this.key) {
+		if (this.ready && !this.rebuilding && this.snapshotKey() === this.key) {
 			// Saved soon, in case the cache was just turned on.
 			if (this.cache()) this.changed();
 			this.touch();
@@ -167,6 +174,8 @@ export class ReteIndex extends Component {
 	 */
 	async rebuild(fresh = false): Promise<void> {
 		const generation = ++this.generation;
+		this.rebuilding = true;
+		this.touched = new Set();
 		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false };
 		// Main-thread work is timed in segments: waiting for a read is not work, and yielding to
 		// the UI ends a slice. A slice is the work between two yields.
@@ -195,7 +204,8 @@ export class ReteIndex extends Component {
 		const daily = await this.dailyMatcher();
 		const key = this.snapshotKey();
 		const cache = this.cache();
-		if (!cache) void this.store?.clear().catch(() => undefined);
+		// Not wanted, or about to be replaced by a full read: the kept copy goes.
+		if (!cache || fresh) await this.store?.clear().catch(() => undefined);
 		const stored = cache && !fresh ? await cache.load().catch(() => undefined) : undefined;
 		resume();
 		if (generation !== this.generation) return;
@@ -216,12 +226,16 @@ export class ReteIndex extends Component {
 			}
 		}
 		if (index) {
-			// Events during the restore were not applied to it: catching up by stamps covers them.
+			// Events during the restore were not applied to it: catching up covers them, by
+			// stamps and by the notes they touched.
 			this.building = index;
-			if (!(await catchUp(this.app, index, timings, spent, endSlice))) return;
+			const touched = this.touched;
+			this.touched = null;
+			if (!(await catchUp(this.app, index, touched, timings, spent, endSlice))) return;
 		} else {
 			index = new PeopleIndex(options);
 			this.building = index;
+			this.touched = null;
 			// Every note from the metadata cache first; then each is linked once, against all of them.
 			index.defer();
 			for (const file of this.app.vault.getMarkdownFiles()) {
@@ -242,10 +256,10 @@ export class ReteIndex extends Component {
 				const texts = await Promise.all(batch.map((path) => this.read(path)));
 				resume();
 				batch.forEach((path, k) => {
-					const text = texts[k];
+					const read = texts[k];
 					const file = this.app.vault.getFileByPath(path);
-					if (text === undefined || !file) return;
-					index.upsert(recordOf(file, text, this.app.metadataCache.getFileCache(file)));
+					if (read === undefined || !file) return;
+					index.upsert(recordOf(file, read.text, this.app.metadataCache.getFileCache(file), read.stamp));
 					timings.read++;
 				});
 				if (spent() > SLICE_MS && !(await endSlice())) return;
@@ -256,6 +270,7 @@ export class ReteIndex extends Component {
 		this.building = null;
 		this.timings = timings;
 		this.ready = true;
+		this.rebuilding = false;
 		this.key = key;
 		if (!timings.restored || timings.notes > 0 || timings.read > 0) this.changed();
 		this.events.trigger("updated");
@@ -266,11 +281,17 @@ export class ReteIndex extends Component {
 		return this.daily.matcher();
 	}
 
-	private async read(path: string): Promise<string | undefined> {
+	/**
+	 * A note's text, with the file's stamp from before the read; `undefined` when it cannot be
+	 * read or changed while being read (its change event brings the new text).
+	 */
+	private async read(path: string): Promise<{ text: string; stamp: number } | undefined> {
 		const file = this.app.vault.getFileByPath(path);
 		if (!file) return undefined;
+		const stamp = fileStamp(file);
 		try {
-			return await this.app.vault.cachedRead(file);
+			const text = await this.app.vault.cachedRead(file);
+			return fileStamp(file) === stamp ? { text, stamp } : undefined;
 		} catch {
 			return undefined;
 		}
@@ -283,13 +304,16 @@ export class ReteIndex extends Component {
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		if (file.extension !== "md") return;
-		const record = recordOf(file, data, cache);
+		const record = recordOf(file, data, cache, eventStamp(file, data));
+		this.touched?.add(file.path);
 		for (const index of this.live()) index.upsert(record);
 		this.changed();
 		void this.readPending();
 	}
 
 	private onRename(file: unknown, oldPath: string): void {
+		this.touched?.add(oldPath);
+		if (file instanceof TFile) this.touched?.add(file.path);
 		for (const index of this.live()) {
 			index.remove(oldPath);
 			if (file instanceof TFile && file.extension === "md") {
@@ -301,6 +325,7 @@ export class ReteIndex extends Component {
 	}
 
 	private onDelete(path: string): void {
+		this.touched?.add(path);
 		for (const index of this.live()) index.remove(path);
 		this.changed();
 		this.notify();
@@ -313,9 +338,9 @@ export class ReteIndex extends Component {
 			if (index === this.building) continue;
 			for (const path of index.takePending()) {
 				const file = this.app.vault.getFileByPath(path);
-				const text = await this.read(path);
-				if (!file || text === undefined || !this.live().includes(index)) continue;
-				index.upsert(recordOf(file, text, this.app.metadataCache.getFileCache(file)));
+				const read = await this.read(path);
+				if (!file || read === undefined || !this.live().includes(index)) continue;
+				index.upsert(recordOf(file, read.text, this.app.metadataCache.getFileCache(file), read.stamp));
 			}
 		}
 		this.notify();

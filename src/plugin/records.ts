@@ -35,12 +35,38 @@ export function fileStamp(file: TFile): number {
 	return stat ? Math.round(stat.mtime) * 1024 + (stat.size % 1024) : NaN;
 }
 
-export function recordOf(file: TFile, text: string, cache: CachedMetadata | null): NoteRecord {
+/** A note from its text; `stamp`: the file's stamp when that text was read (default: now). */
+export function recordOf(file: TFile, text: string, cache: CachedMetadata | null, stamp = fileStamp(file)): NoteRecord {
 	const record = recordFromText(file.path, text, () =>
 		cache?.frontmatter !== undefined ? { data: cache.frontmatter } : { error: "Obsidian could not read these properties (invalid YAML)", line: null },
 	);
-	record.stamp = fileStamp(file);
+	record.stamp = stamp;
 	return record;
+}
+
+/** Bytes of a text in UTF-8. */
+export function utf8Length(text: string): number {
+	let n = text.length;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c < 0x80) continue;
+		if (c < 0x800) n += 1;
+		else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+			// A surrogate pair: 4 bytes for two code units.
+			n += 2;
+			i++;
+		} else n += 2;
+	}
+	return n;
+}
+
+/**
+ * The stamp for a text that came with a change event: the file's, unless the file no longer
+ * has that text's size (it changed again since): then none, so a later start reads it again.
+ */
+export function eventStamp(file: TFile, text: string): number {
+	const stat = file.stat as TFile["stat"] | undefined;
+	return stat && utf8Length(text) === stat.size ? fileStamp(file) : NaN;
 }
 
 /** A note as the metadata cache knows it, without its text. */

@@ -207,3 +207,89 @@ describe("the index kept between starts", () => {
 		expect(save).toHaveBeenCalledTimes(1);
 	});
 });
+
+describe("catching up after a restore", () => {
+	async function restored(files: Record<string, string>): Promise<{ app: FakeApp; cache: MemoryCache }> {
+		const { app } = makeApp(files);
+		stampAll(app);
+		const cache = new MemoryCache();
+		const first = await start(app, cache);
+		await first.index.save();
+		first.index.unload();
+		await settle();
+		return { app, cache };
+	}
+
+	it("drops a note gone while closed even when as many new notes came meanwhile", async () => {
+		const { app, cache } = await restored({ "People/Anna.md": "---\ncadence: 7\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" });
+		// Renamed elsewhere while Obsidian was closed: one note gone, one new, the same count.
+		await app.fileManager.renameFile(app.vault.getFileByPath("People/Anna.md")!, "People/Anna Rossi.md");
+		setStat(app, "People/Anna Rossi.md", 5_000, 20);
+		const { index } = await start(app, cache);
+		expect(index.timings.restored).toBe(true);
+		expect(index.index.allPeople().map((p) => p.path)).toEqual(["People/Anna Rossi.md"]);
+		index.unload();
+	});
+
+	it("reads again a note an event touched while the saved index was loading, whatever its stamp", async () => {
+		const { app, cache } = await restored({ "People/Anna.md": "---\ncadence: 7\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" });
+		const obsidian = app.asOriginalType__();
+		const s = defaultSettings();
+		// Loading is slow: the note changes meanwhile, keeping its stamp (as a change event can).
+		const slow: IndexCache = {
+			load: async () => {
+				const value = await cache.load();
+				await app.vault.modify(app.vault.getFileByPath("Journal/2026-11-10.md")!, "- Lunch with [[Anna]]\n- 2026-11-12 Call with [[Anna]]\n");
+				setStat(app, "Journal/2026-11-10.md", 1_001, 11);
+				await settle();
+				return value;
+			},
+			save: (x) => cache.save(x),
+			clear: () => cache.clear(),
+		};
+		const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian), slow, "1.0.0");
+		index.load();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => index.ready);
+		expect(index.timings.restored).toBe(true);
+		expect(index.index.lastInteraction("People/Anna.md", TODAY)).toBe(parseIsoDay("2026-11-12"));
+		index.unload();
+	});
+
+	it("rebuilds when settings change while a rebuild is still loading, and saves nothing under the old key", async () => {
+		const { app, cache } = await restored({ "People/Anna.md": "---\ncadence: 7\n---\n", "Contacts/Marco.md": "---\ncadence: 7\n---\n" });
+		const obsidian = app.asOriginalType__();
+		const s = defaultSettings();
+		let release: () => void = () => undefined;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		let loads = 0;
+		const gated: IndexCache = {
+			load: async () => {
+				// The second load (the rebuild's) waits until the settings have changed.
+				if (loads++ > 0) await gate;
+				return cache.load();
+			},
+			save: (x) => cache.save(x),
+			clear: () => cache.clear(),
+		};
+		const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian), gated, "1.0.0");
+		index.load();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => index.ready);
+		const rebuilding = index.rebuild();
+		s.peopleFolder = "Contacts";
+		const changed = index.settingsChanged();
+		release();
+		await rebuilding;
+		await changed;
+		expect(index.index.allPeople().map((p) => p.name)).toEqual(["Marco"]);
+		// What is kept now is for the new settings: a start with them restores it as it is.
+		await index.save();
+		index.unload();
+		await settle();
+		const again = await start(app, cache, { peopleFolder: "Contacts" });
+		expect(again.index.timings.restored).toBe(true);
+		expect(again.index.index.allPeople().map((p) => p.name)).toEqual(["Marco"]);
+		again.index.unload();
+	});
+});
