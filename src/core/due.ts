@@ -2,7 +2,7 @@
 import { addCadence, type Cadence, formatCadence } from "./cadence";
 import { type Day, dayFromYmd, isoFromDay, isValidYmd, ymdFromDay } from "./dates";
 import { compareDue } from "./due-order";
-import type { DueItem, DueReason, DueStatus, PersonInfo } from "./types";
+import type { DueItem, DueStatus, PersonInfo } from "./types";
 
 export { compareDue, NameOrder, sortDue } from "./due-order";
 
@@ -52,29 +52,35 @@ function iso(day: Day): string {
 	return s;
 }
 
-/*
- * Items are built with all their fields in one object literal (one per set of fields, in the
- * same order as `base` adds them), which is much cheaper than adding fields one by one.
- */
-function cadenceItem(info: PersonInfo, due: Day, today: Day, lastContact: string | null, cadence: string): DueItem {
-	const { name: person, path, company, role } = info;
-	const d = iso(due);
-	const status = statusOf(due, today);
-	const days = due - today;
-	if (company !== undefined) {
-		if (role !== undefined) return { person, path, reason: "cadence", due: d, status, days, company, role, lastContact, cadence };
-		return { person, path, reason: "cadence", due: d, status, days, company, lastContact, cadence };
-	}
-	if (role !== undefined) return { person, path, reason: "cadence", due: d, status, days, role, lastContact, cadence };
-	return { person, path, reason: "cadence", due: d, status, days, lastContact, cadence };
+/** What every item says of the person and of when it is due. */
+interface ItemHead {
+	person: string;
+	path: string;
+	company: string | undefined;
+	role: string | undefined;
+	due: string | null;
+	status: DueStatus;
+	days: number | null;
 }
 
-function followupItem(info: PersonInfo, f: Followup, today: Day): DueItem {
-	const { name: person, path, company, role } = info;
-	const due = f.due === null ? null : iso(f.due);
-	const status = statusOf(f.due, today);
-	const days = f.due === null ? null : f.due - today;
-	const { text, source, line } = f;
+/*
+ * Items are built with all their fields in one object literal (one per set of fields, in the
+ * same order as `head` adds them), which is much cheaper than adding fields one by one.
+ */
+function cadenceOf(h: ItemHead, lastContact: string | null, cadence: string, snoozedUntil: string | undefined): DueItem {
+	const { person, path, company, role, due, status, days } = h;
+	let item: DueItem;
+	if (company !== undefined) {
+		if (role !== undefined) item = { person, path, reason: "cadence", due, status, days, company, role, lastContact, cadence };
+		else item = { person, path, reason: "cadence", due, status, days, company, lastContact, cadence };
+	} else if (role !== undefined) item = { person, path, reason: "cadence", due, status, days, role, lastContact, cadence };
+	else item = { person, path, reason: "cadence", due, status, days, lastContact, cadence };
+	if (snoozedUntil !== undefined) item.snoozedUntil = snoozedUntil;
+	return item;
+}
+
+function followupOf(h: ItemHead, text: string, source: string, line: number): DueItem {
+	const { person, path, company, role, due, status, days } = h;
 	if (company !== undefined) {
 		if (role !== undefined) return { person, path, reason: "followup", due, status, days, company, role, text, source, line };
 		return { person, path, reason: "followup", due, status, days, company, text, source, line };
@@ -83,18 +89,16 @@ function followupItem(info: PersonInfo, f: Followup, today: Day): DueItem {
 	return { person, path, reason: "followup", due, status, days, text, source, line };
 }
 
-function base(info: PersonInfo, reason: DueReason, due: Day | null, today: Day): DueItem {
-	const item: DueItem = {
-		person: info.name,
-		path: info.path,
-		reason,
-		due: due === null ? null : iso(due),
-		status: statusOf(due, today),
-		days: due === null ? null : due - today,
-	};
-	if (info.company !== undefined) item.company = info.company;
-	if (info.role !== undefined) item.role = info.role;
+function birthdayOf(h: ItemHead, age: number | undefined): DueItem {
+	const item: DueItem = { person: h.person, path: h.path, reason: "birthday", due: h.due, status: h.status, days: h.days };
+	if (h.company !== undefined) item.company = h.company;
+	if (h.role !== undefined) item.role = h.role;
+	if (age !== undefined) item.age = age;
 	return item;
+}
+
+function head(info: PersonInfo, due: Day | null, today: Day): ItemHead {
+	return { person: info.name, path: info.path, company: info.company, role: info.role, due: due === null ? null : iso(due), status: statusOf(due, today), days: due === null ? null : due - today };
 }
 
 const UNITS: Record<Cadence["unit"], number> = { day: 0, week: 1, month: 2, year: 3 };
@@ -175,9 +179,7 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 		const snooze = info.snoozeUntil;
 		if (snooze !== null && snooze > due) due = snooze;
 		if (due <= limit) {
-			const item = cadenceItem(info, due, today, last === null ? null : iso(last), info.cadenceText ?? formatCadence(info.cadence));
-			if (snooze !== null && snooze === due) item.snoozedUntil = iso(snooze);
-			out.push(item);
+			out.push(cadenceOf(head(info, due, today), last === null ? null : iso(last), info.cadenceText ?? formatCadence(info.cadence), snooze !== null && snooze === due ? iso(snooze) : undefined));
 		} else validTo = Math.min(validTo, due - horizon);
 	}
 	for (const f of followups) {
@@ -185,15 +187,13 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 			validTo = Math.min(validTo, f.due - horizon);
 			continue;
 		}
-		out.push(followupItem(info, f, today));
+		out.push(followupOf(head(info, f.due, today), f.text, f.source, f.line));
 	}
 	if (info.birthday) {
 		const next = nextBirthdayIn(info.birthday, today, yearOf(today));
 		validTo = Math.min(validTo, next + 1);
 		if (next <= limit) {
-			const item = base(info, "birthday", next, today);
-			if (info.birthday.year !== null) item.age = ymdFromDay(next).y - info.birthday.year;
-			out.push(item);
+			out.push(birthdayOf(head(info, next, today), info.birthday.year !== null ? ymdFromDay(next).y - info.birthday.year : undefined));
 		} else validTo = Math.min(validTo, next - horizon);
 	}
 	return validTo;
@@ -207,35 +207,10 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 export function redate(item: DueItem, from: Day, today: Day): DueItem {
 	if (item.days === null) return item;
 	const day = item.days + from;
-	const status = statusOf(day, today);
-	const days = day - today;
-	// Built as the first one was (same fields, same order): much cheaper than a spread.
-	const { person, path, due, company, role } = item;
-	if (item.reason === "cadence") {
-		const { lastContact, cadence } = item;
-		let out: DueItem;
-		if (company !== undefined) {
-			if (role !== undefined) out = { person, path, reason: "cadence", due, status, days, company, role, lastContact, cadence };
-			else out = { person, path, reason: "cadence", due, status, days, company, lastContact, cadence };
-		} else if (role !== undefined) out = { person, path, reason: "cadence", due, status, days, role, lastContact, cadence };
-		else out = { person, path, reason: "cadence", due, status, days, lastContact, cadence };
-		if (item.snoozedUntil !== undefined) out.snoozedUntil = item.snoozedUntil;
-		return out;
-	}
-	if (item.reason === "followup") {
-		const { text, source, line } = item;
-		if (company !== undefined) {
-			if (role !== undefined) return { person, path, reason: "followup", due, status, days, company, role, text, source, line };
-			return { person, path, reason: "followup", due, status, days, company, text, source, line };
-		}
-		if (role !== undefined) return { person, path, reason: "followup", due, status, days, role, text, source, line };
-		return { person, path, reason: "followup", due, status, days, text, source, line };
-	}
-	const out: DueItem = { person, path, reason: item.reason, due, status, days };
-	if (company !== undefined) out.company = company;
-	if (role !== undefined) out.role = role;
-	if (item.age !== undefined) out.age = item.age;
-	return out;
+	const h: ItemHead = { person: item.person, path: item.path, company: item.company, role: item.role, due: item.due, status: statusOf(day, today), days: day - today };
+	if (item.reason === "cadence") return cadenceOf(h, item.lastContact ?? null, item.cadence ?? "", item.snoozedUntil);
+	if (item.reason === "followup") return followupOf(h, item.text ?? "", item.source ?? "", item.line ?? 0);
+	return birthdayOf(h, item.age);
 }
 
 export function computeDue(people: Iterable<PersonDueInput>, today: Day, horizon: number): DueItem[] {

@@ -9,6 +9,8 @@ import { fileStamp, linksRecord } from "./records";
 export const SLICE_MS = 8;
 /** Notes written into a snapshot between two looks at the clock. */
 const SAVE_BATCH = 512;
+/** Unchanged notes passed over between two looks at the clock. */
+const CHECK_EVERY = 256;
 
 export function yieldToUi(): Promise<void> {
 	return new Promise((resolve) => window.setTimeout(resolve, 0));
@@ -21,6 +23,11 @@ export function yieldToUi(): Promise<void> {
  */
 export async function sliceSnapshot(index: PeopleIndex, key: string, now: boolean, alive: () => boolean): Promise<IndexSnapshot | null> {
 	const job = index.snapshotJob(key);
+	// Setting the job up (every note listed, every array allocated) is a slice of its own.
+	if (!now) {
+		await yieldToUi();
+		if (!alive()) return null;
+	}
 	for (;;) {
 		const start = performance.now();
 		let snapshot: IndexSnapshot | null;
@@ -43,15 +50,18 @@ export async function catchUp(app: App, index: PeopleIndex, touched: ReadonlySet
 		if (!index.requestRead(file.path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
 		timings.notes++;
 	};
+	// Most notes are unchanged: the clock is looked at every few hundred of them.
+	let seen = 0;
 	for (const file of app.vault.getMarkdownFiles()) {
-		if (index.stampOf(file.path) === fileStamp(file) && !touched?.has(file.path)) continue;
-		again(file);
+		if (index.stampOf(file.path) !== fileStamp(file) || touched?.has(file.path)) again(file);
+		else if (++seen % CHECK_EVERY !== 0) continue;
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}
 	for (const path of index.paths()) {
-		if (app.vault.getFileByPath(path)) continue;
-		index.remove(path);
-		timings.notes++;
+		if (!app.vault.getFileByPath(path)) {
+			index.remove(path);
+			timings.notes++;
+		} else if (++seen % CHECK_EVERY !== 0) continue;
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}
 	return true;
