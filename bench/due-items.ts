@@ -1,6 +1,8 @@
 /** Synthetic due items for the render figures: a mix of statuses and reasons like a real due list. */
 import { isoFromDay } from "../src/core/dates";
-import type { DueItem, DueStatus } from "../src/core/types";
+import type { DueItem, DueStatus, PersonInfo } from "../src/core/types";
+import type { Messages } from "../src/plugin/i18n";
+import type { RenderInput } from "../src/plugin/render";
 import { Rng, TODAY } from "./rng";
 
 const NAMES = ["Anna Rossi", "Marco Bianchi", "Giulia Conti", "Tom Becker", "Emily Carter", "Daniel Okafor", "Priya Natarajan", "Zoë Müller", "José García", "Łukasz Nowak"];
@@ -28,4 +30,23 @@ export function dueItems(count: number, seed = 7): DueItem[] {
 		}
 	}
 	return items;
+}
+
+/** What the view passes `renderDue` for `items`, with no filter, no problems and no-op actions. */
+export function renderInput(items: DueItem[], messages: Messages, touch = false): RenderInput {
+	const noop = (): void => undefined;
+	return {
+		items,
+		today: TODAY,
+		messages,
+		filter: "",
+		person: (): PersonInfo | null => null,
+		shown: {},
+		onMore: noop,
+		actions: { open: noop, log: noop, done: noop, snooze: noop, openProblem: noop },
+		problems: [],
+		hints: { folder: "People", tag: "person", type: "person" },
+		loading: false,
+		touch,
+	};
 }

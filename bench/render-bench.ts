@@ -6,33 +6,18 @@
  * group, each row's icons left for when it is hovered or focused. Shown next to it, not budgeted:
  * the same list on a touch screen (every drawn row's icons at once), and "Show more".
  */
-import type { DueItem, PersonInfo } from "../src/core/types";
+import type { DueItem } from "../src/core/types";
 import { messagesFor } from "../src/plugin/i18n";
 import { type RenderInput, renderDue } from "../src/plugin/render";
 import { installDom } from "./dom";
-import { dueItems } from "./due-items";
-import { TODAY } from "./generate";
+import { dueItems, renderInput } from "./due-items";
 
 type Row = (figure: string, samples: number[], unit: string, note?: string) => { median: number };
 
 export async function renderFigures(runs: number, row: Row, budget: (medianMs: number) => void): Promise<void> {
 	installDom();
 	const messages = messagesFor("en");
-	const noop = (): void => undefined;
-	const input = (items: DueItem[], touch = false): RenderInput => ({
-		items,
-		today: TODAY,
-		messages,
-		filter: "",
-		person: (): PersonInfo | null => null,
-		shown: {},
-		onMore: noop,
-		actions: { open: noop, log: noop, done: noop, snooze: noop, openProblem: noop },
-		problems: [],
-		hints: { folder: "People", tag: "person", type: "person" },
-		loading: false,
-		touch,
-	});
+	const input = (items: DueItem[], touch = false): RenderInput => renderInput(items, messages, touch);
 	const drawn = (root: HTMLElement): string => `${root.querySelectorAll(".rete-row").length} rows drawn, ${root.querySelectorAll("*").length} elements`;
 	const n = Math.max(runs, 10);
 	for (const count of [50, 500, 5000]) {

@@ -4,11 +4,10 @@
  * then `renderDue` timed in the page, on the same synthetic items as under happy-dom.
  */
 import { setup } from "obsidian-test-mocks/setup";
-import type { DueItem, PersonInfo } from "../src/core/types";
+import type { DueItem } from "../src/core/types";
 import { messagesFor } from "../src/plugin/i18n";
 import { type RenderInput, renderDue } from "../src/plugin/render";
-import { dueItems } from "./due-items";
-import { TODAY } from "./rng";
+import { dueItems, renderInput } from "./due-items";
 
 setup();
 
@@ -22,21 +21,9 @@ export interface PageResult {
 }
 
 function run(count: number, runs: number): PageResult {
-	const noop = (): void => undefined;
 	const items = dueItems(count);
-	const input = (list: DueItem[]): RenderInput => ({
-		items: list,
-		today: TODAY,
-		messages: messagesFor("en"),
-		filter: "",
-		person: (): PersonInfo | null => null,
-		shown: {},
-		onMore: noop,
-		actions: { open: noop, log: noop, done: noop, snooze: noop, openProblem: noop },
-		problems: [],
-		hints: { folder: "People", tag: "person", type: "person" },
-		loading: false,
-	});
+	const messages = messagesFor("en");
+	const input = (list: DueItem[]): RenderInput => renderInput(list, messages);
 	const app = document.getElementById("app");
 	if (!app) throw new Error("the page has no #app");
 	app.empty();

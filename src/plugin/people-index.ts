@@ -148,13 +148,14 @@ export class ReteIndex extends Component {
 	 */
 	async settingsChanged(): Promise<void> {
 		await this.daily.refresh();
-		if (!this.cache()) void this.store?.clear().catch(() => undefined);
 		if (this.ready && !this.rebuilding && this.snapshotKey() === this.key) {
-			// Saved soon, in case the cache was just turned on.
+			// The kept copy follows the setting: saved soon when just turned on, deleted when off.
 			if (this.cache()) this.changed();
+			else void this.store?.clear().catch(() => undefined);
 			this.touch();
 			return;
 		}
+		// A rebuild deletes the kept copy itself when the setting is off.
 		await this.rebuild();
 	}
 
