@@ -1,36 +1,85 @@
 /**
- * Writes the people index into a snapshot (`core/snapshot`), a few units at a time: notes, then
- * each person's days, then the linkers of each name. Arrays are allocated at their final size
- * up front, so that no step ever converts or copies the whole.
+ * Writes the people index into a snapshot (`core/snapshot`), a few units at a time: notes and
+ * names are listed and counted, then written (notes, each person's days, the linkers of each
+ * name). Arrays are allocated at their final size once counted, so that no step ever converts
+ * or copies the whole.
  */
 import type { IndexTables, NoteFacts } from "./index-state";
+import type { Linkers } from "./linkers";
 import { newPerson, type PersonState, sortedDays } from "./person-state";
 import { type IndexSnapshot, SNAPSHOT_FORMAT, type SnapshotJob, SnapshotStale } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 
+/** What the counting steps learn: how many of each there are, so that arrays come at their size. */
+interface Counts {
+	notes: NoteFacts[];
+	personFacts: NoteFacts[];
+	linked: Array<[string, Linkers]>;
+	targets: number;
+	entries: number;
+	days: number;
+	linkers: number;
+}
+
+/**
+ * Lists and counts what the snapshot will hold, up to `max` units a call; true once done.
+ * (Listing 200,000 notes in one go is a slice of hundreds of milliseconds.)
+ */
+function countingJob(t: IndexTables, c: Counts): (max: number) => boolean {
+	const notes = t.notes.values();
+	const linked = t.linkers.entries();
+	let notesDone = false;
+	return (max) => {
+		let budget = max;
+		while (!notesDone && budget-- > 0) {
+			const next = notes.next();
+			if (next.done === true) {
+				notesDone = true;
+				break;
+			}
+			const facts = next.value;
+			c.targets += facts.targets.length;
+			c.entries += facts.entries.length;
+			if (facts.person) {
+				const state = t.people.get(facts.path);
+				if (state) state.slot = c.notes.length;
+				c.personFacts.push(facts);
+				c.days += state?.days.length ?? 0;
+			}
+			c.notes.push(facts);
+		}
+		while (notesDone && budget-- > 0) {
+			const next = linked.next();
+			if (next.done === true) return true;
+			const paths = next.value[1];
+			c.linkers += Array.isArray(paths) ? paths.length : paths.size;
+			c.linked.push(next.value);
+		}
+		return false;
+	};
+}
+
 export function exportJob(t: IndexTables, key: string): SnapshotJob {
 	const version = t.version();
-	const notes = [...t.notes.values()];
-	const n = notes.length;
-	const personFacts: NoteFacts[] = [];
-	let targetCount = 0;
-	let entryCount = 0;
-	let dayCount = 0;
-	for (let i = 0; i < n; i++) {
-		const facts = notes[i] as NoteFacts;
-		targetCount += facts.targets.length;
-		entryCount += facts.entries.length;
-		if (facts.person) {
-			const state = t.people.get(facts.path);
-			if (state) state.slot = i;
-			personFacts.push(facts);
-			dayCount += state?.days.length ?? 0;
-		}
-	}
-	const linked = [...t.linkers];
-	let linkerCount = 0;
-	for (const [, paths] of linked) linkerCount += Array.isArray(paths) ? paths.length : paths.size;
+	const counts: Counts = { notes: [], personFacts: [], linked: [], targets: 0, entries: 0, days: 0, linkers: 0 };
+	const count = countingJob(t, counts);
+	let write: ((max: number) => IndexSnapshot | null) | null = null;
+	return {
+		step: (max) => {
+			if (t.version() !== version) throw new SnapshotStale("the index changed");
+			if (write === null) {
+				if (!count(max)) return null;
+				write = writingJob(t, key, counts);
+			}
+			return write(max);
+		},
+	};
+}
 
+/** Writes the counted notes, days and linkers into arrays of their final size, `max` units a call. */
+function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => IndexSnapshot | null {
+	const { notes, personFacts, linked } = c;
+	const n = notes.length;
 	const paths = new Array<string>(n);
 	const stamps = new Float64Array(n);
 	const unread = new Uint8Array(n);
@@ -39,18 +88,18 @@ export function exportJob(t: IndexTables, key: string): SnapshotJob {
 	const targetNames: string[] = [];
 	const targetIds = new Map<string, number>();
 	const targetStart = new Int32Array(n + 1);
-	const noteTargets = new Int32Array(targetCount);
-	const noteDests = new Int32Array(targetCount);
+	const noteTargets = new Int32Array(c.targets);
+	const noteDests = new Int32Array(c.targets);
 	const entryStart = new Float64Array(n + 1);
-	const entries = new Float64Array(entryCount);
+	const entries = new Float64Array(c.entries);
 	const textStart = new Int32Array(n + 1);
 	const texts: string[] = [];
 	const problems: Problem[] = [];
 	const personDayStart = new Int32Array(personFacts.length + 1);
-	const personDays = new Float64Array(dayCount);
+	const personDays = new Float64Array(c.days);
 	const linkerBases: string[] = [];
 	const linkerStart = new Int32Array(linked.length + 1);
-	const linkerNotes = new Int32Array(linkerCount);
+	const linkerNotes = new Int32Array(c.linkers);
 	const numbers = new Map<string, number>();
 
 	let at = 0;
@@ -107,42 +156,39 @@ export function exportJob(t: IndexTables, key: string): SnapshotJob {
 		linkerStart[++base] = linker;
 	};
 
-	return {
-		step: (max) => {
-			if (t.version() !== version) throw new SnapshotStale("the index changed");
-			let budget = max;
-			while (budget-- > 0) {
-				if (at < n) writeNote(notes[at] as NoteFacts);
-				else if (person < personFacts.length) writeDays(personFacts[person] as NoteFacts);
-				else if (base < linked.length) {
-					const [name, linking] = linked[base] as [string, Iterable<string>];
-					writeLinkers(name, linking);
-				} else break;
-			}
-			if (at < n || person < personFacts.length || base < linked.length) return null;
-			return {
-				format: SNAPSHOT_FORMAT,
-				key,
-				paths,
-				stamps,
-				unread,
-				personNotes,
-				persons,
-				targetNames,
-				targetStart,
-				noteTargets,
-				noteDests,
-				entryStart,
-				entries,
-				textStart,
-				texts,
-				problems,
-				personDayStart,
-				personDays,
-				linkerBases,
-				linkerStart,
-				linkerNotes: linker === linkerNotes.length ? linkerNotes : linkerNotes.slice(0, linker),
-			} satisfies IndexSnapshot;
-		},
+	return (max) => {
+		let budget = max;
+		while (budget-- > 0) {
+			if (at < n) writeNote(notes[at] as NoteFacts);
+			else if (person < personFacts.length) writeDays(personFacts[person] as NoteFacts);
+			else if (base < linked.length) {
+				const [name, linking] = linked[base] as [string, Iterable<string>];
+				writeLinkers(name, linking);
+			} else break;
+		}
+		if (at < n || person < personFacts.length || base < linked.length) return null;
+		return {
+			format: SNAPSHOT_FORMAT,
+			key,
+			paths,
+			stamps,
+			unread,
+			personNotes,
+			persons,
+			targetNames,
+			targetStart,
+			noteTargets,
+			noteDests,
+			entryStart,
+			entries,
+			textStart,
+			texts,
+			problems,
+			personDayStart,
+			personDays,
+			linkerBases,
+			linkerStart,
+			linkerNotes: linker === linkerNotes.length ? linkerNotes : linkerNotes.slice(0, linker),
+		} satisfies IndexSnapshot;
 	};
 }

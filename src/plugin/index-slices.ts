@@ -23,7 +23,7 @@ export function yieldToUi(): Promise<void> {
  */
 export async function sliceSnapshot(index: PeopleIndex, key: string, now: boolean, alive: () => boolean): Promise<IndexSnapshot | null> {
 	const job = index.snapshotJob(key);
-	// Setting the job up (every note listed, every array allocated) is a slice of its own.
+	// Saving starts in a slice of its own (the job lists and counts in steps like the rest).
 	if (!now) {
 		await yieldToUi();
 		if (!alive()) return null;

@@ -56,7 +56,8 @@ export class ReteIndex extends Component {
 	/** The key the current index was built for, and whether it changed since it was saved. */
 	private key = "";
 	private dirty = false;
-	private saving = false;
+	/** The save in flight, if any (`idle` waits for it). */
+	private saving: Promise<void> | null = null;
 	/** A rebuild is under way (from its start: settings read, then loading, restoring, reading). */
 	private rebuilding = false;
 	/** Notes that events touched while a saved index was loading or restoring (none applied to it). */
@@ -113,11 +114,26 @@ export class ReteIndex extends Component {
 	 * yields (or at once, `now`, when unloading); a change meanwhile leaves it for the next save.
 	 * A failure only costs that.
 	 */
-	async save(now = false): Promise<void> {
+	save(now = false): Promise<void> {
 		const cache = this.cache();
 		// Never while a rebuild runs, nor under a key the settings no longer give.
-		if (!cache || !this.dirty || !this.ready || this.rebuilding || this.saving || this.snapshotKey() !== this.key) return;
-		this.saving = true;
+		if (!cache || !this.dirty || !this.ready || this.rebuilding || this.saving || this.snapshotKey() !== this.key) return Promise.resolve();
+		const generation = this.generation;
+		const saving = this.write(cache, now).finally(() => {
+			this.saving = null;
+			// Changes made while this save ran are saved next.
+			if (this.dirty && !now && generation === this.generation) this.saveLater();
+		});
+		this.saving = saving;
+		return saving;
+	}
+
+	/** Resolves once no save is in flight (one started by unloading, say). */
+	idle(): Promise<void> {
+		return this.saving ?? Promise.resolve();
+	}
+
+	private async write(cache: IndexCache, now: boolean): Promise<void> {
 		this.dirty = false;
 		const index = this.current;
 		const generation = this.generation;
@@ -129,10 +145,6 @@ export class ReteIndex extends Component {
 		} catch (e) {
 			// The index changed meanwhile: that change asked for a save of its own.
 			if (!(e instanceof SnapshotStale)) console.debug("Rete: could not save the index for the next start", e);
-		} finally {
-			this.saving = false;
-			// Changes made while this save ran are saved next.
-			if (this.dirty && !now && generation === this.generation) this.saveLater();
 		}
 	}
 

@@ -90,6 +90,33 @@ describe("the index kept between starts", () => {
 		second.index.unload();
 	});
 
+	it("saves what changed when unloading, and idle() resolves only once that save is stored", async () => {
+		const { app } = makeApp({ "People/Anna.md": "---\ncadence: 7\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" });
+		stampAll(app);
+		const cache = new MemoryCache();
+		let release = (): void => undefined;
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const store = cache.save.bind(cache);
+		cache.save = async (snapshot) => {
+			await gate;
+			return store(snapshot);
+		};
+		const first = await start(app, cache);
+		await first.index.idle();
+		first.index.unload();
+		let idle = false;
+		const waiting = first.index.idle().then(() => (idle = true));
+		await settle();
+		expect(idle).toBe(false);
+		expect(cache.saves).toBe(0);
+		release();
+		await waiting;
+		expect(cache.saves).toBe(1);
+		const second = await start(app, cache);
+		expect(second.index.timings.restored).toBe(true);
+		second.index.unload();
+	});
+
 	it("re-reads only the notes changed, created or deleted while it was closed", async () => {
 		const { app } = makeApp({
 			"People/Anna.md": "---\ncadence: 7\n---\n",
