@@ -121,6 +121,8 @@ function endsWithMd(t: string): boolean {
 export class LinkResolver {
 	private readonly byPath = new ShardedMap<string>();
 	private readonly byBase = new ShardedMap<string[]>();
+	/** Other notes whose path is the same but for case, by that path's key (rare). */
+	private readonly sameKey = new Map<string, string[]>();
 	/**
 	 * Remembered resolutions, valid until a note is added or removed: by target alone when the
 	 * linking note's folder cannot change the answer (one note or none has the name), else by
@@ -132,9 +134,23 @@ export class LinkResolver {
 
 	add(path: string): void {
 		const key = linkKey(path);
-		if (this.byPath.has(key)) return;
-		this.forget();
-		this.byPath.set(key, path);
+		const stored = this.byPath.get(key);
+		if (stored === path) return;
+		if (stored !== undefined) {
+			// Another note by the same path but for case (possible where file names are
+			// case-sensitive): the first in code-point order answers, whichever came first.
+			const others = this.sameKey.get(key) ?? [];
+			if (others.includes(path)) return;
+			this.forget();
+			if (path < stored) {
+				this.byPath.set(key, path);
+				others.push(stored);
+			} else others.push(path);
+			this.sameKey.set(key, others);
+		} else {
+			this.forget();
+			this.byPath.set(key, path);
+		}
 		const base = targetBase(path);
 		const list = this.byBase.get(base);
 		if (list) list.push(path);
@@ -145,10 +161,21 @@ export class LinkResolver {
 		const key = linkKey(path);
 		const stored = this.byPath.get(key);
 		if (stored === undefined) return;
+		const others = this.sameKey.get(key);
+		if (stored !== path) {
+			const at = others?.indexOf(path) ?? -1;
+			if (!others || at < 0) return;
+			others.splice(at, 1);
+			if (others.length === 0) this.sameKey.delete(key);
+		} else if (others) {
+			// The next by the same path but for case answers now.
+			others.sort();
+			this.byPath.set(key, others.shift() as string);
+			if (others.length === 0) this.sameKey.delete(key);
+		} else this.byPath.delete(key);
 		this.forget();
-		this.byPath.delete(key);
-		const base = targetBase(stored);
-		const list = this.byBase.get(base)?.filter((p) => p !== stored);
+		const base = targetBase(path);
+		const list = this.byBase.get(base)?.filter((p) => p !== path);
 		if (list && list.length > 0) this.byBase.set(base, list);
 		else this.byBase.delete(base);
 	}

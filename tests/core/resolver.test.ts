@@ -45,6 +45,23 @@ describe("LinkResolver", () => {
 		expect(x.resolve("Anna", "x.md")).toBeNull();
 	});
 
+	it("answers the same for notes whose paths differ only by case, whatever their order, and after one goes", () => {
+		for (const order of [["People/anna rossi.md", "People/Anna Rossi.md"], ["People/Anna Rossi.md", "People/anna rossi.md"]]) {
+			const x = resolver(...order);
+			expect(x.resolve("Anna Rossi", "x.md")).toBe("People/Anna Rossi.md");
+			expect(x.resolve("People/anna rossi", "x.md")).toBe("People/Anna Rossi.md");
+			x.remove("People/Anna Rossi.md");
+			expect(x.resolve("Anna Rossi", "x.md")).toBe("People/anna rossi.md");
+			expect(x.resolve("people/ANNA ROSSI.md", "x.md")).toBe("People/anna rossi.md");
+			x.add("People/Anna Rossi.md");
+			x.remove("People/anna rossi.md");
+			expect(x.resolve("anna rossi", "x.md")).toBe("People/Anna Rossi.md");
+			x.remove("People/Anna Rossi.md");
+			expect(x.resolve("Anna Rossi", "x.md")).toBeNull();
+			expect(x.has("People/Anna Rossi.md")).toBe(false);
+		}
+	});
+
 	it("normalises paths and refuses to climb out of the vault", () => {
 		expect(normalizePath("a/./b/../c")).toBe("a/c");
 		expect(normalizePath("../x")).toBeNull();
