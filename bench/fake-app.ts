@@ -170,8 +170,8 @@ export class MemoryStore implements KeyValueStore {
 		this.data.set(key, v8.serialize(value));
 		return Promise.resolve();
 	}
-	deletePrefix(prefix: string): Promise<void> {
-		for (const key of [...this.data.keys()]) if (key.startsWith(prefix)) this.data.delete(key);
+	deleteRange(from: string, to: string | null): Promise<void> {
+		for (const key of [...this.data.keys()]) if (key >= from && (to === null || key < to)) this.data.delete(key);
 		return Promise.resolve();
 	}
 }

@@ -22,8 +22,8 @@ export interface IndexCache {
 export interface KeyValueStore {
 	get(key: string): Promise<unknown>;
 	put(key: string, value: unknown): Promise<void>;
-	/** Deletes every key that starts with `prefix` (`""`: everything). */
-	deletePrefix(prefix: string): Promise<void>;
+	/** Deletes every key from `from` (included) to `to` (excluded; `null`: no end). `("", null)`: everything. */
+	deleteRange(from: string, to: string | null): Promise<void>;
 }
 
 interface Head {
@@ -63,7 +63,7 @@ export class PiecewiseIndexCache implements IndexCache {
 		const generation = (isHead(before) ? before.generation : 0) + 1;
 		const plan = planSnapshot(snapshot);
 		// Leftovers of an attempt that failed halfway.
-		await this.store.deletePrefix(`piece/${generation}/`);
+		await this.store.deleteRange(`piece/${generation}/`, `piece/${generation}/\uffff`);
 		let i = 0;
 		for (const value of snapshotPieces(snapshot, plan)) {
 			await this.pause();
@@ -72,11 +72,13 @@ export class PiecewiseIndexCache implements IndexCache {
 		await this.pause();
 		// Written last: until then, the previous generation is the one read.
 		await this.store.put(PLAN, { generation, plan } satisfies Head);
-		await this.store.deletePrefix(`piece/${generation - 1}/`);
+		// Every other generation goes: the one before, and any a failed deletion left behind.
+		await this.store.deleteRange("piece/", `piece/${generation}/`);
+		await this.store.deleteRange(`piece/${generation}/\uffff`, "piece/\uffff");
 	}
 
 	async clear(): Promise<void> {
-		await this.store.deletePrefix("");
+		await this.store.deleteRange("", null);
 	}
 }
 
@@ -122,9 +124,11 @@ export class IdbStore implements KeyValueStore {
 		await this.withStore("readwrite", (store) => done(store.put(value, key)));
 	}
 
-	async deletePrefix(prefix: string): Promise<void> {
-		const range = prefix === "" || !this.keyRange ? null : this.keyRange.bound(prefix, `${prefix}\uffff`);
-		if (range === null && prefix !== "") throw new Error("IndexedDB is not available");
+	async deleteRange(from: string, to: string | null): Promise<void> {
+		const all = from === "" && to === null;
+		const keys = this.keyRange;
+		if (!all && !keys) throw new Error("IndexedDB is not available");
+		const range = all || !keys ? null : to === null ? keys.lowerBound(from) : keys.bound(from, to, false, true);
 		await this.withStore("readwrite", (store) => done(range === null ? store.clear() : store.delete(range)));
 	}
 

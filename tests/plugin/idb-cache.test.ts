@@ -33,8 +33,8 @@ class MapStore implements KeyValueStore {
 		this.data.set(key, structuredClone(value));
 		return Promise.resolve();
 	}
-	deletePrefix(prefix: string): Promise<void> {
-		for (const key of [...this.data.keys()]) if (key.startsWith(prefix)) this.data.delete(key);
+	deleteRange(from: string, to: string | null): Promise<void> {
+		for (const key of [...this.data.keys()]) if (key >= from && (to === null || key < to)) this.data.delete(key);
 		return Promise.resolve();
 	}
 }
@@ -91,6 +91,36 @@ describe("PiecewiseIndexCache", () => {
 		await cache.save(second);
 		expect(await cache.load()).toEqual(second);
 		expect(keys(store).every((k) => k === "plan" || k.startsWith("piece/2/"))).toBe(true);
+	});
+
+	it("clears at the next save any generation a failed deletion left behind, past generation 9 too", async () => {
+		const factory = new IDBFactory();
+		const idb = new IdbStore("rete-index/leftovers", factory, IDBKeyRange);
+		let failDeletes = false;
+		const store: KeyValueStore = {
+			get: (key) => idb.get(key),
+			put: (key, value) => idb.put(key, value),
+			// While failing: any deletion that would take generation 8.
+			deleteRange: (from, to) => (failDeletes && "piece/8/0" >= from && (to === null || "piece/8/0" < to) ? Promise.reject(new Error("busy")) : idb.deleteRange(from, to)),
+		};
+		const cache = new PiecewiseIndexCache(store, now);
+		const pieceKeys = async (): Promise<string[]> => {
+			const out: string[] = [];
+			for (let g = 0; g <= 12; g++) for (let i = 0; i < 3; i++) if ((await idb.get(`piece/${g}/${i}`)) !== undefined) out.push(`${g}`);
+			return [...new Set(out)];
+		};
+		for (let g = 1; g <= 8; g++) await cache.save(index(2, g).snapshot("key"));
+		// Deleting generation 8 fails once the plan of 9 is written: 9 is read, 8 is left behind.
+		failDeletes = true;
+		await expect(cache.save(index(2, 9).snapshot("key"))).rejects.toThrow("busy");
+		expect(await cache.load()).toEqual(index(2, 9).snapshot("key"));
+		expect(await pieceKeys()).toEqual(["8", "9"]);
+		failDeletes = false;
+		await cache.save(index(2, 10).snapshot("key"));
+		expect(await pieceKeys()).toEqual(["10"]);
+		await cache.save(index(2, 11).snapshot("key"));
+		expect(await pieceKeys()).toEqual(["11"]);
+		expect(await cache.load()).toEqual(index(2, 11).snapshot("key"));
 	});
 
 	it("gives a snapshot the index refuses when a piece is missing or damaged", async () => {
