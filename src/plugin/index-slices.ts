@@ -2,7 +2,6 @@
 import type { App, TFile } from "obsidian";
 import type { PeopleIndex } from "../core/network";
 import type { IndexSnapshot } from "../core/snapshot";
-import type { IndexTimings } from "./people-index";
 import { fileStamp, linksRecord } from "./records";
 
 /** Work done before yielding to the UI, in milliseconds. */
@@ -11,6 +10,52 @@ export const SLICE_MS = 8;
 const SAVE_BATCH = 512;
 /** Unchanged notes passed over between two looks at the clock. */
 const CHECK_EVERY = 256;
+/** Notes linked between two looks at the clock, once all are known. */
+const LINK_BATCH = 256;
+
+export interface IndexTimings {
+	/** Total main-thread work of the last build, ms. */
+	work: number;
+	/** Longest single slice of that work, ms. */
+	longestSlice: number;
+	notes: number;
+	read: number;
+	/** Whether the build started from the saved index (then `notes` counts notes changed since). */
+	restored: boolean;
+}
+
+/**
+ * Main-thread work, timed in segments (waiting for a read is not work) and slices (yielding to
+ * the UI ends one): what `IndexTimings` reports.
+ */
+export class SliceClock {
+	private slice = 0;
+	private segment = performance.now();
+
+	constructor(private readonly timings: IndexTimings) {}
+
+	/** Work in the current slice so far. */
+	spent(): number {
+		return this.slice + performance.now() - this.segment;
+	}
+
+	/** Waiting starts: not work. */
+	pause(): void {
+		this.slice += performance.now() - this.segment;
+	}
+
+	resume(): void {
+		this.segment = performance.now();
+	}
+
+	/** The slice ends (a yield follows): counted into the timings. */
+	close(): void {
+		this.pause();
+		this.timings.work += this.slice;
+		this.timings.longestSlice = Math.max(this.timings.longestSlice, this.slice);
+		this.slice = 0;
+	}
+}
 
 export function yieldToUi(): Promise<void> {
 	return new Promise((resolve) => window.setTimeout(resolve, 0));
@@ -62,6 +107,24 @@ export async function catchUp(app: App, index: PeopleIndex, touched: ReadonlySet
 			index.remove(path);
 			timings.notes++;
 		} else if (++seen % CHECK_EVERY !== 0) continue;
+		if (spent() > SLICE_MS && !(await endSlice())) return false;
+	}
+	return true;
+}
+
+/**
+ * A full build's first phase: every note from the metadata cache (its links), then each linked
+ * once, against all of them. False when `endSlice` says the build was given up.
+ */
+export async function linkEveryNote(app: App, index: PeopleIndex, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
+	index.defer();
+	for (const file of app.vault.getMarkdownFiles()) {
+		if (index.has(file.path) || !app.vault.getFileByPath(file.path)) continue;
+		index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
+		timings.notes++;
+		if (spent() > SLICE_MS && !(await endSlice())) return false;
+	}
+	while (!index.settle(LINK_BATCH)) {
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}
 	return true;

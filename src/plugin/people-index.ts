@@ -9,16 +9,14 @@ import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
 import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
 import type { IndexCache } from "./index-cache";
-import { catchUp, SLICE_MS, sliceSnapshot, yieldToUi } from "./index-slices";
+import { catchUp, type IndexTimings, linkEveryNote, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
 import { eventStamp, fileStamp, linksRecord, recordOf } from "./records";
 
-export { SLICE_MS };
+export { type IndexTimings, SLICE_MS };
 
 export { fileStamp, linksRecord, metadataLinks, recordOf } from "./records";
 
 const READ_BATCH = 32;
-/** Notes linked between two looks at the clock, once all are known. */
-const LINK_BATCH = 256;
 
 /** Quiet time after the last change before the index is saved for the next start. */
 export const SAVE_DELAY_MS = 30_000;
@@ -33,16 +31,6 @@ export interface DailySource {
 	key?(): string;
 }
 
-export interface IndexTimings {
-	/** Total main-thread work of the last build, ms. */
-	work: number;
-	/** Longest single slice of that work, ms. */
-	longestSlice: number;
-	notes: number;
-	read: number;
-	/** Whether the build started from the saved index (then `notes` counts notes changed since). */
-	restored: boolean;
-}
 
 export class ReteIndex extends Component {
 	private current: PeopleIndex;
@@ -115,9 +103,11 @@ export class ReteIndex extends Component {
 	 * A failure only costs that.
 	 */
 	save(now = false): Promise<void> {
+		// One at a time: a save asked for meanwhile waits for it (and, when unloading, follows it).
+		if (this.saving) return now ? this.saving.then(() => this.save(true)) : this.saving;
 		const cache = this.cache();
 		// Never while a rebuild runs, nor under a key the settings no longer give.
-		if (!cache || !this.dirty || !this.ready || this.rebuilding || this.saving || this.snapshotKey() !== this.key) return Promise.resolve();
+		if (!cache || !this.dirty || !this.ready || this.rebuilding || this.snapshotKey() !== this.key) return Promise.resolve();
 		const generation = this.generation;
 		const saving = this.write(cache, now).finally(() => {
 			this.saving = null;
@@ -128,9 +118,9 @@ export class ReteIndex extends Component {
 		return saving;
 	}
 
-	/** Resolves once no save is in flight (one started by unloading, say). */
-	idle(): Promise<void> {
-		return this.saving ?? Promise.resolve();
+	/** Resolves once no save is in flight (one started by unloading, say, or one following another). */
+	async idle(): Promise<void> {
+		while (this.saving) await this.saving;
 	}
 
 	private async write(cache: IndexCache, now: boolean): Promise<void> {
@@ -139,7 +129,9 @@ export class ReteIndex extends Component {
 		const generation = this.generation;
 		try {
 			const snapshot = await sliceSnapshot(index, this.key, now, () => generation === this.generation && index === this.current);
+			// Given up (unloading, or another index since): still to be saved.
 			if (snapshot) await cache.save(snapshot);
+			else this.dirty = true;
 			// Turned off while it was being written: it must not stay.
 			if (!this.cache()) await this.store?.clear();
 		} catch (e) {
@@ -190,37 +182,22 @@ export class ReteIndex extends Component {
 		this.rebuilding = true;
 		this.touched = new Set();
 		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false };
-		// Main-thread work is timed in segments: waiting for a read is not work, and yielding to
-		// the UI ends a slice. A slice is the work between two yields.
-		let slice = 0;
-		let segment = performance.now();
-		const spent = (): number => slice + performance.now() - segment;
-		const pause = (): void => {
-			slice += performance.now() - segment;
-		};
-		const resume = (): void => {
-			segment = performance.now();
-		};
-		const closeSlice = (): void => {
-			pause();
-			timings.work += slice;
-			timings.longestSlice = Math.max(timings.longestSlice, slice);
-			slice = 0;
-		};
+		const clock = new SliceClock(timings);
+		const spent = (): number => clock.spent();
 		const endSlice = async (): Promise<boolean> => {
-			closeSlice();
+			clock.close();
 			await yieldToUi();
-			resume();
+			clock.resume();
 			return generation === this.generation;
 		};
-		pause();
+		clock.pause();
 		const daily = await this.dailyMatcher();
 		const key = this.snapshotKey();
 		const cache = this.cache();
 		// Not wanted, or about to be replaced by a full read: the kept copy goes.
 		if (!cache || fresh) await this.store?.clear().catch(() => undefined);
 		const stored = cache && !fresh ? await cache.load().catch(() => undefined) : undefined;
-		resume();
+		clock.resume();
 		if (generation !== this.generation) return;
 		const options = { settings: this.settings(), daily };
 		let index: PeopleIndex | null = null;
@@ -249,25 +226,15 @@ export class ReteIndex extends Component {
 			index = new PeopleIndex(options);
 			this.building = index;
 			this.touched = null;
-			// Every note from the metadata cache first; then each is linked once, against all of them.
-			index.defer();
-			for (const file of this.app.vault.getMarkdownFiles()) {
-				if (index.has(file.path) || !this.app.vault.getFileByPath(file.path)) continue;
-				index.upsert(linksRecord(file, this.app.metadataCache.getFileCache(file)));
-				timings.notes++;
-				if (spent() > SLICE_MS && !(await endSlice())) return;
-			}
-			while (!index.settle(LINK_BATCH)) {
-				if (spent() > SLICE_MS && !(await endSlice())) return;
-			}
+			if (!(await linkEveryNote(this.app, index, timings, spent, endSlice))) return;
 		}
 		// Events during the build may add notes to read: drain until none are left.
 		for (let pending = index.takePending(); pending.length > 0; pending = index.takePending()) {
 			for (let i = 0; i < pending.length; i += READ_BATCH) {
 				const batch = pending.slice(i, i + READ_BATCH);
-				pause();
+				clock.pause();
 				const texts = await Promise.all(batch.map((path) => this.read(path)));
-				resume();
+				clock.resume();
 				batch.forEach((path, k) => {
 					const read = texts[k];
 					const file = this.app.vault.getFileByPath(path);
@@ -278,7 +245,7 @@ export class ReteIndex extends Component {
 				if (spent() > SLICE_MS && !(await endSlice())) return;
 			}
 		}
-		closeSlice();
+		clock.close();
 		this.current = index;
 		this.building = null;
 		this.timings = timings;

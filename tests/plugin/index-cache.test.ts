@@ -117,6 +117,23 @@ describe("the index kept between starts", () => {
 		second.index.unload();
 	});
 
+	it("still saves when unloaded while a save in slices is under way (that one gives up, the unload's follows)", async () => {
+		const { app } = makeApp({ "People/Anna.md": "---\ncadence: 7\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" });
+		stampAll(app);
+		const cache = new MemoryCache();
+		const first = await start(app, cache);
+		const expected = view(first.index);
+		const running = first.index.save();
+		first.index.unload();
+		await first.index.idle();
+		await running;
+		expect(cache.saves).toBe(1);
+		const second = await start(app, cache);
+		expect(second.index.timings.restored).toBe(true);
+		expect(view(second.index)).toEqual(expected);
+		second.index.unload();
+	});
+
 	it("re-reads only the notes changed, created or deleted while it was closed", async () => {
 		const { app } = makeApp({
 			"People/Anna.md": "---\ncadence: 7\n---\n",
