@@ -115,4 +115,40 @@ describe("the plugin's index", () => {
 		expect(index.timings.read).toBe(78);
 		expect(index.index.stats().interactions).toBe(28);
 	});
+	it("takes a sync burst of 1,000 changed notes without writing, and ends where a fresh build ends", async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 20; i++) files[`People/P${i}.md`] = `---\ncadence: ${7 + i}\n---\n- 2026-10-0${1 + (i % 9)} Coffee\n`;
+		const days: string[] = [];
+		for (let d = 0; d < 1000; d++) {
+			const date = new Date(Date.UTC(2024, 0, 1 + d)).toISOString().slice(0, 10);
+			days.push(date);
+			files[`Journal/${date}.md`] = `- Call with [[P${d % 20}]]\n- [ ] Send [[P${(d * 7) % 20}]] the deck\n`;
+		}
+		const { app, index } = await builtIndex(files);
+		const before = index.index.stats();
+		expect(before.followups).toBe(1000);
+		const updated = vi.fn();
+		index.onUpdated(updated);
+		const writes = [vi.spyOn(app.vault, "process"), vi.spyOn(app.fileManager, "processFrontMatter"), vi.spyOn(app.vault, "create")];
+		// Another device's edits arrive at once: every journal note changes.
+		await Promise.all(
+			days.map((date, d) => {
+				const file = app.vault.getFileByPath(`Journal/${date}.md`);
+				if (!file) throw new Error("fixture");
+				return app.vault.modify(file, `- Lunch with [[P${(d + 3) % 20}]] and [[P${d % 20}]]\n- [x] Sent [[P${(d * 7) % 20}]] the deck ✅ ${date}\n`);
+			}),
+		);
+		await settle();
+		for (const spy of writes) expect(spy).not.toHaveBeenCalled();
+		const now: Record<string, string> = {};
+		for (const file of app.vault.getMarkdownFiles()) now[file.path] = await app.vault.read(file);
+		const { index: fresh } = await builtIndex(now);
+		expect(index.index.due(TODAY, 60)).toEqual(fresh.index.due(TODAY, 60));
+		expect(index.index.stats()).toEqual(fresh.index.stats());
+		expect(index.index.stats()).toMatchObject({ followups: 0, interactions: 20 + 3000 });
+		expect(index.index.due(TODAY, 60).length).toBeGreaterThan(0);
+		// The views are told a few times, not once per event.
+		await waitFor(() => updated.mock.calls.length > 0);
+		expect(updated.mock.calls.length).toBeLessThan(10);
+	});
 });
