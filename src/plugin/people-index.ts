@@ -120,7 +120,11 @@ export class ReteIndex extends Component {
 
 	/** Resolves once no save is in flight (one started by unloading, say, or one following another). */
 	async idle(): Promise<void> {
-		while (this.saving) await this.saving;
+		while (this.saving) {
+			await this.saving;
+			// A save chained on that one (`save(true)` while it ran) starts in the same turn.
+			await Promise.resolve();
+		}
 	}
 
 	private async write(cache: IndexCache, now: boolean): Promise<void> {

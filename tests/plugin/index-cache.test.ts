@@ -121,13 +121,21 @@ describe("the index kept between starts", () => {
 		const { app } = makeApp({ "People/Anna.md": "---\ncadence: 7\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" });
 		stampAll(app);
 		const cache = new MemoryCache();
+		// Storing takes a moment, as IndexedDB does.
+		const store = cache.save.bind(cache);
+		cache.save = async (snapshot) => {
+			await settle();
+			return store(snapshot);
+		};
 		const first = await start(app, cache);
 		const expected = view(first.index);
 		const running = first.index.save();
+		// Asked before the unload, idle() still waits for the save the unload chains on.
+		const waiting = first.index.idle();
 		first.index.unload();
-		await first.index.idle();
-		await running;
+		await waiting;
 		expect(cache.saves).toBe(1);
+		await running;
 		const second = await start(app, cache);
 		expect(second.index.timings.restored).toBe(true);
 		expect(view(second.index)).toEqual(expected);
