@@ -60,12 +60,15 @@ export class NoteLinks {
 	 * earlier version of the note still registered, only the difference), resolves its targets
 	 * and adds what it says to each person.
 	 */
-	link(facts: NoteFacts, kept?: NoteFacts, days = true): void {
+	link(facts: NoteFacts, kept?: NoteFacts, days = true, keptDests: ReadonlyArray<PersonState | null> | null = null): void {
 		const { path, targets } = facts;
 		const dests: Array<PersonState | null> = targets.length === 0 ? NO_DESTS : new Array<PersonState | null>(targets.length);
 		let anyone = false;
 		for (let i = 0; i < targets.length; i++) {
-			const dest = this.destOf(targets[i] as Target, path);
+			const t = targets[i] as Target;
+			// The same target where the earlier version had it resolves as it did: its dests are
+			// kept current as notes come and go (see `recheck`).
+			const dest = keptDests !== null && kept?.targets[i] === t ? (keptDests[i] ?? null) : this.destOf(t, path);
 			dests[i] = dest;
 			if (dest !== null) anyone = true;
 		}
@@ -97,8 +100,9 @@ export class NoteLinks {
 	 */
 	replace(old: NoteFacts, facts: NoteFacts): void {
 		const before = this.contactDays(old);
+		const dests = old.dests;
 		this.unlink(old, true, false);
-		this.link(facts, old, false);
+		this.link(facts, old, false, dests);
 		const after = this.contactDays(facts);
 		for (const [person, days] of before) {
 			changeDays(person, days, after.get(person) ?? []);

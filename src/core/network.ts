@@ -149,6 +149,11 @@ export class PeopleIndex {
 		this.relinkLinkers(path);
 	}
 
+	/** How many notes are indexed. */
+	noteCount(): number {
+		return this.notes.size;
+	}
+
 	has(path: string): boolean {
 		return this.notes.has(path);
 	}

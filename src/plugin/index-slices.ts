@@ -89,19 +89,27 @@ export async function sliceSnapshot(index: PeopleIndex, key: string, now: boolea
  * events `touched` meanwhile, come again (read again when they were read before, else from the
  * metadata cache); notes gone are dropped.
  */
-export async function catchUp(app: App, index: PeopleIndex, touched: ReadonlySet<string> | null, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
+export async function catchUp(app: App, index: PeopleIndex, touched: ReadonlySet<string> | null, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>, events: () => number): Promise<boolean> {
 	const again = (file: TFile): void => {
 		// A note read before is read again; one known by its links gets its new links.
 		if (!index.requestRead(file.path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
 		timings.notes++;
 	};
+	const indexed = index.noteCount();
+	const eventsBefore = events();
+	// Notes of the vault that the restored index knows: when that is all it knows, none went.
+	let known = 0;
 	// Most notes are unchanged: the clock is looked at every few hundred of them.
 	let seen = 0;
 	for (const file of app.vault.getMarkdownFiles()) {
-		if (index.stampOf(file.path) !== fileStamp(file) || touched?.has(file.path)) again(file);
+		const stamp = index.stampOf(file.path);
+		if (stamp !== undefined) known++;
+		if (stamp !== fileStamp(file) || touched?.has(file.path)) again(file);
 		else if (++seen % CHECK_EVERY !== 0) continue;
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}
+	// Events meanwhile may have added what was counted as known: then every note is looked at.
+	if (known === indexed && events() === eventsBefore) return true;
 	for (const path of index.paths()) {
 		if (!app.vault.getFileByPath(path)) {
 			index.remove(path);

@@ -50,6 +50,8 @@ export class ReteIndex extends Component {
 	private rebuilding = false;
 	/** Notes that events touched while a saved index was loading or restoring (none applied to it). */
 	private touched: Set<string> | null = null;
+	/** Vault events received so far (catching up looks at whether any came meanwhile). */
+	private eventCount = 0;
 	private readonly saveLater = debounce(() => void this.save(), SAVE_DELAY_MS, true);
 
 	constructor(
@@ -225,7 +227,7 @@ export class ReteIndex extends Component {
 			this.building = index;
 			const touched = this.touched;
 			this.touched = null;
-			if (!(await catchUp(this.app, index, touched, timings, spent, endSlice))) return;
+			if (!(await catchUp(this.app, index, touched, timings, spent, endSlice, () => this.eventCount))) return;
 		} else {
 			index = new PeopleIndex(options);
 			this.building = index;
@@ -288,6 +290,7 @@ export class ReteIndex extends Component {
 
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
 		if (file.extension !== "md") return;
+		this.eventCount++;
 		const record = recordOf(file, data, cache, eventStamp(file, data));
 		this.touched?.add(file.path);
 		for (const index of this.live()) index.upsert(record);
@@ -296,6 +299,7 @@ export class ReteIndex extends Component {
 	}
 
 	private onRename(file: unknown, oldPath: string): void {
+		this.eventCount++;
 		this.touched?.add(oldPath);
 		if (file instanceof TFile) this.touched?.add(file.path);
 		for (const index of this.live()) {
@@ -309,6 +313,7 @@ export class ReteIndex extends Component {
 	}
 
 	private onDelete(path: string): void {
+		this.eventCount++;
 		this.touched?.add(path);
 		for (const index of this.live()) index.remove(path);
 		this.changed();
