@@ -138,7 +138,7 @@ export class LinkResolver {
 		if (stored === path) return;
 		if (stored !== undefined) {
 			// Another note by the same path but for case (possible where file names are
-			// case-sensitive): the first in code-point order answers, whichever came first.
+			// case-sensitive): the first in string order (UTF-16 code units) answers, whichever came first.
 			const others = this.sameKey.get(key) ?? [];
 			if (others.includes(path)) return;
 			this.forget();
