@@ -31,7 +31,6 @@ export interface DailySource {
 	key?(): string;
 }
 
-
 export class ReteIndex extends Component {
 	private current: PeopleIndex;
 	/** The index being built, which events also update so that nothing is lost meanwhile. */
