@@ -46,19 +46,30 @@ function setStat(app: FakeApp, path: string, mtime: number, size: number): void 
 	(file as Stat).stat = { ctime: 0, mtime, size };
 }
 
-async function start(app: FakeApp, cache: IndexCache, settings: Partial<ReteSettings> = {}, version = "1.0.0"): Promise<{ index: ReteIndex; reads: string[] }> {
+/** A ReteIndex over `app`, loaded as Obsidian would, once its first build or restore is done. */
+async function launch(app: FakeApp, cache: IndexCache, settings: ReteSettings, version = "1.0.0"): Promise<ReteIndex> {
 	const obsidian = app.asOriginalType__();
-	const s = { ...defaultSettings(), ...settings };
+	const index = new ReteIndex(obsidian, () => settings, dailyFor(obsidian), cache, version);
+	index.load();
+	app.workspace.setLayoutReady__();
+	await waitFor(() => index.ready);
+	return index;
+}
+
+/** `cache`, loading with `load` instead. */
+function loadingWith(cache: IndexCache, load: () => Promise<unknown>): IndexCache {
+	return { load, save: (snapshot) => cache.save(snapshot), clear: () => cache.clear() };
+}
+
+/** `launch`, with the notes it reads. */
+async function start(app: FakeApp, cache: IndexCache, settings: Partial<ReteSettings> = {}, version = "1.0.0"): Promise<{ index: ReteIndex; reads: string[] }> {
 	const reads: string[] = [];
 	const original = app.vault.cachedRead.bind(app.vault);
 	vi.spyOn(app.vault, "cachedRead").mockImplementation((file) => {
 		reads.push(file.path);
 		return original(file);
 	});
-	const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian), cache, version);
-	index.load();
-	app.workspace.setLayoutReady__();
-	await waitFor(() => index.ready);
+	const index = await launch(app, cache, { ...defaultSettings(), ...settings }, version);
 	vi.restoreAllMocks();
 	return { index, reads };
 }
@@ -285,24 +296,15 @@ describe("catching up after a restore", () => {
 
 	it("reads again a note an event touched while the saved index was loading, whatever its stamp", async () => {
 		const { app, cache } = await restored({ "People/Anna.md": "---\ncadence: 7\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" });
-		const obsidian = app.asOriginalType__();
-		const s = defaultSettings();
 		// Loading is slow: the note changes meanwhile, keeping its stamp (as a change event can).
-		const slow: IndexCache = {
-			load: async () => {
-				const value = await cache.load();
-				await app.vault.modify(app.vault.getFileByPath("Journal/2026-11-10.md")!, "- Lunch with [[Anna]]\n- 2026-11-12 Call with [[Anna]]\n");
-				setStat(app, "Journal/2026-11-10.md", 1_001, 11);
-				await settle();
-				return value;
-			},
-			save: (x) => cache.save(x),
-			clear: () => cache.clear(),
-		};
-		const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian), slow, "1.0.0");
-		index.load();
-		app.workspace.setLayoutReady__();
-		await waitFor(() => index.ready);
+		const slow = loadingWith(cache, async () => {
+			const value = await cache.load();
+			await app.vault.modify(app.vault.getFileByPath("Journal/2026-11-10.md")!, "- Lunch with [[Anna]]\n- 2026-11-12 Call with [[Anna]]\n");
+			setStat(app, "Journal/2026-11-10.md", 1_001, 11);
+			await settle();
+			return value;
+		});
+		const index = await launch(app, slow, defaultSettings());
 		expect(index.timings.restored).toBe(true);
 		expect(index.index.lastInteraction("People/Anna.md", TODAY)).toBe(parseIsoDay("2026-11-12"));
 		index.unload();
@@ -310,24 +312,16 @@ describe("catching up after a restore", () => {
 
 	it("rebuilds when settings change while a rebuild is still loading, and saves nothing under the old key", async () => {
 		const { app, cache } = await restored({ "People/Anna.md": "---\ncadence: 7\n---\n", "Contacts/Marco.md": "---\ncadence: 7\n---\n" });
-		const obsidian = app.asOriginalType__();
 		const s = defaultSettings();
 		let release: () => void = () => undefined;
 		const gate = new Promise<void>((resolve) => (release = resolve));
 		let loads = 0;
-		const gated: IndexCache = {
-			load: async () => {
-				// The second load (the rebuild's) waits until the settings have changed.
-				if (loads++ > 0) await gate;
-				return cache.load();
-			},
-			save: (x) => cache.save(x),
-			clear: () => cache.clear(),
-		};
-		const index = new ReteIndex(obsidian, () => s, dailyFor(obsidian), gated, "1.0.0");
-		index.load();
-		app.workspace.setLayoutReady__();
-		await waitFor(() => index.ready);
+		const gated = loadingWith(cache, async () => {
+			// The second load (the rebuild's) waits until the settings have changed.
+			if (loads++ > 0) await gate;
+			return cache.load();
+		});
+		const index = await launch(app, gated, s);
 		const rebuilding = index.rebuild();
 		s.peopleFolder = "Contacts";
 		const changed = index.settingsChanged();
