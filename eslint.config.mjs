@@ -46,6 +46,17 @@ export default defineConfig([
 		},
 	},
 	{
+		// The index worker runs core code only: no Obsidian (it has no app), no Node, no DOM.
+		files: ["src/worker/**/*.ts"],
+		rules: {
+			"no-restricted-imports": ["error", {
+				paths: [{ name: "obsidian", message: "The worker has no app: it runs src/core only." }, ...NODE_MODULES.map((name) => ({ name, message: "The worker runs in a browser." }))],
+				patterns: [{ group: ["node:*", "obsidian/*", "../plugin/*", "../cli/*"], message: "The worker runs src/core only." }],
+			}],
+			"no-restricted-globals": ["error", { name: "window", message: "A worker has no window." }, { name: "document", message: "A worker has no document." }],
+		},
+	},
+	{
 		// The CLI, tests, benchmark and build scripts run under Node, not in Obsidian.
 		files: ["src/cli/**/*.ts", "tests/**/*.ts", "bench/**/*.ts", "bench/**/*.mjs", "*.mjs", "*.ts", ".ci/*.mjs"],
 		languageOptions: { globals: { ...globals.node } },

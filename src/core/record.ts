@@ -26,3 +26,8 @@ export function recordFromText(path: string, text: string, parse: YamlParse): No
 	else record.frontmatterError = { line: parsed.line ?? 1, message: parsed.error };
 	return record;
 }
+
+/** Properties already parsed elsewhere (Obsidian's metadata cache): `undefined` when it could not. */
+export function cachedProperties(frontmatter: unknown): YamlParse {
+	return () => (frontmatter !== undefined ? { data: frontmatter } : { error: "Obsidian could not read these properties (invalid YAML)", line: null });
+}

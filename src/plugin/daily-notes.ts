@@ -4,6 +4,7 @@
  */
 import { type App, Component, moment, normalizePath, Notice, type TFile } from "obsidian";
 import { compileDaily, type DailyMatcher } from "../core/daily";
+import type { DailySpec } from "../core/index-builder";
 import { type DailySettingsFiles, type ResolvedDaily, resolveDailySettings } from "../core/daily-config";
 import { type Day, ymdFromDay } from "../core/dates";
 import { renderTemplate, type WallClock } from "../core/template";
@@ -66,11 +67,17 @@ export class DailyNotes extends Component {
 		return JSON.stringify([this.current.folder, this.current.format, moment.locale()]);
 	}
 
+	/** What `matcher` compiles, as data (a build in a worker compiles it there). */
+	spec(): DailySpec {
+		const data = moment.localeData();
+		const names = { months: data.months(), monthsShort: data.monthsShort(), weekdays: data.weekdays(), weekdaysShort: data.weekdaysShort(), weekdaysMin: data.weekdaysMin() };
+		return { folder: this.current.folder, format: this.current.format, locale: moment.locale(), names };
+	}
+
 	/** Which notes are daily notes, with the names of Obsidian's own locale (moment's). */
 	matcher(): DailyMatcher | null {
-		const data = moment.localeData();
-		const given = { months: data.months(), monthsShort: data.monthsShort(), weekdays: data.weekdays(), weekdaysShort: data.weekdaysShort(), weekdaysMin: data.weekdaysMin() };
-		const compiled = compileDaily(this.current.folder, this.current.format, moment.locale(), given);
+		const { folder, format, locale, names } = this.spec();
+		const compiled = compileDaily(folder, format, locale, names);
 		return "matcher" in compiled ? compiled.matcher : null;
 	}
 

@@ -22,6 +22,8 @@ export interface IndexTimings {
 	read: number;
 	/** Whether the build started from the saved index (then `notes` counts notes changed since). */
 	restored: boolean;
+	/** Whether the notes were scanned and linked in a worker (the main thread restored its result). */
+	worker: boolean;
 }
 
 /**

@@ -11,6 +11,7 @@ import { EventActions } from "./event-actions";
 import { EventFlows } from "./event-flows";
 import { messagesFor } from "./i18n";
 import { cacheName, IdbStore, PiecewiseIndexCache } from "./index-cache";
+import { spawnBundledWorker } from "./index-worker";
 import { ReteIndex } from "./people-index";
 import { ReachOut } from "./reach-out";
 import { loadSettings, ReteSettingTab } from "./settings";
@@ -39,7 +40,7 @@ export default class RetePlugin extends Plugin {
 		let index: ReteIndex | null = null;
 		const daily = this.addChild(new DailyNotes(this.app, () => messages, () => void index?.settingsChanged()));
 		const store = typeof indexedDB === "undefined" ? null : new PiecewiseIndexCache(new IdbStore(cacheName(this.app)));
-		index = this.addChild(new ReteIndex(this.app, settings, daily, store, this.manifest.version));
+		index = this.addChild(new ReteIndex(this.app, settings, daily, store, this.manifest.version, spawnBundledWorker));
 		this.index = index;
 		const built = index;
 		const writer = new NoteWriter(this.app, () => messages, () => built.touch());

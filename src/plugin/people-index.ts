@@ -5,11 +5,13 @@
  */
 import { type App, type CachedMetadata, Component, debounce, Events, type EventRef, TFile } from "obsidian";
 import type { DailyMatcher } from "../core/daily";
+import type { DailySpec } from "../core/index-builder";
 import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
-import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
+import { type IndexSnapshot, SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
 import type { IndexCache } from "./index-cache";
 import { catchUp, type IndexTimings, linkEveryNote, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
+import { buildInWorker, type SpawnWorker } from "./index-worker";
 import { eventStamp, fileStamp, linksRecord, recordOf } from "./records";
 
 export { type IndexTimings, SLICE_MS };
@@ -29,6 +31,8 @@ export interface DailySource {
 	matcher(): DailyMatcher | null;
 	/** What the matcher depends on (folder, format, locale), to tell a saved index's settings. */
 	key?(): string;
+	/** The matcher as data, for a build in a worker (without it, builds run on the main thread). */
+	spec?(): DailySpec | null;
 }
 
 export class ReteIndex extends Component {
@@ -38,7 +42,7 @@ export class ReteIndex extends Component {
 	private readonly events = new Events();
 	private generation = 0;
 	ready = false;
-	timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false };
+	timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false, worker: false };
 	private readonly notify = debounce(() => this.events.trigger("updated"), 300, true);
 	/** The key the current index was built for, and whether it changed since it was saved. */
 	private key = "";
@@ -62,6 +66,8 @@ export class ReteIndex extends Component {
 		private readonly store: IndexCache | null = null,
 		/** Rete's version: a saved index is used only by the version that saved it. */
 		private readonly version = "",
+		/** A worker for the first build (none: it runs on the main thread). */
+		private readonly spawn: SpawnWorker | null = null,
 	) {
 		super();
 		this.current = new PeopleIndex({ settings: settings(), daily: null });
@@ -186,7 +192,7 @@ export class ReteIndex extends Component {
 		const generation = ++this.generation;
 		this.rebuilding = true;
 		this.touched = new Set();
-		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false };
+		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false, worker: false };
 		const clock = new SliceClock(timings);
 		const spent = (): number => clock.spent();
 		const endSlice = async (): Promise<boolean> => {
@@ -201,9 +207,17 @@ export class ReteIndex extends Component {
 		const cache = this.cache();
 		// Not wanted, or about to be replaced by a full read: the kept copy goes.
 		if (!cache || fresh) await this.store?.clear().catch(() => undefined);
-		const stored = cache && !fresh ? await cache.load().catch(() => undefined) : undefined;
+		let stored = cache && !fresh ? await cache.load().catch(() => undefined) : undefined;
 		clock.resume();
 		if (generation !== this.generation) return;
+		// Kept by another version or for other settings: as good as nothing kept.
+		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
+		if (stored === undefined) {
+			// Nothing kept: built in a worker where there is one, then restored as if kept.
+			const built = await this.buildElsewhere(key, timings, clock, endSlice);
+			if (built === null) return;
+			stored = built;
+		}
 		const options = { settings: this.settings(), daily };
 		let index: PeopleIndex | null = null;
 		if (stored !== undefined) {
@@ -215,9 +229,10 @@ export class ReteIndex extends Component {
 					if (spent() > SLICE_MS && !(await endSlice())) return;
 				}
 				index = restoring.index;
-				timings.restored = true;
+				timings.restored = !timings.worker;
 			} catch {
-				// Another format or other settings, or damaged: build from the notes.
+				// Damaged: build from the notes.
+				timings.worker = false;
 			}
 		}
 		if (index) {
@@ -259,6 +274,26 @@ export class ReteIndex extends Component {
 		this.key = key;
 		if (!timings.restored || timings.notes > 0 || timings.read > 0) this.changed();
 		this.events.trigger("updated");
+	}
+
+	/**
+	 * The index built in a worker, as a snapshot: `undefined` without a worker (or when it
+	 * failed: the build then runs here), `null` when the build was given up.
+	 */
+	private async buildElsewhere(key: string, timings: IndexTimings, clock: SliceClock, endSlice: () => Promise<boolean>): Promise<IndexSnapshot | null | undefined> {
+		const source = this.daily;
+		const worker = source.spec ? this.spawn?.() : null;
+		if (!source.spec || !worker) return undefined;
+		try {
+			const snapshot = await buildInWorker({ app: this.app, worker, settings: this.settings(), daily: source.spec(), key, timings, clock, endSlice, read: (path) => this.read(path) });
+			timings.worker = snapshot !== null;
+			return snapshot;
+		} catch (e) {
+			console.debug("Rete: the index could not be built in a worker; building it here", e);
+			timings.notes = 0;
+			timings.read = 0;
+			return undefined;
+		}
 	}
 
 	private async dailyMatcher(): Promise<DailyMatcher | null> {

@@ -1,6 +1,6 @@
 /** Notes as records for the index: from their text, or from the metadata cache alone. */
 import { type CachedMetadata, getLinkpath, type TFile } from "obsidian";
-import { recordFromText } from "../core/record";
+import { cachedProperties, recordFromText } from "../core/record";
 import type { NoteRecord } from "../core/types";
 
 function decodeLink(link: string): string {
@@ -37,9 +37,7 @@ export function fileStamp(file: TFile): number {
 
 /** A note from its text; `stamp`: the file's stamp when that text was read (default: now). */
 export function recordOf(file: TFile, text: string, cache: CachedMetadata | null, stamp = fileStamp(file)): NoteRecord {
-	const record = recordFromText(file.path, text, () =>
-		cache?.frontmatter !== undefined ? { data: cache.frontmatter } : { error: "Obsidian could not read these properties (invalid YAML)", line: null },
-	);
+	const record = recordFromText(file.path, text, cachedProperties(cache?.frontmatter));
 	record.stamp = stamp;
 	return record;
 }

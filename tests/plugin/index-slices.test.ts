@@ -7,7 +7,7 @@ import { fileStamp, linksRecord } from "../../src/plugin/records";
 import { makeApp } from "./app";
 
 function timings(): IndexTimings {
-	return { work: 0, longestSlice: 0, notes: 0, read: 0, restored: true };
+	return { work: 0, longestSlice: 0, notes: 0, read: 0, restored: true, worker: false };
 }
 
 describe("catching up after a restore", () => {

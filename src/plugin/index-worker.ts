@@ -1,0 +1,168 @@
+/**
+ * The first build of the index (nothing kept from an earlier start) in a Web Worker: the main
+ * thread only lists the notes, reads the ones the worker asks for and hands their text over;
+ * scanning and linking happen in the worker (`core/index-builder`), which returns the index as
+ * a snapshot for the main thread to restore, as it restores the index kept between starts.
+ * Without workers (or when the worker fails) the build runs on the main thread, in slices.
+ */
+import type { App, TFile } from "obsidian";
+import type { BuildReply, BuildRequest, DailySpec, TextNote } from "../core/index-builder";
+import type { ReteSettings } from "../core/settings";
+import type { IndexSnapshot } from "../core/snapshot";
+import type { NoteRecord } from "../core/types";
+import { type IndexTimings, SLICE_MS, type SliceClock } from "./index-slices";
+import { linksRecord } from "./records";
+
+/** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
+declare const RETE_WORKER_SOURCE: string | undefined;
+
+/** What the build needs of a worker (a Web Worker; in tests and the benchmark, stand-ins). */
+export interface BuildWorker {
+	postMessage(message: BuildRequest): void;
+	onmessage: ((event: MessageEvent<BuildReply>) => void) | null;
+	onerror: ((event: unknown) => void) | null;
+	onmessageerror: ((event: unknown) => void) | null;
+	terminate(): void;
+}
+
+export type SpawnWorker = () => BuildWorker | null;
+
+/** How long a new worker may take to answer at all before the build runs on the main thread. */
+export const WORKER_START_MS = 10_000;
+/** Notes per message. */
+const NOTES_BATCH = 2048;
+const TEXTS_BATCH = 256;
+/** Notes read at once. */
+const READ_BATCH = 32;
+
+/** A worker running Rete's bundled builder, or `null` where workers cannot run. */
+export function spawnBundledWorker(): BuildWorker | null {
+	if (typeof Worker === "undefined" || typeof RETE_WORKER_SOURCE !== "string") return null;
+	const url = URL.createObjectURL(new Blob([RETE_WORKER_SOURCE], { type: "text/javascript" }));
+	try {
+		const worker = new Worker(url);
+		const terminate = worker.terminate.bind(worker);
+		// The address serves the worker's loading: it goes with the worker.
+		worker.terminate = () => {
+			terminate();
+			URL.revokeObjectURL(url);
+		};
+		return worker as BuildWorker;
+	} catch {
+		URL.revokeObjectURL(url);
+		return null;
+	}
+}
+
+/** The worker's replies, in order; a failure of the worker fails every wait. */
+class Replies {
+	private readonly queue: BuildReply[] = [];
+	private waiter: ((reply: BuildReply) => void) | null = null;
+
+	constructor(worker: BuildWorker) {
+		const fail = (message: string): void => this.deliver({ kind: "failed", message });
+		worker.onmessage = (event) => this.deliver(event.data);
+		worker.onerror = () => fail("the worker stopped with an error");
+		worker.onmessageerror = () => fail("a message from the worker could not be read");
+	}
+
+	private deliver(reply: BuildReply): void {
+		const waiter = this.waiter;
+		this.waiter = null;
+		if (waiter) waiter(reply);
+		else this.queue.push(reply);
+	}
+
+	/** The next reply of the expected kind; throws on anything else (a failure) or after `timeout`. */
+	async next<K extends BuildReply["kind"]>(kind: K, timeout = Infinity): Promise<Extract<BuildReply, { kind: K }>> {
+		const queued = this.queue.shift();
+		const reply = queued ?? (await new Promise<BuildReply>((resolve) => {
+			let timer = 0;
+			this.waiter = (r) => {
+				window.clearTimeout(timer);
+				resolve(r);
+			};
+			if (timeout !== Infinity) timer = window.setTimeout(() => this.deliver({ kind: "failed", message: "the worker did not answer" }), timeout);
+		}));
+		if (reply.kind !== kind) throw new Error(`Rete: index worker: ${reply.kind === "failed" ? reply.message : `unexpected ${reply.kind}`}`);
+		return reply as Extract<BuildReply, { kind: K }>;
+	}
+}
+
+export interface WorkerBuild {
+	app: App;
+	worker: BuildWorker;
+	settings: ReteSettings;
+	daily: DailySpec | null;
+	key: string;
+	timings: IndexTimings;
+	clock: SliceClock;
+	/** Yields to the UI; false when the build was given up meanwhile. */
+	endSlice: () => Promise<boolean>;
+	/** A note's text with the stamp of the file it was read from, `undefined` when unreadable. */
+	read: (path: string) => Promise<{ text: string; stamp: number } | undefined>;
+}
+
+/**
+ * Builds the index in `worker` and returns it as a snapshot; `null` when given up. Throws when
+ * the worker fails (the caller then builds on the main thread). The worker ends either way.
+ */
+export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | null> {
+	const { app, worker, clock, endSlice, timings } = b;
+	const replies = new Replies(worker);
+	// Waiting for the worker is not work: each wait follows a yield, which ends the slice.
+	const wait = async <K extends BuildReply["kind"]>(kind: K, timeout?: number): Promise<Extract<BuildReply, { kind: K }>> => {
+		clock.pause();
+		try {
+			return await replies.next(kind, timeout);
+		} finally {
+			clock.resume();
+		}
+	};
+	try {
+		worker.postMessage({ kind: "start", settings: b.settings, daily: b.daily, key: b.key });
+		if (!(await endSlice())) return null;
+		await wait("ready", WORKER_START_MS);
+		let notes: NoteRecord[] = [];
+		for (const file of app.vault.getMarkdownFiles()) {
+			notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
+			timings.notes++;
+			if (notes.length < NOTES_BATCH && clock.spent() <= SLICE_MS) continue;
+			worker.postMessage({ kind: "notes", notes });
+			notes = [];
+			if (clock.spent() > SLICE_MS && !(await endSlice())) return null;
+		}
+		worker.postMessage({ kind: "notes", notes });
+		worker.postMessage({ kind: "settle" });
+		if (!(await endSlice())) return null;
+		const { paths } = await wait("read");
+		let texts: TextNote[] = [];
+		for (let i = 0; i < paths.length; i += READ_BATCH) {
+			const batch = paths.slice(i, i + READ_BATCH);
+			clock.pause();
+			const read = await Promise.all(batch.map((path) => b.read(path)));
+			clock.resume();
+			batch.forEach((path, k) => {
+				const note = read[k];
+				const file = app.vault.getFileByPath(path);
+				if (note === undefined || !file) return;
+				texts.push({ path, text: note.text, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
+				timings.read++;
+			});
+			if (texts.length < TEXTS_BATCH && clock.spent() <= SLICE_MS) continue;
+			worker.postMessage({ kind: "texts", notes: texts });
+			texts = [];
+			if (clock.spent() > SLICE_MS && !(await endSlice())) return null;
+		}
+		worker.postMessage({ kind: "texts", notes: texts });
+		worker.postMessage({ kind: "finish" });
+		if (!(await endSlice())) return null;
+		return (await wait("built")).snapshot;
+	} finally {
+		worker.terminate();
+	}
+}
+
+function frontmatterOf(app: App, file: TFile): unknown {
+	return app.metadataCache.getFileCache(file)?.frontmatter;
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from "vitest";
+import { type BuildReply, type BuildRequest, IndexBuilder, snapshotBuffers } from "../../src/core/index-builder";
+import { PeopleIndex } from "../../src/core/network";
+import { defaultSettings } from "../../src/core/settings";
+import type { NoteRecord } from "../../src/core/types";
+import { record } from "./helpers";
+import { Lcg, observe, options, otherText, personText, FOLDERS, NAMES } from "./random-notes";
+
+const KEY = "k";
+
+interface Note {
+	path: string;
+	text: string;
+	stamp: number;
+}
+
+function randomVault(seed: number): Note[] {
+	const r = new Lcg(seed);
+	const notes = new Map<string, Note>();
+	for (let i = 0; i < 70; i++) {
+		const kind = r.int(3);
+		const path = kind === 0 ? `${r.pick(FOLDERS)}/${r.pick(NAMES)}.md` : kind === 1 ? `Journal/2026-11-${10 + r.int(18)}.md` : `Meetings/${r.pick(["Kickoff", "Fair"])} ${r.int(9)}.md`;
+		notes.set(path, { path, text: kind === 0 ? personText(r) : otherText(r), stamp: i });
+	}
+	return [...notes.values()];
+}
+
+/** What the metadata cache knows of a note without its text (as the plugin's `linksRecord`). */
+function linksOnly(note: Note): NoteRecord {
+	const rec = record(note.path, note.text);
+	const links = [...note.text.matchAll(/\[\[([^\]|#]+)/g)].map((m) => m[1] ?? "");
+	return { path: note.path, frontmatter: rec.frontmatter, body: null, links, stamp: note.stamp };
+}
+
+/** The main thread's build: every note from its links, then the ones that concern someone read. */
+function builtHere(notes: Note[], skip: ReadonlySet<string> = new Set()): PeopleIndex {
+	const index = new PeopleIndex(options());
+	index.defer();
+	for (const n of notes) index.upsert(linksOnly(n));
+	for (const path of index.takePending()) {
+		const note = notes.find((n) => n.path === path);
+		if (!note || skip.has(path)) continue;
+		index.upsert({ ...record(path, note.text), stamp: note.stamp });
+	}
+	return index;
+}
+
+/** The same conversation as the plugin's, every message through a structured clone. */
+function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set()): { index: PeopleIndex; replies: BuildReply[] } {
+	const builder = new IndexBuilder();
+	const replies: BuildReply[] = [];
+	const send = (request: BuildRequest): BuildReply | null => {
+		const reply = builder.handle(structuredClone(request));
+		if (reply) replies.push(structuredClone(reply));
+		return reply;
+	};
+	send({ kind: "start", settings: defaultSettings(), daily: { folder: "Journal", format: "YYYY-MM-DD", locale: "en" }, key: KEY });
+	for (let i = 0; i < notes.length; i += 16) send({ kind: "notes", notes: notes.slice(i, i + 16).map(linksOnly) });
+	const read = send({ kind: "settle" });
+	if (read?.kind !== "read") throw new Error(`no list of notes to read: ${JSON.stringify(read)}`);
+	const texts = read.paths.filter((p) => !skip.has(p)).map((path) => {
+		const note = notes.find((n) => n.path === path) as Note;
+		return { path, text: note.text, frontmatter: record(path, note.text).frontmatter, stamp: note.stamp };
+	});
+	send({ kind: "texts", notes: texts });
+	const built = send({ kind: "finish" });
+	if (built?.kind !== "built") throw new Error(`no snapshot: ${JSON.stringify(built)}`);
+	return { index: PeopleIndex.fromSnapshot(options(), structuredClone(built.snapshot), KEY), replies };
+}
+
+describe("building the index elsewhere (a worker)", () => {
+	it("gives the index the main thread's build gives, on random vaults", () => {
+		for (let seed = 1; seed <= 15; seed++) {
+			const notes = randomVault(seed);
+			const there = builtThere(notes);
+			expect(observe(there.index), `seed ${seed}`).toEqual(observe(builtHere(notes)));
+			expect(there.index.takePending()).toEqual([]);
+			expect(there.replies.map((r) => r.kind)).toEqual(["ready", "read", "built"]);
+		}
+	});
+
+	it("asks to read exactly the people's notes and the notes that link to them", () => {
+		const notes = [
+			{ path: "People/Anna.md", text: "---\ntags: [person]\n---\n- 2026-11-02 Call\n", stamp: 1 },
+			{ path: "Journal/2026-11-03.md", text: "- Lunch with [[Anna]]\n", stamp: 2 },
+			{ path: "Notes/Elsewhere.md", text: "- See [[Somewhere]]\n", stamp: 3 },
+			{ path: "Notes/Plain.md", text: "Nothing here\n", stamp: 4 },
+		];
+		const read = builtThere(notes).replies.find((r) => r.kind === "read");
+		expect(read?.kind === "read" ? [...read.paths].sort() : null).toEqual(["Journal/2026-11-03.md", "People/Anna.md"]);
+	});
+
+	it("leaves a note it was not sent (unreadable) to be read after the restore", () => {
+		const notes = [
+			{ path: "People/Anna.md", text: "---\ntags: [person]\n---\n", stamp: 1 },
+			{ path: "Journal/2026-11-03.md", text: "- Lunch with [[Anna]]\n", stamp: 2 },
+		];
+		const skip = new Set(["Journal/2026-11-03.md"]);
+		const { index } = builtThere(notes, skip);
+		expect(observe(index)).toEqual(observe(builtHere(notes, skip)));
+		expect(index.takePending()).toEqual(["Journal/2026-11-03.md"]);
+	});
+
+	it("hands over the snapshot's typed arrays, each buffer once", () => {
+		const index = builtHere(randomVault(3));
+		const buffers = snapshotBuffers(index.snapshot(KEY));
+		expect(buffers.length).toBeGreaterThan(5);
+		expect(new Set(buffers).size).toBe(buffers.length);
+	});
+
+	it("answers out of turn, or after a failure, with a failure instead of throwing", () => {
+		const builder = new IndexBuilder();
+		expect(builder.handle({ kind: "settle" })).toEqual({ kind: "failed", message: "no build was started" });
+		builder.handle({ kind: "start", settings: defaultSettings(), daily: null, key: KEY });
+		// Damaged input (a record without a path) fails the build; the builder then wants a new start.
+		const failed = builder.handle({ kind: "notes", notes: [null as unknown as NoteRecord] });
+		expect(failed?.kind).toBe("failed");
+		expect(builder.handle({ kind: "finish" })?.kind).toBe("failed");
+	});
+
+	it("reads daily notes with the format and month names it is given", () => {
+		const notes = [
+			{ path: "People/Anna.md", text: "---\ntags: [person]\n---\n", stamp: 1 },
+			{ path: "Diario/3 novembre 2026.md", text: "- Pranzo con [[Anna]]\n", stamp: 2 },
+		];
+		const builder = new IndexBuilder();
+		const months = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"];
+		const names = { months, monthsShort: months.map((m) => m.slice(0, 3)), weekdays: ["domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"], weekdaysShort: ["dom", "lun", "mar", "mer", "gio", "ven", "sab"], weekdaysMin: ["do", "lu", "ma", "me", "gi", "ve", "sa"] };
+		builder.handle({ kind: "start", settings: defaultSettings(), daily: { folder: "Diario", format: "D MMMM YYYY", locale: "it", names }, key: KEY });
+		builder.handle({ kind: "notes", notes: notes.map(linksOnly) });
+		const read = builder.handle({ kind: "settle" });
+		expect(read?.kind).toBe("read");
+		builder.handle({ kind: "texts", notes: notes.map((n) => ({ path: n.path, text: n.text, frontmatter: record(n.path, n.text).frontmatter, stamp: n.stamp })) });
+		const built = builder.handle({ kind: "finish" });
+		if (built?.kind !== "built") throw new Error("no snapshot");
+		const index = PeopleIndex.fromSnapshot(options(), built.snapshot, KEY);
+		expect(index.stats().interactions).toBe(1);
+	});
+});
