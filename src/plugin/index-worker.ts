@@ -10,8 +10,9 @@ import type { BuildReply, BuildRequest, DailySpec, TextNote } from "../core/inde
 import type { ReteSettings } from "../core/settings";
 import type { IndexSnapshot } from "../core/snapshot";
 import type { NoteRecord } from "../core/types";
-import { type IndexTimings, SLICE_MS, type SliceClock } from "./index-slices";
-import { linksRecord } from "./records";
+import { type IndexTimings, READ_BATCH, SLICE_MS, type SliceClock } from "./index-slices";
+import type { DailySource } from "./people-index";
+import { linksRecord, readText } from "./records";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -32,8 +33,6 @@ export const WORKER_START_MS = 10_000;
 /** Notes per message. */
 const NOTES_BATCH = 2048;
 const TEXTS_BATCH = 256;
-/** Notes read at once. */
-const READ_BATCH = 32;
 
 /** A worker running Rete's bundled builder, or `null` where workers cannot run. */
 export function spawnBundledWorker(): BuildWorker | null {
@@ -99,8 +98,6 @@ export interface WorkerBuild {
 	clock: SliceClock;
 	/** Yields to the UI; false when the build was given up meanwhile. */
 	endSlice: () => Promise<boolean>;
-	/** A note's text with the stamp of the file it was read from, `undefined` when unreadable. */
-	read: (path: string) => Promise<{ text: string; stamp: number } | undefined>;
 }
 
 /**
@@ -140,7 +137,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		for (let i = 0; i < paths.length; i += READ_BATCH) {
 			const batch = paths.slice(i, i + READ_BATCH);
 			clock.pause();
-			const read = await Promise.all(batch.map((path) => b.read(path)));
+			const read = await Promise.all(batch.map((path) => readText(app, path)));
 			clock.resume();
 			batch.forEach((path, k) => {
 				const note = read[k];
@@ -165,4 +162,24 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 
 function frontmatterOf(app: App, file: TFile): unknown {
 	return app.metadataCache.getFileCache(file)?.frontmatter;
+}
+
+/**
+ * The index built in a worker from `spawn`, as a snapshot: `undefined` without a worker (or
+ * when it failed: the caller then builds on the main thread), `null` when given up.
+ */
+export async function buildElsewhere(b: Omit<WorkerBuild, "worker" | "daily"> & { spawn: SpawnWorker | null; daily: DailySource }): Promise<IndexSnapshot | null | undefined> {
+	const { daily, timings } = b;
+	const worker = daily.spec ? b.spawn?.() : null;
+	if (!daily.spec || !worker) return undefined;
+	try {
+		const snapshot = await buildInWorker({ ...b, worker, daily: daily.spec() });
+		timings.worker = snapshot !== null;
+		return snapshot;
+	} catch (e) {
+		console.debug("Rete: the index could not be built in a worker; building it here", e);
+		timings.notes = 0;
+		timings.read = 0;
+		return undefined;
+	}
 }

@@ -8,17 +8,15 @@ import type { DailyMatcher } from "../core/daily";
 import type { DailySpec } from "../core/index-builder";
 import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
-import { type IndexSnapshot, SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
+import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
 import type { IndexCache } from "./index-cache";
-import { catchUp, type IndexTimings, linkEveryNote, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
-import { buildInWorker, type SpawnWorker } from "./index-worker";
-import { eventStamp, fileStamp, linksRecord, recordOf } from "./records";
+import { catchUp, type IndexTimings, linkEveryNote, readPending, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
+import { buildElsewhere, type SpawnWorker } from "./index-worker";
+import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
 export { type IndexTimings, SLICE_MS };
 
 export { fileStamp, linksRecord, metadataLinks, recordOf } from "./records";
-
-const READ_BATCH = 32;
 
 /** Quiet time after the last change before the index is saved for the next start. */
 export const SAVE_DELAY_MS = 30_000;
@@ -214,7 +212,7 @@ export class ReteIndex extends Component {
 		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
 		if (stored === undefined) {
 			// Nothing kept: built in a worker where there is one, then restored as if kept.
-			const built = await this.buildElsewhere(key, timings, clock, endSlice);
+			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, timings, clock, endSlice });
 			if (built === null) return;
 			stored = built;
 		}
@@ -249,22 +247,7 @@ export class ReteIndex extends Component {
 			if (!(await linkEveryNote(this.app, index, timings, spent, endSlice))) return;
 		}
 		// Events during the build may add notes to read: drain until none are left.
-		for (let pending = index.takePending(); pending.length > 0; pending = index.takePending()) {
-			for (let i = 0; i < pending.length; i += READ_BATCH) {
-				const batch = pending.slice(i, i + READ_BATCH);
-				clock.pause();
-				const texts = await Promise.all(batch.map((path) => this.read(path)));
-				clock.resume();
-				batch.forEach((path, k) => {
-					const read = texts[k];
-					const file = this.app.vault.getFileByPath(path);
-					if (read === undefined || !file) return;
-					index.upsert(recordOf(file, read.text, this.app.metadataCache.getFileCache(file), read.stamp));
-					timings.read++;
-				});
-				if (spent() > SLICE_MS && !(await endSlice())) return;
-			}
-		}
+		if (!(await readPending(this.app, index, timings, clock, endSlice))) return;
 		clock.close();
 		this.current = index;
 		this.building = null;
@@ -276,45 +259,9 @@ export class ReteIndex extends Component {
 		this.events.trigger("updated");
 	}
 
-	/**
-	 * The index built in a worker, as a snapshot: `undefined` without a worker (or when it
-	 * failed: the build then runs here), `null` when the build was given up.
-	 */
-	private async buildElsewhere(key: string, timings: IndexTimings, clock: SliceClock, endSlice: () => Promise<boolean>): Promise<IndexSnapshot | null | undefined> {
-		const source = this.daily;
-		const worker = source.spec ? this.spawn?.() : null;
-		if (!source.spec || !worker) return undefined;
-		try {
-			const snapshot = await buildInWorker({ app: this.app, worker, settings: this.settings(), daily: source.spec(), key, timings, clock, endSlice, read: (path) => this.read(path) });
-			timings.worker = snapshot !== null;
-			return snapshot;
-		} catch (e) {
-			console.debug("Rete: the index could not be built in a worker; building it here", e);
-			timings.notes = 0;
-			timings.read = 0;
-			return undefined;
-		}
-	}
-
 	private async dailyMatcher(): Promise<DailyMatcher | null> {
 		await this.daily.refresh();
 		return this.daily.matcher();
-	}
-
-	/**
-	 * A note's text, with the file's stamp from before the read; `undefined` when it cannot be
-	 * read or changed while being read (its change event brings the new text).
-	 */
-	private async read(path: string): Promise<{ text: string; stamp: number } | undefined> {
-		const file = this.app.vault.getFileByPath(path);
-		if (!file) return undefined;
-		const stamp = fileStamp(file);
-		try {
-			const text = await this.app.vault.cachedRead(file);
-			return fileStamp(file) === stamp ? { text, stamp } : undefined;
-		} catch {
-			return undefined;
-		}
 	}
 
 	/** The indexes that events must update: the live one and, during a rebuild, the new one. */
@@ -361,7 +308,7 @@ export class ReteIndex extends Component {
 			if (index === this.building) continue;
 			for (const path of index.takePending()) {
 				const file = this.app.vault.getFileByPath(path);
-				const read = await this.read(path);
+				const read = await readText(this.app, path);
 				if (!file || read === undefined || !this.live().includes(index)) continue;
 				index.upsert(recordOf(file, read.text, this.app.metadataCache.getFileCache(file), read.stamp));
 			}

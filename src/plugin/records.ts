@@ -1,5 +1,5 @@
 /** Notes as records for the index: from their text, or from the metadata cache alone. */
-import { type CachedMetadata, getLinkpath, type TFile } from "obsidian";
+import { type App, type CachedMetadata, getLinkpath, type TFile } from "obsidian";
 import { cachedProperties, recordFromText } from "../core/record";
 import type { NoteRecord } from "../core/types";
 
@@ -70,4 +70,20 @@ export function eventStamp(file: TFile, text: string): number {
 /** A note as the metadata cache knows it, without its text. */
 export function linksRecord(file: TFile, cache: CachedMetadata | null): NoteRecord {
 	return { path: file.path, frontmatter: cache?.frontmatter, body: null, links: metadataLinks(cache), stamp: fileStamp(file) };
+}
+
+/**
+ * A note's text, with the file's stamp from before the read; `undefined` when it cannot be
+ * read or changed while being read (its change event brings the new text).
+ */
+export async function readText(app: App, path: string): Promise<{ text: string; stamp: number } | undefined> {
+	const file = app.vault.getFileByPath(path);
+	if (!file) return undefined;
+	const stamp = fileStamp(file);
+	try {
+		const text = await app.vault.cachedRead(file);
+		return fileStamp(file) === stamp ? { text, stamp } : undefined;
+	} catch {
+		return undefined;
+	}
 }

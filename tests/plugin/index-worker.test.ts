@@ -1,0 +1,192 @@
+// @vitest-environment happy-dom
+import * as path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseIsoDay } from "../../src/core/dates";
+import { type BuildReply, type BuildRequest, IndexBuilder } from "../../src/core/index-builder";
+import { defaultSettings } from "../../src/core/settings";
+import type { IndexSnapshot } from "../../src/core/snapshot";
+import type { IndexCache } from "../../src/plugin/index-cache";
+import { type BuildWorker, spawnBundledWorker, WORKER_START_MS } from "../../src/plugin/index-worker";
+import { ReteIndex } from "../../src/plugin/people-index";
+import { dailyFor, type FakeApp, makeApp, readFolder, settle, waitFor } from "./app";
+
+const TODAY = parseIsoDay("2026-11-20") ?? 0;
+const EXAMPLE = path.resolve(process.cwd(), "examples/vault");
+
+afterEach(() => {
+	vi.restoreAllMocks();
+	vi.useRealTimers();
+});
+
+/** A worker in this thread: the real builder, every message a structured clone, replies a task later. */
+class InThreadWorker implements BuildWorker {
+	onmessage: BuildWorker["onmessage"] = null;
+	onerror: BuildWorker["onerror"] = null;
+	onmessageerror: BuildWorker["onmessageerror"] = null;
+	terminated = false;
+	readonly received: Array<BuildRequest["kind"]> = [];
+	private readonly builder = new IndexBuilder();
+
+	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; onRequest?: (kind: BuildRequest["kind"]) => void } = {}) {}
+
+	postMessage(message: BuildRequest): void {
+		if (this.terminated) return;
+		const copy = structuredClone(message);
+		this.received.push(copy.kind);
+		setTimeout(() => {
+			if (this.terminated || this.fault.silent) return;
+			this.fault.onRequest?.(copy.kind);
+			if (copy.kind === this.fault.crashOn) {
+				this.onerror?.(new Error("out of memory"));
+				return;
+			}
+			const reply = this.builder.handle(copy);
+			if (reply) this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<BuildReply>);
+		}, 0);
+	}
+
+	terminate(): void {
+		this.terminated = true;
+	}
+}
+
+class MemoryCache implements IndexCache {
+	value: unknown = undefined;
+	load(): Promise<unknown> {
+		return Promise.resolve(this.value === undefined ? undefined : structuredClone(this.value));
+	}
+	save(snapshot: IndexSnapshot): Promise<void> {
+		this.value = structuredClone(snapshot);
+		return Promise.resolve();
+	}
+	clear(): Promise<void> {
+		this.value = undefined;
+		return Promise.resolve();
+	}
+}
+
+function vault(): FakeApp {
+	const { app } = makeApp(readFolder(EXAMPLE));
+	// Every file gets a stamp of its own (the fake app's files all have mtime 0 and size 0).
+	app.vault.getMarkdownFiles().forEach((f, i) => ((f as { stat: object }).stat = { ctime: 0, mtime: 1_000 + i, size: 10 + i }));
+	return app;
+}
+
+function index(app: FakeApp, spawn: (() => BuildWorker | null) | null, cache: IndexCache | null = null, version = "1.0.0"): ReteIndex {
+	const obsidian = app.asOriginalType__();
+	const settings = defaultSettings();
+	return new ReteIndex(obsidian, () => settings, dailyFor(obsidian), cache, version, spawn);
+}
+
+async function launch(app: FakeApp, spawn: (() => BuildWorker | null) | null, cache: IndexCache | null = null, version = "1.0.0"): Promise<ReteIndex> {
+	const built = index(app, spawn, cache, version);
+	built.load();
+	app.workspace.setLayoutReady__();
+	await waitFor(() => built.ready);
+	return built;
+}
+
+function view(index: ReteIndex): unknown {
+	return { due: index.index.due(TODAY, 30), stats: index.index.stats(), problems: index.index.problems() };
+}
+
+describe("the first build in a worker", () => {
+	it("gives the index the main thread builds, and ends the worker", async () => {
+		const here = await launch(vault(), null);
+		const worker = new InThreadWorker();
+		const there = await launch(vault(), () => worker);
+		expect(there.timings.worker).toBe(true);
+		expect(there.timings.restored).toBe(false);
+		expect(here.timings.worker).toBe(false);
+		expect(view(there)).toEqual(view(here));
+		expect(here.index.stats().interactions).toBeGreaterThan(5);
+		expect(worker.received).toEqual(expect.arrayContaining(["start", "notes", "settle", "texts", "finish"]));
+		expect(worker.terminated).toBe(true);
+	});
+
+	it("builds on the main thread when no worker can start, or the worker fails", async () => {
+		const expected = view(await launch(vault(), null));
+		expect(view(await launch(vault(), () => null))).toEqual(expected);
+		for (const crashOn of ["start", "settle", "finish"] as const) {
+			const worker = new InThreadWorker({ crashOn });
+			const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
+			const built = await launch(vault(), () => worker);
+			expect(built.timings.worker, crashOn).toBe(false);
+			expect(view(built), crashOn).toEqual(expected);
+			expect(worker.terminated).toBe(true);
+			expect(debug).toHaveBeenCalled();
+		}
+	});
+
+	it("gives up on a worker that never answers, and builds on the main thread", async () => {
+		const expected = view(await launch(vault(), null));
+		vi.useFakeTimers();
+		vi.spyOn(console, "debug").mockImplementation(() => undefined);
+		const worker = new InThreadWorker({ silent: true });
+		const app = vault();
+		const built = index(app, () => worker);
+		built.load();
+		app.workspace.setLayoutReady__();
+		await vi.advanceTimersByTimeAsync(WORKER_START_MS - 100);
+		expect(built.ready).toBe(false);
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(built.ready).toBe(true);
+		expect(built.timings.worker).toBe(false);
+		expect(view(built)).toEqual(expected);
+		expect(worker.terminated).toBe(true);
+	});
+
+	it("keeps the notes changed while the worker builds", async () => {
+		const app = vault();
+		let edited = false;
+		const worker = new InThreadWorker({
+			// While the worker links, a note gains a meeting with Anna (the event comes meanwhile).
+			onRequest: (kind) => {
+				if (kind !== "settle" || edited) return;
+				edited = true;
+				const file = app.vault.getFileByPath("Meetings/Offsite.md") ?? null;
+				void (file ? app.vault.modify(file, "- 2026-11-19 Offsite with [[Anna Rossi]]\n") : app.vault.create("Meetings/Offsite.md", "- 2026-11-19 Offsite with [[Anna Rossi]]\n"));
+			},
+		});
+		const built = await launch(app, () => worker);
+		await settle();
+		expect(edited).toBe(true);
+		expect(built.timings.worker).toBe(true);
+		const fresh = await launch(app, null);
+		expect(view(built)).toEqual(view(fresh));
+		expect(built.index.lastInteraction("People/Anna Rossi.md", TODAY)).toBe(parseIsoDay("2026-11-19"));
+	});
+
+	it("stops the worker when the plugin unloads meanwhile", async () => {
+		const app = vault();
+		const worker = new InThreadWorker();
+		const built = index(app, () => worker);
+		let updates = 0;
+		built.onUpdated(() => updates++);
+		built.load();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => worker.received.length > 0);
+		built.unload();
+		await settle(5);
+		expect(worker.terminated).toBe(true);
+		expect(built.ready).toBe(false);
+		expect(updates).toBe(0);
+	});
+
+	it("builds in the worker when the kept index is another version's", async () => {
+		const app = vault();
+		const cache = new MemoryCache();
+		const first = await launch(app, null, cache, "1.0.0");
+		await first.save();
+		expect(cache.value).toBeDefined();
+		first.unload();
+		const worker = new InThreadWorker();
+		const updated = await launch(app, () => worker, cache, "1.1.0");
+		expect(updated.timings).toMatchObject({ worker: true, restored: false });
+		expect(view(updated)).toEqual(view(first));
+	});
+
+	it("starts no worker where there are none", () => {
+		expect(typeof Worker === "undefined" || spawnBundledWorker() === null).toBe(true);
+	});
+});
