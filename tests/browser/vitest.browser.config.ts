@@ -7,7 +7,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
 	root: fileURLToPath(new URL("../..", import.meta.url)),
 	test: {
-		include: ["tests/browser/view.browser.ts"],
+		include: ["tests/browser/view.browser.ts", "tests/browser/worker.browser.ts"],
 		environment: "node",
 		testTimeout: 30000,
 		hookTimeout: 60000,
