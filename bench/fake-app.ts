@@ -8,7 +8,9 @@ import * as v8 from "node:v8";
 import type { App, CachedMetadata } from "obsidian";
 import { splitFrontmatter } from "../src/core/frontmatter";
 import { parseYaml } from "../src/cli/yaml";
+import { LinkResolver } from "../src/core/resolver";
 import type { KeyValueStore } from "../src/plugin/index-cache";
+import { metadataLinks } from "../src/plugin/records";
 import { Events, TFile } from "./obsidian-shim";
 
 const WIKILINK = /(!?)\[\[([^[\]\n]*)\]\]/g;
@@ -88,6 +90,15 @@ class FakeVault extends Events {
 		return bytes ? Promise.resolve(bytes.toString("utf8")) : Promise.reject(new Error(`ENOENT: ${file.path}`));
 	}
 
+	/** The bytes, as a fresh buffer of their own (a read from disk fills one). */
+	readBinary(file: TFile): Promise<ArrayBuffer> {
+		const bytes = this.data.get(file.path);
+		if (!bytes) return Promise.reject(new Error(`ENOENT: ${file.path}`));
+		const out = new ArrayBuffer(bytes.length);
+		new Uint8Array(out).set(bytes);
+		return Promise.resolve(out);
+	}
+
 	text(path: string): string | undefined {
 		return this.data.get(path)?.toString("utf8");
 	}
@@ -126,14 +137,36 @@ class FakeVault extends Events {
 
 class FakeMetadataCache extends Events {
 	private readonly caches = new Map<string, CachedMetadata>();
+	/** Made when first asked for after a change (Obsidian keeps it up to date as notes change). */
+	private resolved: Record<string, Record<string, number>> | null = null;
 	set(path: string, cache: CachedMetadata): void {
 		this.caches.set(path, cache);
+		this.resolved = null;
 	}
 	get(path: string): CachedMetadata | undefined {
 		return this.caches.get(path);
 	}
 	delete(path: string): void {
 		this.caches.delete(path);
+		this.resolved = null;
+	}
+
+	/** Where each note's links lead, by note: resolved as Rete resolves them (close to Obsidian). */
+	get resolvedLinks(): Record<string, Record<string, number>> {
+		if (this.resolved) return this.resolved;
+		const resolver = new LinkResolver();
+		for (const path of this.caches.keys()) resolver.add(path);
+		const out: Record<string, Record<string, number>> = {};
+		for (const [path, cache] of this.caches) {
+			const dests: Record<string, number> = {};
+			for (const link of metadataLinks(cache)) {
+				const dest = resolver.resolve(link, path);
+				if (dest !== null) dests[dest] = (dests[dest] ?? 0) + 1;
+			}
+			out[path] = dests;
+		}
+		this.resolved = out;
+		return out;
 	}
 	getFileCache(file: TFile): CachedMetadata | null {
 		return this.caches.get(file.path) ?? null;

@@ -49,6 +49,7 @@ try {
 		esbuild.build({ ...common, entryPoints: [path.join(here, "main.ts")], outfile: path.join(tmp, "bench.cjs"), alias: { obsidian: path.join(here, "obsidian-shim.ts") } }),
 		esbuild.build({ ...common, entryPoints: [path.join(here, "onload.ts")], outfile: path.join(tmp, "onload.cjs"), alias: { obsidian: "obsidian-test-mocks/obsidian" } }),
 		esbuild.build({ ...common, sourcemap: false, entryPoints: [path.join(here, "..", "src", "cli", "bin.ts")], outfile: path.join(tmp, "cli.cjs") }),
+		esbuild.build({ ...common, sourcemap: false, entryPoints: [path.join(here, "worker-thread.ts")], outfile: path.join(tmp, "worker.cjs") }),
 		esbuild.build({ entryPoints: [path.join(here, "render-page.ts")], outfile: path.join(tmp, "render-page.js"), bundle: true, format: "iife", platform: "browser", target: "es2021", logLevel: "warning", alias: { obsidian: path.join(here, "obsidian-shim.ts") } }),
 	]);
 } catch (e) {
@@ -57,7 +58,7 @@ try {
 	process.exit(2);
 }
 
-const args = ["--expose-gc", "--max-old-space-size=16384", "--enable-source-maps", path.join(tmp, "bench.cjs"), "--tmp", tmp, "--onload-bundle", path.join(tmp, "onload.cjs"), "--cli-bundle", path.join(tmp, "cli.cjs"), "--render-page", path.join(tmp, "render-page.js"), "--root", path.join(here, ".."), ...process.argv.slice(2)];
+const args = ["--expose-gc", "--max-old-space-size=16384", "--enable-source-maps", path.join(tmp, "bench.cjs"), "--tmp", tmp, "--onload-bundle", path.join(tmp, "onload.cjs"), "--cli-bundle", path.join(tmp, "cli.cjs"), "--render-page", path.join(tmp, "render-page.js"), "--worker-bundle", path.join(tmp, "worker.cjs"), "--root", path.join(here, ".."), ...process.argv.slice(2)];
 child = spawn(process.execPath, args, { stdio: "inherit", detached: true });
 child.on("exit", (code, signal) => {
 	cleanup();

@@ -12,7 +12,7 @@ import { compileDaily, type LocaleNames } from "./daily";
 import { PeopleIndex } from "./network";
 import { cachedProperties, recordFromText } from "./record";
 import type { ReteSettings } from "./settings";
-import type { IndexSnapshot } from "./snapshot";
+import { planSnapshot, type SnapshotPlan, snapshotPieces } from "./snapshot-parts";
 import type { NoteRecord } from "./types";
 
 /** Which notes are daily notes, as data (the matcher itself is compiled where it is used). */
@@ -23,10 +23,13 @@ export interface DailySpec {
 	names?: LocaleNames;
 }
 
-/** A note read by the adapter: its text, and its properties as the metadata cache parsed them. */
+/**
+ * A note read by the adapter: its bytes (UTF-8, handed over rather than copied; decoded here),
+ * and its properties as the metadata cache parsed them.
+ */
 export interface TextNote {
 	path: string;
-	text: string;
+	bytes: ArrayBuffer;
 	frontmatter: unknown;
 	stamp: number;
 }
@@ -44,32 +47,41 @@ export type BuildRequest =
 export type BuildReply =
 	| { kind: "ready" }
 	| { kind: "read"; paths: string[] }
-	| { kind: "built"; snapshot: IndexSnapshot }
+	/** The snapshot comes in `plan.pieces` pieces that follow (see `core/snapshot-parts`). */
+	| { kind: "built"; plan: SnapshotPlan }
+	| { kind: "piece"; value: unknown }
 	| { kind: "failed"; message: string };
 
-/** The typed arrays of a snapshot, whose memory a reply can hand over instead of copying. */
-export function snapshotBuffers(s: IndexSnapshot): ArrayBuffer[] {
-	const arrays = [s.stamps, s.unread, s.personNotes, s.targetStart, s.noteTargets, s.noteDests, s.entryStart, s.entries, s.textStart, s.personDayStart, s.personDays, s.linkerStart, s.linkerNotes];
-	const out: ArrayBuffer[] = [];
-	for (const a of arrays) if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
-	return out;
+/** The memory of a request's note bytes, which the adapter hands over instead of copying. */
+export function requestBuffers(request: BuildRequest): ArrayBuffer[] {
+	return request.kind === "texts" ? request.notes.map((n) => n.bytes) : [];
 }
 
-/** The worker's side: answers each request (or none); never throws. */
+/** The memory of a reply's typed arrays (a piece of one), which can be handed over instead of copied. */
+export function replyBuffers(reply: BuildReply): ArrayBuffer[] {
+	const value = reply.kind === "piece" ? reply.value : null;
+	return ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer ? [value.buffer] : [];
+}
+
+/**
+ * The worker's side: answers each request with its replies (often none); never throws. The
+ * snapshot goes in pieces, so that no single message takes long to copy on arrival.
+ */
 export class IndexBuilder {
 	private index: PeopleIndex | null = null;
 	private key = "";
+	private readonly decoder = new TextDecoder();
 
-	handle(request: BuildRequest): BuildReply | null {
+	handle(request: BuildRequest): BuildReply[] {
 		try {
 			return this.answer(request);
 		} catch (e) {
 			this.index = null;
-			return { kind: "failed", message: e instanceof Error ? e.message : String(e) };
+			return [{ kind: "failed", message: e instanceof Error ? e.message : String(e) }];
 		}
 	}
 
-	private answer(request: BuildRequest): BuildReply | null {
+	private answer(request: BuildRequest): BuildReply[] {
 		if (request.kind === "start") {
 			const spec = request.daily;
 			const compiled = spec ? compileDaily(spec.folder, spec.format, spec.locale, spec.names) : null;
@@ -77,27 +89,31 @@ export class IndexBuilder {
 			this.index = new PeopleIndex({ settings: request.settings, daily });
 			this.index.defer();
 			this.key = request.key;
-			return { kind: "ready" };
+			return [{ kind: "ready" }];
 		}
 		const index = this.index;
-		if (!index) return { kind: "failed", message: "no build was started" };
+		if (!index) return [{ kind: "failed", message: "no build was started" }];
 		switch (request.kind) {
 			case "notes":
 				for (const record of request.notes) index.upsert(record);
-				return null;
+				return [];
 			case "settle":
 				// Every note linked against all the others: those that concern someone are to be read.
-				return { kind: "read", paths: index.takePending() };
+				return [{ kind: "read", paths: index.takePending() }];
 			case "texts":
 				for (const note of request.notes) {
-					const record = recordFromText(note.path, note.text, cachedProperties(note.frontmatter));
+					const record = recordFromText(note.path, this.decoder.decode(note.bytes), cachedProperties(note.frontmatter));
 					record.stamp = note.stamp;
 					index.upsert(record);
 				}
-				return null;
+				return [];
 			case "finish": {
 				this.index = null;
-				return { kind: "built", snapshot: index.snapshot(this.key) };
+				const snapshot = index.snapshot(this.key);
+				const plan = planSnapshot(snapshot);
+				const replies: BuildReply[] = [{ kind: "built", plan }];
+				for (const value of snapshotPieces(snapshot, plan)) replies.push({ kind: "piece", value });
+				return replies;
 			}
 		}
 	}

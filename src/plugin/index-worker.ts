@@ -6,20 +6,23 @@
  * Without workers (or when the worker fails) the build runs on the main thread, in slices.
  */
 import type { App, TFile } from "obsidian";
-import type { BuildReply, BuildRequest, DailySpec, TextNote } from "../core/index-builder";
+import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
+import { asProperties, isPerson } from "../core/person";
 import type { IndexSnapshot } from "../core/snapshot";
+import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
 import { type IndexTimings, READ_BATCH, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
-import { linksRecord, readText } from "./records";
+import { fileStamp, linksRecord } from "./records";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
 
 /** What the build needs of a worker (a Web Worker; in tests and the benchmark, stand-ins). */
 export interface BuildWorker {
-	postMessage(message: BuildRequest): void;
+	/** `transfer`: memory handed over to the worker (gone from this side). */
+	postMessage(message: BuildRequest, transfer?: Transferable[]): void;
 	onmessage: ((event: MessageEvent<BuildReply>) => void) | null;
 	onerror: ((event: unknown) => void) | null;
 	onmessageerror: ((event: unknown) => void) | null;
@@ -30,6 +33,8 @@ export type SpawnWorker = () => BuildWorker | null;
 
 /** How long a new worker may take to answer at all before the build runs on the main thread. */
 export const WORKER_START_MS = 10_000;
+/** Notes looked at between two looks at the clock. */
+const CHECK_EVERY = 256;
 /** Notes per message. */
 const NOTES_BATCH = 2048;
 const TEXTS_BATCH = 256;
@@ -116,45 +121,78 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			clock.resume();
 		}
 	};
+	// The notes' bytes are handed over, not copied.
+	const post = (request: BuildRequest): void => worker.postMessage(request, requestBuffers(request));
 	try {
 		worker.postMessage({ kind: "start", settings: b.settings, daily: b.daily, key: b.key });
 		if (!(await endSlice())) return null;
 		await wait("ready", WORKER_START_MS);
+		// Notes that concern someone (people's, and those whose links Obsidian resolved to a person)
+		// go as text; every other note as its links. The worker then links everything once.
+		const files = app.vault.getMarkdownFiles();
+		const people = new Set<string>();
+		for (let i = 0; i < files.length; i++) {
+			const file = files[i] as TFile;
+			if (isPerson(file.path, asProperties(frontmatterOf(app, file)), b.settings)) people.add(file.path);
+			if (i % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
+		}
+		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
+		const toRead: string[] = [];
 		let notes: NoteRecord[] = [];
-		for (const file of app.vault.getMarkdownFiles()) {
-			notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
-			timings.notes++;
-			if (notes.length < NOTES_BATCH && clock.spent() <= SLICE_MS) continue;
+		const sendNotes = async (force: boolean): Promise<boolean> => {
+			if (!force && notes.length < NOTES_BATCH && clock.spent() <= SLICE_MS) return true;
 			worker.postMessage({ kind: "notes", notes });
 			notes = [];
-			if (clock.spent() > SLICE_MS && !(await endSlice())) return null;
+			return clock.spent() <= SLICE_MS || (await endSlice());
+		};
+		for (const file of files) {
+			timings.notes++;
+			if (people.has(file.path) || linksSomeone(resolved?.[file.path], people)) toRead.push(file.path);
+			else notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
+			if (!(await sendNotes(false))) return null;
 		}
-		worker.postMessage({ kind: "notes", notes });
+		// Read and sent; a note that cannot be read goes by its links (asked for again if needed).
+		const readAll = async (paths: readonly string[]): Promise<boolean> => {
+			let texts: TextNote[] = [];
+			for (let i = 0; i < paths.length; i += READ_BATCH) {
+				const batch = paths.slice(i, i + READ_BATCH);
+				clock.pause();
+				const read = await Promise.all(batch.map((path) => readBytes(app, path)));
+				clock.resume();
+				batch.forEach((path, k) => {
+					const note = read[k];
+					const file = app.vault.getFileByPath(path);
+					if (!file) return;
+					if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
+					else texts.push({ path, bytes: note.bytes, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
+					timings.read += note === undefined ? 0 : 1;
+				});
+				if (texts.length < TEXTS_BATCH && clock.spent() <= SLICE_MS) continue;
+				post({ kind: "texts", notes: texts });
+				texts = [];
+				if (clock.spent() > SLICE_MS && !(await endSlice())) return false;
+			}
+			post({ kind: "texts", notes: texts });
+			return sendNotes(true);
+		};
+		if (!(await readAll(toRead))) return null;
 		worker.postMessage({ kind: "settle" });
 		if (!(await endSlice())) return null;
-		const { paths } = await wait("read");
-		let texts: TextNote[] = [];
-		for (let i = 0; i < paths.length; i += READ_BATCH) {
-			const batch = paths.slice(i, i + READ_BATCH);
-			clock.pause();
-			const read = await Promise.all(batch.map((path) => readText(app, path)));
-			clock.resume();
-			batch.forEach((path, k) => {
-				const note = read[k];
-				const file = app.vault.getFileByPath(path);
-				if (note === undefined || !file) return;
-				texts.push({ path, text: note.text, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
-				timings.read++;
-			});
-			if (texts.length < TEXTS_BATCH && clock.spent() <= SLICE_MS) continue;
-			worker.postMessage({ kind: "texts", notes: texts });
-			texts = [];
-			if (clock.spent() > SLICE_MS && !(await endSlice())) return null;
-		}
-		worker.postMessage({ kind: "texts", notes: texts });
+		// Notes that link someone as Rete resolves links, though not as Obsidian did: read too.
+		if (!(await readAll((await wait("read")).paths))) return null;
 		worker.postMessage({ kind: "finish" });
 		if (!(await endSlice())) return null;
-		return (await wait("built")).snapshot;
+		// The snapshot comes in pieces, each a message (copied on arrival: a slice of its own).
+		const { plan } = await wait("built");
+		const pieces: unknown[] = [];
+		while (pieces.length < plan.pieces) pieces.push((await wait("piece")).value);
+		if (!(await endSlice())) return null;
+		const snapshot = await joinSnapshot(plan, pieces, async () => {
+			if (clock.spent() > SLICE_MS) await endSlice();
+		});
+		if (!(await endSlice())) return null;
+		if (snapshot === null) throw new Error("Rete: index worker: the pieces of the index do not fit together");
+		return snapshot as unknown as IndexSnapshot;
 	} finally {
 		worker.terminate();
 	}
@@ -182,4 +220,27 @@ export async function buildElsewhere(b: Omit<WorkerBuild, "worker" | "daily"> & 
 		timings.read = 0;
 		return undefined;
 	}
+}
+
+/**
+ * A note's bytes as stored (decoded in the worker), with the file's stamp from before the read;
+ * `undefined` when it cannot be read or changed while being read (its change event follows).
+ */
+async function readBytes(app: App, path: string): Promise<{ bytes: ArrayBuffer; stamp: number } | undefined> {
+	const file = app.vault.getFileByPath(path);
+	if (!file) return undefined;
+	const stamp = fileStamp(file);
+	try {
+		const bytes = await app.vault.readBinary(file);
+		return fileStamp(file) === stamp ? { bytes, stamp } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Whether any of a note's resolved links (Obsidian's `resolvedLinks` entry) is a person's note. */
+function linksSomeone(dests: Record<string, number> | undefined, people: ReadonlySet<string>): boolean {
+	if (dests === undefined) return false;
+	for (const dest in dests) if (people.has(dest)) return true;
+	return false;
 }

@@ -16,6 +16,7 @@ import { listNotes, toRecord } from "../../src/cli/vault";
 import { dayFromYmd } from "../../src/core/dates";
 import { type BuildReply, type BuildRequest, IndexBuilder } from "../../src/core/index-builder";
 import { PeopleIndex } from "../../src/core/network";
+import { joinSnapshot } from "../../src/core/snapshot-parts";
 import { defaultSettings } from "../../src/core/settings";
 import { ROOT } from "./page";
 
@@ -29,7 +30,7 @@ function requests(): BuildRequest[] {
 	const vault = path.join(ROOT, "examples/vault");
 	const notes = listNotes(vault).map((f) => {
 		const text = fs.readFileSync(path.join(vault, f.path), "utf8");
-		return { path: f.path, text, frontmatter: toRecord(f.path, text).frontmatter ?? undefined, stamp: 1 };
+		return { path: f.path, text, bytes: new TextEncoder().encode(text).buffer as ArrayBuffer, frontmatter: toRecord(f.path, text).frontmatter ?? undefined, stamp: 1 };
 	});
 	return [
 		{ kind: "start", settings: defaultSettings(), daily: DAILY, key: KEY },
@@ -39,6 +40,13 @@ function requests(): BuildRequest[] {
 		{ kind: "texts", notes },
 		{ kind: "finish" },
 	];
+}
+
+/** The snapshot in the replies to "finish", put together again. */
+async function snapshotOf(replies: BuildReply[]): Promise<unknown> {
+	const built = replies.find((r) => r.kind === "built");
+	if (built?.kind !== "built") throw new Error("no snapshot");
+	return joinSnapshot(built.plan, replies.filter((r) => r.kind === "piece").map((r) => (r.kind === "piece" ? r.value : null)));
 }
 
 function view(snapshot: unknown): unknown {
@@ -73,29 +81,41 @@ function view(snapshot: unknown): unknown {
 				const got: unknown[] = [];
 				await new Promise<void>((resolve, reject) => {
 					worker.onerror = (e) => reject(new Error(e.message));
-					worker.onmessage = (e: MessageEvent<{ kind: string; snapshot?: { entries: Float64Array } }>) => {
+					let pieces = -1;
+					worker.onmessage = (e: MessageEvent<{ kind: string; plan?: { pieces: number }; value?: unknown }>) => {
 						const reply = e.data;
-						// A transferred array arrives whole; the worker's copy is emptied.
-						got.push(reply.kind === "built" ? { ...reply, transferred: reply.snapshot?.entries instanceof Float64Array } : reply);
-						if (reply.kind === "built" || reply.kind === "failed") resolve();
+						got.push(reply.kind === "piece" ? { ...reply, transferred: ArrayBuffer.isView(reply.value) } : reply);
+						if (reply.kind === "built") pieces = reply.plan?.pieces ?? 0;
+						if (reply.kind === "piece") pieces--;
+						if (pieces === 0 || reply.kind === "failed") resolve();
 					};
-					for (const m of messages) worker.postMessage(m);
+					// Each note's bytes made here and handed over, as the plugin hands over what it read.
+					for (const m of messages) {
+						if (m.kind !== "texts") worker.postMessage(m);
+						else {
+							const notes = (m.notes as unknown as Array<{ text: string }>).map(({ text, ...rest }) => ({ ...rest, bytes: new TextEncoder().encode(text).buffer }));
+							worker.postMessage({ ...m, notes }, notes.map((n) => n.bytes));
+						}
+					}
 				});
 				worker.terminate();
 				URL.revokeObjectURL(url);
 				return got;
 			},
-			{ code: source, messages: sent },
+			// Strings through the page's boundary; bytes made on the other side.
+			{ code: source, messages: sent.map((m) => (m.kind === "texts" ? { ...m, notes: m.notes.map(({ bytes: _bytes, ...rest }) => rest) } : m)) },
 		);
 		expect(errors).toEqual([]);
 		const builder = new IndexBuilder();
-		const expected = sent.map((m) => builder.handle(m)).filter((r): r is BuildReply => r !== null);
-		expect(replies.map((r) => (r as BuildReply).kind)).toEqual(["ready", "read", "built"]);
-		const built = replies[2] as { snapshot: unknown; transferred: boolean };
-		const mine = expected[2] as { snapshot: unknown };
-		expect(built.transferred).toBe(true);
-		expect(view(built.snapshot)).toEqual(view(mine.snapshot));
-		expect((view(mine.snapshot) as { stats: { interactions: number } }).stats.interactions).toBeGreaterThan(5);
+		const expected = sent.flatMap((m) => builder.handle(m));
+		expect(replies.map((r) => (r as BuildReply).kind)).toEqual(expected.map((r) => r.kind));
+		const built = replies as Array<BuildReply & { transferred?: boolean }>;
+		// Every piece that is a typed array arrived as one (its memory handed over).
+		expect(built.filter((r) => r.kind === "piece" && r.transferred).length).toBe(expected.filter((r) => r.kind === "piece" && ArrayBuffer.isView(r.value)).length);
+		const theirs = await snapshotOf(built);
+		const mine = await snapshotOf(expected);
+		expect(view(theirs)).toEqual(view(mine));
+		expect((view(mine) as { stats: { interactions: number } }).stats.interactions).toBeGreaterThan(5);
 		await page.close();
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type BuildReply, type BuildRequest, IndexBuilder, snapshotBuffers } from "../../src/core/index-builder";
+import { type BuildReply, type BuildRequest, IndexBuilder, replyBuffers } from "../../src/core/index-builder";
+import { joinSnapshot } from "../../src/core/snapshot-parts";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
 import type { NoteRecord } from "../../src/core/types";
@@ -25,6 +26,10 @@ function randomVault(seed: number): Note[] {
 	return [...notes.values()];
 }
 
+function utf8(text: string): ArrayBuffer {
+	return new TextEncoder().encode(text).buffer as ArrayBuffer;
+}
+
 /** What the metadata cache knows of a note without its text (as the plugin's `linksRecord`). */
 function linksOnly(note: Note): NoteRecord {
 	const rec = record(note.path, note.text);
@@ -45,80 +50,90 @@ function builtHere(notes: Note[], skip: ReadonlySet<string> = new Set()): People
 	return index;
 }
 
+/** The snapshot that the replies to "finish" carry, put together again. */
+async function snapshotOf(replies: BuildReply[]): Promise<unknown> {
+	const [built, ...pieces] = replies;
+	if (built?.kind !== "built") throw new Error(`no snapshot: ${JSON.stringify(built)}`);
+	expect(pieces.length).toBe(built.plan.pieces);
+	return joinSnapshot(built.plan, pieces.map((p) => (p.kind === "piece" ? p.value : null)));
+}
+
 /** The same conversation as the plugin's, every message through a structured clone. */
-function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set()): { index: PeopleIndex; replies: BuildReply[] } {
+async function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set()): Promise<{ index: PeopleIndex; replies: BuildReply[] }> {
 	const builder = new IndexBuilder();
 	const replies: BuildReply[] = [];
-	const send = (request: BuildRequest): BuildReply | null => {
-		const reply = builder.handle(structuredClone(request));
-		if (reply) replies.push(structuredClone(reply));
-		return reply;
+	const send = (request: BuildRequest): BuildReply[] => {
+		const answer = builder.handle(structuredClone(request)).map((r) => structuredClone(r));
+		replies.push(...answer);
+		return answer;
 	};
 	send({ kind: "start", settings: defaultSettings(), daily: { folder: "Journal", format: "YYYY-MM-DD", locale: "en" }, key: KEY });
 	for (let i = 0; i < notes.length; i += 16) send({ kind: "notes", notes: notes.slice(i, i + 16).map(linksOnly) });
-	const read = send({ kind: "settle" });
+	const [read] = send({ kind: "settle" });
 	if (read?.kind !== "read") throw new Error(`no list of notes to read: ${JSON.stringify(read)}`);
 	const texts = read.paths.filter((p) => !skip.has(p)).map((path) => {
 		const note = notes.find((n) => n.path === path) as Note;
-		return { path, text: note.text, frontmatter: record(path, note.text).frontmatter, stamp: note.stamp };
+		return { path, bytes: utf8(note.text), frontmatter: record(path, note.text).frontmatter, stamp: note.stamp };
 	});
 	send({ kind: "texts", notes: texts });
-	const built = send({ kind: "finish" });
-	if (built?.kind !== "built") throw new Error(`no snapshot: ${JSON.stringify(built)}`);
-	return { index: PeopleIndex.fromSnapshot(options(), structuredClone(built.snapshot), KEY), replies };
+	const snapshot = await snapshotOf(send({ kind: "finish" }));
+	return { index: PeopleIndex.fromSnapshot(options(), snapshot, KEY), replies };
 }
 
 describe("building the index elsewhere (a worker)", () => {
-	it("gives the index the main thread's build gives, on random vaults", () => {
+	it("gives the index the main thread's build gives, on random vaults", async () => {
 		for (let seed = 1; seed <= 15; seed++) {
 			const notes = randomVault(seed);
-			const there = builtThere(notes);
+			const there = await builtThere(notes);
 			expect(observe(there.index), `seed ${seed}`).toEqual(observe(builtHere(notes)));
 			expect(there.index.takePending()).toEqual([]);
-			expect(there.replies.map((r) => r.kind)).toEqual(["ready", "read", "built"]);
+			expect(there.replies.map((r) => r.kind).slice(0, 3)).toEqual(["ready", "read", "built"]);
+			expect(there.replies.slice(3).every((r) => r.kind === "piece")).toBe(true);
 		}
 	});
 
-	it("asks to read exactly the people's notes and the notes that link to them", () => {
+	it("asks to read exactly the people's notes and the notes that link to them", async () => {
 		const notes = [
 			{ path: "People/Anna.md", text: "---\ntags: [person]\n---\n- 2026-11-02 Call\n", stamp: 1 },
 			{ path: "Journal/2026-11-03.md", text: "- Lunch with [[Anna]]\n", stamp: 2 },
 			{ path: "Notes/Elsewhere.md", text: "- See [[Somewhere]]\n", stamp: 3 },
 			{ path: "Notes/Plain.md", text: "Nothing here\n", stamp: 4 },
 		];
-		const read = builtThere(notes).replies.find((r) => r.kind === "read");
+		const read = (await builtThere(notes)).replies.find((r) => r.kind === "read");
 		expect(read?.kind === "read" ? [...read.paths].sort() : null).toEqual(["Journal/2026-11-03.md", "People/Anna.md"]);
 	});
 
-	it("leaves a note it was not sent (unreadable) to be read after the restore", () => {
+	it("leaves a note it was not sent (unreadable) to be read after the restore", async () => {
 		const notes = [
 			{ path: "People/Anna.md", text: "---\ntags: [person]\n---\n", stamp: 1 },
 			{ path: "Journal/2026-11-03.md", text: "- Lunch with [[Anna]]\n", stamp: 2 },
 		];
 		const skip = new Set(["Journal/2026-11-03.md"]);
-		const { index } = builtThere(notes, skip);
+		const { index } = await builtThere(notes, skip);
 		expect(observe(index)).toEqual(observe(builtHere(notes, skip)));
 		expect(index.takePending()).toEqual(["Journal/2026-11-03.md"]);
 	});
 
-	it("hands over the snapshot's typed arrays, each buffer once", () => {
-		const index = builtHere(randomVault(3));
-		const buffers = snapshotBuffers(index.snapshot(KEY));
-		expect(buffers.length).toBeGreaterThan(5);
-		expect(new Set(buffers).size).toBe(buffers.length);
+	it("sends the snapshot in pieces, handing over the memory of each typed array piece", async () => {
+		const { replies } = await builtThere(randomVault(3));
+		const pieces = replies.filter((r) => r.kind === "piece");
+		const typed = pieces.filter((r) => ArrayBuffer.isView(r.value));
+		expect(typed.length).toBeGreaterThan(5);
+		for (const r of typed) expect(replyBuffers(r)).toEqual([(r.value as Float64Array).buffer]);
+		expect(pieces.filter((r) => Array.isArray(r.value)).every((r) => replyBuffers(r).length === 0)).toBe(true);
 	});
 
 	it("answers out of turn, or after a failure, with a failure instead of throwing", () => {
 		const builder = new IndexBuilder();
-		expect(builder.handle({ kind: "settle" })).toEqual({ kind: "failed", message: "no build was started" });
+		expect(builder.handle({ kind: "settle" })).toEqual([{ kind: "failed", message: "no build was started" }]);
 		builder.handle({ kind: "start", settings: defaultSettings(), daily: null, key: KEY });
 		// Damaged input (a record without a path) fails the build; the builder then wants a new start.
 		const failed = builder.handle({ kind: "notes", notes: [null as unknown as NoteRecord] });
-		expect(failed?.kind).toBe("failed");
-		expect(builder.handle({ kind: "finish" })?.kind).toBe("failed");
+		expect(failed.map((r) => r.kind)).toEqual(["failed"]);
+		expect(builder.handle({ kind: "finish" }).map((r) => r.kind)).toEqual(["failed"]);
 	});
 
-	it("reads daily notes with the format and month names it is given", () => {
+	it("reads daily notes with the format and month names it is given", async () => {
 		const notes = [
 			{ path: "People/Anna.md", text: "---\ntags: [person]\n---\n", stamp: 1 },
 			{ path: "Diario/3 novembre 2026.md", text: "- Pranzo con [[Anna]]\n", stamp: 2 },
@@ -128,12 +143,9 @@ describe("building the index elsewhere (a worker)", () => {
 		const names = { months, monthsShort: months.map((m) => m.slice(0, 3)), weekdays: ["domenica", "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato"], weekdaysShort: ["dom", "lun", "mar", "mer", "gio", "ven", "sab"], weekdaysMin: ["do", "lu", "ma", "me", "gi", "ve", "sa"] };
 		builder.handle({ kind: "start", settings: defaultSettings(), daily: { folder: "Diario", format: "D MMMM YYYY", locale: "it", names }, key: KEY });
 		builder.handle({ kind: "notes", notes: notes.map(linksOnly) });
-		const read = builder.handle({ kind: "settle" });
-		expect(read?.kind).toBe("read");
-		builder.handle({ kind: "texts", notes: notes.map((n) => ({ path: n.path, text: n.text, frontmatter: record(n.path, n.text).frontmatter, stamp: n.stamp })) });
-		const built = builder.handle({ kind: "finish" });
-		if (built?.kind !== "built") throw new Error("no snapshot");
-		const index = PeopleIndex.fromSnapshot(options(), built.snapshot, KEY);
+		expect(builder.handle({ kind: "settle" }).map((r) => r.kind)).toEqual(["read"]);
+		builder.handle({ kind: "texts", notes: notes.map((n) => ({ path: n.path, bytes: utf8(n.text), frontmatter: record(n.path, n.text).frontmatter, stamp: n.stamp })) });
+		const index = PeopleIndex.fromSnapshot(options(), await snapshotOf(builder.handle({ kind: "finish" })), KEY);
 		expect(index.stats().interactions).toBe(1);
 	});
 });

@@ -8,6 +8,7 @@ import type { IndexSnapshot } from "../../src/core/snapshot";
 import type { IndexCache } from "../../src/plugin/index-cache";
 import { type BuildWorker, spawnBundledWorker, WORKER_START_MS } from "../../src/plugin/index-worker";
 import { ReteIndex } from "../../src/plugin/people-index";
+import { metadataLinks } from "../../src/plugin/records";
 import { dailyFor, type FakeApp, makeApp, readFolder, settle, waitFor } from "./app";
 
 const TODAY = parseIsoDay("2026-11-20") ?? 0;
@@ -25,6 +26,10 @@ class InThreadWorker implements BuildWorker {
 	onmessageerror: BuildWorker["onmessageerror"] = null;
 	terminated = false;
 	readonly received: Array<BuildRequest["kind"]> = [];
+	/** The notes it was asked to read after linking (those the main thread did not send as text). */
+	readonly askedToRead: string[] = [];
+	/** Notes received as text. */
+	texts = 0;
 	private readonly builder = new IndexBuilder();
 
 	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; onRequest?: (kind: BuildRequest["kind"]) => void } = {}) {}
@@ -33,6 +38,7 @@ class InThreadWorker implements BuildWorker {
 		if (this.terminated) return;
 		const copy = structuredClone(message);
 		this.received.push(copy.kind);
+		if (copy.kind === "texts") this.texts += copy.notes.length;
 		setTimeout(() => {
 			if (this.terminated || this.fault.silent) return;
 			this.fault.onRequest?.(copy.kind);
@@ -40,8 +46,10 @@ class InThreadWorker implements BuildWorker {
 				this.onerror?.(new Error("out of memory"));
 				return;
 			}
-			const reply = this.builder.handle(copy);
-			if (reply) this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<BuildReply>);
+			for (const reply of this.builder.handle(copy)) {
+				if (reply.kind === "read") this.askedToRead.push(...reply.paths);
+				this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<BuildReply>);
+			}
 		}, 0);
 	}
 
@@ -67,6 +75,8 @@ class MemoryCache implements IndexCache {
 
 function vault(): FakeApp {
 	const { app } = makeApp(readFolder(EXAMPLE));
+	// Obsidian reads any file as bytes; the stand-in only files it was given as bytes.
+	vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => new TextEncoder().encode(await app.vault.cachedRead(file)).buffer as ArrayBuffer);
 	// Every file gets a stamp of its own (the fake app's files all have mtime 0 and size 0).
 	app.vault.getMarkdownFiles().forEach((f, i) => ((f as { stat: object }).stat = { ctime: 0, mtime: 1_000 + i, size: 10 + i }));
 	return app;
@@ -101,7 +111,36 @@ describe("the first build in a worker", () => {
 		expect(view(there)).toEqual(view(here));
 		expect(here.index.stats().interactions).toBeGreaterThan(5);
 		expect(worker.received).toEqual(expect.arrayContaining(["start", "notes", "settle", "texts", "finish"]));
+		expect(worker.texts).toBe(there.timings.read);
+		expect(worker.texts).toBeGreaterThan(20);
 		expect(worker.terminated).toBe(true);
+	});
+
+	it("sends as text the notes Obsidian resolved to someone; reads others only when the worker finds they link someone", async () => {
+		const expected = view(await launch(vault(), null));
+		// Every link resolved, as Obsidian's metadata cache has them once it is ready (markdown
+		// links decoded, which the stand-in does not do).
+		const resolvedApp = vault();
+		const cache = resolvedApp.metadataCache;
+		const resolvedLinks: Record<string, Record<string, number>> = {};
+		for (const f of resolvedApp.vault.getMarkdownFiles()) {
+			const dests: Record<string, number> = {};
+			for (const link of metadataLinks(cache.getFileCache(f))) {
+				const dest = cache.getFirstLinkpathDest(link, f.path);
+				if (dest) dests[dest.path] = (dests[dest.path] ?? 0) + 1;
+			}
+			resolvedLinks[f.path] = dests;
+		}
+		(cache as unknown as { resolvedLinks: object }).resolvedLinks = resolvedLinks;
+		const resolvedWorker = new InThreadWorker();
+		expect(view(await launch(resolvedApp, () => resolvedWorker))).toEqual(expected);
+		expect(resolvedWorker.askedToRead).toEqual([]);
+		// Nothing resolved yet: the worker finds who links someone, and those are read then.
+		const bareApp = vault();
+		(bareApp.metadataCache as unknown as { resolvedLinks: object }).resolvedLinks = {};
+		const bareWorker = new InThreadWorker();
+		expect(view(await launch(bareApp, () => bareWorker))).toEqual(expected);
+		expect(bareWorker.askedToRead.length).toBeGreaterThan(3);
 	});
 
 	it("builds on the main thread when no worker can start, or the worker fails", async () => {

@@ -1,0 +1,45 @@
+/**
+ * The plugin's `BuildWorker` over a Node worker thread running bench/worker-thread.ts. What a
+ * browser does on the main thread for a structured clone is done here explicitly and timed as
+ * main-thread work: serializing each request, and deserializing each reply when it arrives
+ * (a reply's arrival starts a slice of work, as a timer's callback does: see `sliced`).
+ */
+import * as v8 from "node:v8";
+import { Worker } from "node:worker_threads";
+import type { BuildReply, BuildRequest } from "../src/core/index-builder";
+import type { BuildWorker } from "../src/plugin/index-worker";
+
+/** Set by `sliced` while it measures: called when a reply starts a slice of main-thread work. */
+export const replyHooks: { begin: (() => void) | null } = { begin: null };
+
+export class ThreadWorker implements BuildWorker {
+	onmessage: BuildWorker["onmessage"] = null;
+	onerror: BuildWorker["onerror"] = null;
+	onmessageerror: BuildWorker["onmessageerror"] = null;
+	private readonly thread: Worker;
+
+	constructor(file: string) {
+		this.thread = new Worker(file);
+		this.thread.on("message", (bytes: Uint8Array) => {
+			replyHooks.begin?.();
+			const data = v8.deserialize(bytes) as BuildReply;
+			this.onmessage?.({ data } as MessageEvent<BuildReply>);
+		});
+		this.thread.on("error", (e) => this.onerror?.(e));
+	}
+
+	/** Serialized here (work), but memory in `transfer` is handed over without a copy, as a browser does. */
+	postMessage(message: BuildRequest, transfer: Transferable[] = []): void {
+		const buffers = transfer.filter((t): t is ArrayBuffer => t instanceof ArrayBuffer);
+		const serializer = new v8.DefaultSerializer();
+		serializer.writeHeader();
+		buffers.forEach((b, i) => serializer.transferArrayBuffer(i, b));
+		serializer.writeValue(message);
+		const bytes = new Uint8Array(serializer.releaseBuffer());
+		this.thread.postMessage({ bytes, buffers }, [bytes.buffer, ...buffers]);
+	}
+
+	terminate(): void {
+		void this.thread.terminate();
+	}
+}
