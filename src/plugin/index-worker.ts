@@ -131,10 +131,10 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		// go as text; every other note as its links. The worker then links everything once.
 		const files = app.vault.getMarkdownFiles();
 		const people = new Set<string>();
-		for (let i = 0; i < files.length; i++) {
-			const file = files[i] as TFile;
+		let seen = 0;
+		for (const file of files) {
 			if (isPerson(file.path, asProperties(frontmatterOf(app, file)), b.settings)) people.add(file.path);
-			if (i % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
+			if (++seen % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
 		}
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
 		const toRead: string[] = [];

@@ -30,7 +30,7 @@ function requests(): BuildRequest[] {
 	const vault = path.join(ROOT, "examples/vault");
 	const notes = listNotes(vault).map((f) => {
 		const text = fs.readFileSync(path.join(vault, f.path), "utf8");
-		return { path: f.path, text, bytes: new TextEncoder().encode(text).buffer as ArrayBuffer, frontmatter: toRecord(f.path, text).frontmatter ?? undefined, stamp: 1 };
+		return { path: f.path, text, bytes: new TextEncoder().encode(text).buffer, frontmatter: toRecord(f.path, text).frontmatter ?? undefined, stamp: 1 };
 	});
 	return [
 		{ kind: "start", settings: defaultSettings(), daily: DAILY, key: KEY },

@@ -27,7 +27,7 @@ function randomVault(seed: number): Note[] {
 }
 
 function utf8(text: string): ArrayBuffer {
-	return new TextEncoder().encode(text).buffer as ArrayBuffer;
+	return new TextEncoder().encode(text).buffer;
 }
 
 /** What the metadata cache knows of a note without its text (as the plugin's `linksRecord`). */

@@ -76,7 +76,7 @@ class MemoryCache implements IndexCache {
 function vault(): FakeApp {
 	const { app } = makeApp(readFolder(EXAMPLE));
 	// Obsidian reads any file as bytes; the stand-in only files it was given as bytes.
-	vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => new TextEncoder().encode(await app.vault.cachedRead(file)).buffer as ArrayBuffer);
+	vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => new TextEncoder().encode(await app.vault.cachedRead(file)).buffer);
 	// Every file gets a stamp of its own (the fake app's files all have mtime 0 and size 0).
 	app.vault.getMarkdownFiles().forEach((f, i) => ((f as { stat: object }).stat = { ctime: 0, mtime: 1_000 + i, size: 10 + i }));
 	return app;
