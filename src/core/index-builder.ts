@@ -70,7 +70,8 @@ export function replyBuffers(reply: BuildReply): ArrayBuffer[] {
 export class IndexBuilder {
 	private index: PeopleIndex | null = null;
 	private key = "";
-	private readonly decoder = new TextDecoder();
+	/** Keeps a byte-order mark, as reading the text does (the frontmatter reader skips it). */
+	private readonly decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
 	handle(request: BuildRequest): BuildReply[] {
 		try {

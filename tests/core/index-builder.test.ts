@@ -114,6 +114,19 @@ describe("building the index elsewhere (a worker)", () => {
 		expect(index.takePending()).toEqual(["Journal/2026-11-03.md"]);
 	});
 
+	it("reads the bytes as the text reads: a byte-order mark kept, invalid UTF-8 replaced, accents and emoji intact", async () => {
+		const notes = [
+			{ path: "People/Zoë Müller.md", text: "\uFEFF---\ntags: [person]\n---\n- 2026-11-02 Caffè ☕ con lei\n", stamp: 1 },
+			{ path: "Journal/2026-11-03.md", text: "\uFEFF- Pranzo con [[Zoë Müller]]\n- [ ] Richiamare [[Zoë Müller]] 📅 2026-11-30\n", stamp: 2 },
+		];
+		const there = await builtThere(notes);
+		expect(observe(there.index)).toEqual(observe(builtHere(notes)));
+		const builder = new IndexBuilder();
+		builder.handle({ kind: "start", settings: defaultSettings(), daily: null, key: KEY });
+		const bad = new Uint8Array([0x2d, 0x20, 0xff, 0xfe, 0x0a]).buffer;
+		expect(builder.handle({ kind: "texts", notes: [{ path: "Notes/Bad.md", bytes: bad, frontmatter: undefined, stamp: 1 }] })).toEqual([]);
+	});
+
 	it("sends the snapshot in pieces, handing over the memory of each typed array piece", async () => {
 		const { replies } = await builtThere(randomVault(3));
 		const pieces = replies.filter((r) => r.kind === "piece");
