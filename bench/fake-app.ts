@@ -151,6 +151,11 @@ class FakeMetadataCache extends Events {
 		this.resolved = null;
 	}
 
+	/** Forgets `resolvedLinks` (only the first start asks for it): the later figures' heap stays as it was. */
+	forgetResolvedLinks(): void {
+		this.resolved = null;
+	}
+
 	/** Where each note's links lead, by note: resolved as Rete resolves them (close to Obsidian). */
 	get resolvedLinks(): Record<string, Record<string, number>> {
 		if (this.resolved) return this.resolved;
