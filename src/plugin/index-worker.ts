@@ -33,6 +33,8 @@ export type SpawnWorker = () => BuildWorker | null;
 
 /** How long a new worker may take to answer at all before the build runs on the main thread. */
 export const WORKER_START_MS = 10_000;
+/** How long a worker may then stay silent (linking a large vault on a slow phone takes a while). */
+export const WORKER_QUIET_MS = 120_000;
 /** Notes looked at between two looks at the clock. */
 const CHECK_EVERY = 256;
 /** Notes per message. */
@@ -42,7 +44,12 @@ const TEXTS_BATCH = 256;
 /** A worker running Rete's bundled builder, or `null` where workers cannot run. */
 export function spawnBundledWorker(): BuildWorker | null {
 	if (typeof Worker === "undefined" || typeof RETE_WORKER_SOURCE !== "string") return null;
-	const url = URL.createObjectURL(new Blob([RETE_WORKER_SOURCE], { type: "text/javascript" }));
+	let url: string;
+	try {
+		url = URL.createObjectURL(new Blob([RETE_WORKER_SOURCE], { type: "text/javascript" }));
+	} catch {
+		return null;
+	}
 	try {
 		const worker = new Worker(url);
 		const terminate = worker.terminate.bind(worker);
@@ -58,16 +65,27 @@ export function spawnBundledWorker(): BuildWorker | null {
 	}
 }
 
-/** The worker's replies, in order; a failure of the worker fails every wait. */
+/** The build was given up (unloading, or a newer build): not a failure, nothing to fall back to. */
+export class GivenUp extends Error {}
+
+/** The worker's replies, in order; a failure of the worker fails every wait, giving up ends it. */
 class Replies {
 	private readonly queue: BuildReply[] = [];
 	private waiter: ((reply: BuildReply) => void) | null = null;
 
-	constructor(worker: BuildWorker) {
+	constructor(
+		worker: BuildWorker,
+		private readonly signal: AbortSignal,
+	) {
 		const fail = (message: string): void => this.deliver({ kind: "failed", message });
 		worker.onmessage = (event) => this.deliver(event.data);
-		worker.onerror = () => fail("the worker stopped with an error");
+		worker.onerror = (event) => {
+			// Handled here: not also an uncaught error in the console.
+			(event as Partial<Event> | null)?.preventDefault?.();
+			fail("the worker stopped with an error");
+		};
 		worker.onmessageerror = () => fail("a message from the worker could not be read");
+		signal.addEventListener("abort", () => fail("given up"), { once: true });
 	}
 
 	private deliver(reply: BuildReply): void {
@@ -77,8 +95,12 @@ class Replies {
 		else this.queue.push(reply);
 	}
 
-	/** The next reply of the expected kind; throws on anything else (a failure) or after `timeout`. */
-	async next<K extends BuildReply["kind"]>(kind: K, timeout = Infinity): Promise<Extract<BuildReply, { kind: K }>> {
+	/**
+	 * The next reply of the expected kind; throws on anything else (a failure), after `timeout`,
+	 * and (`GivenUp`) once the build is given up.
+	 */
+	async next<K extends BuildReply["kind"]>(kind: K, timeout: number): Promise<Extract<BuildReply, { kind: K }>> {
+		if (this.signal.aborted) throw new GivenUp();
 		const queued = this.queue.shift();
 		const reply = queued ?? (await new Promise<BuildReply>((resolve) => {
 			let timer = 0;
@@ -86,8 +108,9 @@ class Replies {
 				window.clearTimeout(timer);
 				resolve(r);
 			};
-			if (timeout !== Infinity) timer = window.setTimeout(() => this.deliver({ kind: "failed", message: "the worker did not answer" }), timeout);
+			timer = window.setTimeout(() => this.deliver({ kind: "failed", message: "the worker did not answer" }), timeout);
 		}));
+		if (this.signal.aborted) throw new GivenUp();
 		if (reply.kind !== kind) throw new Error(`Rete: index worker: ${reply.kind === "failed" ? reply.message : `unexpected ${reply.kind}`}`);
 		return reply as Extract<BuildReply, { kind: K }>;
 	}
@@ -103,6 +126,8 @@ export interface WorkerBuild {
 	clock: SliceClock;
 	/** Yields to the UI; false when the build was given up meanwhile. */
 	endSlice: () => Promise<boolean>;
+	/** Aborted when the build is given up (unloading, a newer build): waits end at once. */
+	signal: AbortSignal;
 }
 
 /**
@@ -111,9 +136,9 @@ export interface WorkerBuild {
  */
 export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | null> {
 	const { app, worker, clock, endSlice, timings } = b;
-	const replies = new Replies(worker);
+	const replies = new Replies(worker, b.signal);
 	// Waiting for the worker is not work: each wait follows a yield, which ends the slice.
-	const wait = async <K extends BuildReply["kind"]>(kind: K, timeout?: number): Promise<Extract<BuildReply, { kind: K }>> => {
+	const wait = async <K extends BuildReply["kind"]>(kind: K, timeout = WORKER_QUIET_MS): Promise<Extract<BuildReply, { kind: K }>> => {
 		clock.pause();
 		try {
 			return await replies.next(kind, timeout);
@@ -147,7 +172,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		};
 		for (const file of files) {
 			timings.notes++;
-			if (people.has(file.path) || linksSomeone(resolved?.[file.path], people)) toRead.push(file.path);
+			if (people.has(file.path) || linksSomeone(app, file, resolved?.[file.path], people)) toRead.push(file.path);
 			else notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
 			if (!(await sendNotes(false))) return null;
 		}
@@ -155,6 +180,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		const readAll = async (paths: readonly string[]): Promise<boolean> => {
 			let texts: TextNote[] = [];
 			for (let i = 0; i < paths.length; i += READ_BATCH) {
+				if (b.signal.aborted) return false;
 				const batch = paths.slice(i, i + READ_BATCH);
 				clock.pause();
 				const read = await Promise.all(batch.map((path) => readBytes(app, path)));
@@ -208,13 +234,19 @@ function frontmatterOf(app: App, file: TFile): unknown {
  */
 export async function buildElsewhere(b: Omit<WorkerBuild, "worker" | "daily"> & { spawn: SpawnWorker | null; daily: DailySource }): Promise<IndexSnapshot | null | undefined> {
 	const { daily, timings } = b;
-	const worker = daily.spec ? b.spawn?.() : null;
-	if (!daily.spec || !worker) return undefined;
+	if (!daily.spec || !b.spawn) return undefined;
+	let worker: BuildWorker | null = null;
 	try {
-		const snapshot = await buildInWorker({ ...b, worker, daily: daily.spec() });
+		const spec = daily.spec();
+		worker = b.spawn();
+		if (!worker) return undefined;
+		const snapshot = await buildInWorker({ ...b, worker, daily: spec });
 		timings.worker = snapshot !== null;
 		return snapshot;
 	} catch (e) {
+		// Ended by `buildInWorker` already, unless it never began.
+		worker?.terminate();
+		if (e instanceof GivenUp || b.signal.aborted) return null;
 		console.debug("Rete: the index could not be built in a worker; building it here", e);
 		timings.notes = 0;
 		timings.read = 0;
@@ -238,9 +270,14 @@ async function readBytes(app: App, path: string): Promise<{ bytes: ArrayBuffer; 
 	}
 }
 
-/** Whether any of a note's resolved links (Obsidian's `resolvedLinks` entry) is a person's note. */
-function linksSomeone(dests: Record<string, number> | undefined, people: ReadonlySet<string>): boolean {
-	if (dests === undefined) return false;
+/**
+ * Whether a note links a person's note, by Obsidian's `resolvedLinks` entry. That entry also
+ * counts embeds and links in properties, which do not make a note concern someone: a note with
+ * any of those is left to its links (the worker asks for it if one of them is a person's).
+ */
+function linksSomeone(app: App, file: TFile, dests: Record<string, number> | undefined, people: ReadonlySet<string>): boolean {
+	const cache = app.metadataCache.getFileCache(file);
+	if (dests === undefined || !cache?.links?.length || cache.embeds?.length || cache.frontmatterLinks?.length) return false;
 	for (const dest in dests) if (people.has(dest)) return true;
 	return false;
 }

@@ -39,6 +39,8 @@ export class ReteIndex extends Component {
 	private building: PeopleIndex | null = null;
 	private readonly events = new Events();
 	private generation = 0;
+	/** Aborted when the build under way is given up (unloading, or a newer build). */
+	private giveUp: AbortController | null = null;
 	ready = false;
 	timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false, worker: false };
 	private readonly notify = debounce(() => this.events.trigger("updated"), 300, true);
@@ -87,6 +89,7 @@ export class ReteIndex extends Component {
 
 	override onunload(): void {
 		this.generation++;
+		this.giveUp?.abort();
 		this.notify.cancel();
 		this.saveLater.cancel();
 		void this.save(true);
@@ -188,6 +191,9 @@ export class ReteIndex extends Component {
 	 */
 	async rebuild(fresh = false): Promise<void> {
 		const generation = ++this.generation;
+		this.giveUp?.abort();
+		const giveUp = new AbortController();
+		this.giveUp = giveUp;
 		this.rebuilding = true;
 		this.touched = new Set();
 		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false, worker: false };
@@ -212,8 +218,9 @@ export class ReteIndex extends Component {
 		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
 		if (stored === undefined) {
 			// Nothing kept: built in a worker where there is one, then restored as if kept.
-			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, timings, clock, endSlice });
-			if (built === null) return;
+			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, timings, clock, endSlice, signal: giveUp.signal });
+			// Given up, or failed after a newer build began: that one carries on alone.
+			if (built === null || generation !== this.generation) return;
 			stored = built;
 		}
 		const options = { settings: this.settings(), daily };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BuildReply, type BuildRequest, IndexBuilder, replyBuffers } from "../../src/core/index-builder";
+import { type BuildReply, type BuildRequest, IndexBuilder, replyBuffers, type TextNote } from "../../src/core/index-builder";
 import { joinSnapshot } from "../../src/core/snapshot-parts";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
@@ -59,7 +59,7 @@ async function snapshotOf(replies: BuildReply[]): Promise<unknown> {
 }
 
 /** The same conversation as the plugin's, every message through a structured clone. */
-async function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set()): Promise<{ index: PeopleIndex; replies: BuildReply[] }> {
+async function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set(), upfront: ReadonlySet<string> = new Set()): Promise<{ index: PeopleIndex; replies: BuildReply[] }> {
 	const builder = new IndexBuilder();
 	const replies: BuildReply[] = [];
 	const send = (request: BuildRequest): BuildReply[] => {
@@ -68,7 +68,11 @@ async function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set()):
 		return answer;
 	};
 	send({ kind: "start", settings: defaultSettings(), daily: { folder: "Journal", format: "YYYY-MM-DD", locale: "en" }, key: KEY });
-	for (let i = 0; i < notes.length; i += 16) send({ kind: "notes", notes: notes.slice(i, i + 16).map(linksOnly) });
+	const textOf = (note: Note): TextNote => ({ path: note.path, bytes: utf8(note.text), frontmatter: record(note.path, note.text).frontmatter, stamp: note.stamp });
+	// As the plugin does: notes it knows concern someone go as text at once, the rest as links.
+	send({ kind: "texts", notes: notes.filter((n) => upfront.has(n.path)).map(textOf) });
+	const rest = notes.filter((n) => !upfront.has(n.path));
+	for (let i = 0; i < rest.length; i += 16) send({ kind: "notes", notes: rest.slice(i, i + 16).map(linksOnly) });
 	const [read] = send({ kind: "settle" });
 	if (read?.kind !== "read") throw new Error(`no list of notes to read: ${JSON.stringify(read)}`);
 	const texts = read.paths.filter((p) => !skip.has(p)).map((path) => {
@@ -89,6 +93,22 @@ describe("building the index elsewhere (a worker)", () => {
 			expect(there.index.takePending()).toEqual([]);
 			expect(there.replies.map((r) => r.kind).slice(0, 3)).toEqual(["ready", "read", "built"]);
 			expect(there.replies.slice(3).every((r) => r.kind === "piece")).toBe(true);
+		}
+	});
+
+	it("gives the same index when some notes go as text before the rest is linked", async () => {
+		for (let seed = 1; seed <= 15; seed++) {
+			const notes = randomVault(seed);
+			const here = builtHere(notes);
+			const r = new Lcg(seed);
+			// Some of the notes that concern someone (people's, and those linking one).
+			const probe = new PeopleIndex(options());
+			probe.defer();
+			for (const n of notes) probe.upsert(linksOnly(n));
+			const upfront = new Set(probe.takePending().filter(() => r.next() < 0.6));
+			expect(upfront.size).toBeGreaterThan(3);
+			const there = await builtThere(notes, new Set(), upfront);
+			expect(observe(there.index), `seed ${seed}`).toEqual(observe(here));
 		}
 	});
 

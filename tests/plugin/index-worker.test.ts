@@ -6,7 +6,7 @@ import { type BuildReply, type BuildRequest, IndexBuilder } from "../../src/core
 import { defaultSettings } from "../../src/core/settings";
 import type { IndexSnapshot } from "../../src/core/snapshot";
 import type { IndexCache } from "../../src/plugin/index-cache";
-import { type BuildWorker, spawnBundledWorker, WORKER_START_MS } from "../../src/plugin/index-worker";
+import { type BuildWorker, spawnBundledWorker, WORKER_QUIET_MS, WORKER_START_MS } from "../../src/plugin/index-worker";
 import { ReteIndex } from "../../src/plugin/people-index";
 import { metadataLinks } from "../../src/plugin/records";
 import { dailyFor, type FakeApp, makeApp, readFolder, settle, waitFor } from "./app";
@@ -32,7 +32,8 @@ class InThreadWorker implements BuildWorker {
 	texts = 0;
 	private readonly builder = new IndexBuilder();
 
-	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; onRequest?: (kind: BuildRequest["kind"]) => void } = {}) {}
+	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; quietAfter?: BuildRequest["kind"]; onRequest?: (kind: BuildRequest["kind"]) => void } = {}) {}
+	private quiet = false;
 
 	postMessage(message: BuildRequest): void {
 		if (this.terminated) return;
@@ -40,7 +41,8 @@ class InThreadWorker implements BuildWorker {
 		this.received.push(copy.kind);
 		if (copy.kind === "texts") this.texts += copy.notes.length;
 		setTimeout(() => {
-			if (this.terminated || this.fault.silent) return;
+			if (this.terminated || this.fault.silent || this.quiet) return;
+			if (copy.kind === this.fault.quietAfter) this.quiet = true;
 			this.fault.onRequest?.(copy.kind);
 			if (copy.kind === this.fault.crashOn) {
 				this.onerror?.(new Error("out of memory"));
@@ -134,7 +136,13 @@ describe("the first build in a worker", () => {
 		(cache as unknown as { resolvedLinks: object }).resolvedLinks = resolvedLinks;
 		const resolvedWorker = new InThreadWorker();
 		expect(view(await launch(resolvedApp, () => resolvedWorker))).toEqual(expected);
-		expect(resolvedWorker.askedToRead).toEqual([]);
+		// Only notes with embeds or links in properties (which Obsidian's entry also counts) are left to the worker.
+		const mixed = (p: string): boolean => {
+			const c = cache.getFileCache(resolvedApp.vault.getFileByPath(p) as never);
+			return (c?.embeds?.length ?? 0) + (c?.frontmatterLinks?.length ?? 0) > 0;
+		};
+		expect(resolvedWorker.askedToRead.filter((p) => !mixed(p))).toEqual([]);
+		expect(resolvedWorker.texts - resolvedWorker.askedToRead.length).toBeGreaterThan(20);
 		// Nothing resolved yet: the worker finds who links someone, and those are read then.
 		const bareApp = vault();
 		(bareApp.metadataCache as unknown as { resolvedLinks: object }).resolvedLinks = {};
@@ -196,6 +204,115 @@ describe("the first build in a worker", () => {
 		expect(built.index.lastInteraction("People/Anna Rossi.md", TODAY)).toBe(parseIsoDay("2026-11-19"));
 	});
 
+	it("keeps notes renamed, deleted and created while the worker builds", async () => {
+		const app = vault();
+		let done = false;
+		const worker = new InThreadWorker({
+			onRequest: (kind) => {
+				if (kind !== "settle" || done) return;
+				done = true;
+				const anna = app.vault.getFileByPath("People/Anna Rossi.md");
+				const welcome = app.vault.getFileByPath("Welcome.md");
+				if (anna) void app.fileManager.renameFile(anna, "People/Anna Rossi-Bianchi.md");
+				if (welcome) void app.fileManager.trashFile(welcome);
+				void app.vault.create("Journal/2026-11-18.md", "- Call with [[Marco Bianchi]]\n");
+			},
+		});
+		const built = await launch(app, () => worker);
+		await settle(5);
+		expect(done).toBe(true);
+		expect(built.timings.worker).toBe(true);
+		const fresh = await launch(app, null);
+		expect(view(built)).toEqual(view(fresh));
+		expect(app.vault.getFileByPath("Welcome.md")).toBeNull();
+		expect(built.index.has("Welcome.md")).toBe(false);
+		expect(built.index.has("Journal/2026-11-18.md")).toBe(true);
+		expect(built.index.person("People/Anna Rossi-Bianchi.md")).not.toBeNull();
+		expect(built.index.person("People/Anna Rossi.md")).toBeNull();
+	});
+
+	it("leaves a note linking someone only in its properties to its links, as the main thread does", async () => {
+		const files = { ...readFolder(EXAMPLE), "Meetings/Q3.md": "---\nattendees: \"[[Anna Rossi]]\"\ndate: 2026-13-01\n---\n- 2026-02-30 notes on [[Project X]]\n" };
+		const expected = view(await launch(makeApp(files).app, null));
+		const { app } = makeApp(files);
+		vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => new TextEncoder().encode(await app.vault.cachedRead(file)).buffer);
+		// As Obsidian resolves them: property links count.
+		const cache = app.metadataCache;
+		const resolvedLinks: Record<string, Record<string, number>> = {};
+		for (const f of app.vault.getMarkdownFiles()) {
+			const dests: Record<string, number> = {};
+			const c = cache.getFileCache(f);
+			for (const link of [...metadataLinks(c), ...(c?.frontmatterLinks ?? []).map((l) => l.link)]) {
+				const dest = cache.getFirstLinkpathDest(link, f.path);
+				if (dest) dests[dest.path] = (dests[dest.path] ?? 0) + 1;
+			}
+			resolvedLinks[f.path] = dests;
+		}
+		expect(resolvedLinks["Meetings/Q3.md"]?.["People/Anna Rossi.md"]).toBe(1);
+		(cache as unknown as { resolvedLinks: object }).resolvedLinks = resolvedLinks;
+		const worker = new InThreadWorker();
+		const built = await launch(app, () => worker);
+		expect(built.timings.worker).toBe(true);
+		expect(view(built)).toEqual(expected);
+	});
+
+	it("gives up a worker build at once when a newer build starts, without building it here", async () => {
+		const app = vault();
+		const silent = new InThreadWorker({ silent: true });
+		const working = new InThreadWorker();
+		const workers = [silent, working];
+		const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
+		const built = index(app, () => workers.shift() ?? null);
+		built.load();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => silent.received.length > 0);
+		// Past its first yield: waiting for the worker's answer, which never comes.
+		await settle();
+		expect(silent.terminated).toBe(false);
+		const rebuilt = built.rebuild(true);
+		await settle();
+		expect(silent.terminated).toBe(true);
+		await rebuilt;
+		await waitFor(() => built.ready);
+		expect(built.timings.worker).toBe(true);
+		expect(debug).not.toHaveBeenCalled();
+		expect(view(built)).toEqual(view(await launch(vault(), null)));
+	});
+
+	it("ends a worker gone quiet at once when the plugin unloads", async () => {
+		const app = vault();
+		const worker = new InThreadWorker({ quietAfter: "settle" });
+		const built = index(app, () => worker);
+		built.load();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => worker.received.includes("settle"));
+		await settle();
+		expect(worker.terminated).toBe(false);
+		built.unload();
+		await settle();
+		expect(worker.terminated).toBe(true);
+		expect(built.ready).toBe(false);
+	});
+
+	it("builds on the main thread when a worker goes quiet in the middle", async () => {
+		const expected = view(await launch(vault(), null));
+		vi.useFakeTimers();
+		vi.spyOn(console, "debug").mockImplementation(() => undefined);
+		const worker = new InThreadWorker({ quietAfter: "settle" });
+		const app = vault();
+		const built = index(app, () => worker);
+		built.load();
+		app.workspace.setLayoutReady__();
+		await vi.advanceTimersByTimeAsync(WORKER_QUIET_MS - 1_000);
+		expect(worker.received).toContain("settle");
+		expect(built.ready).toBe(false);
+		await vi.advanceTimersByTimeAsync(5_000);
+		expect(built.ready).toBe(true);
+		expect(built.timings.worker).toBe(false);
+		expect(view(built)).toEqual(expected);
+		expect(worker.terminated).toBe(true);
+	});
+
 	it("stops the worker when the plugin unloads meanwhile", async () => {
 		const app = vault();
 		const worker = new InThreadWorker();
@@ -225,7 +342,44 @@ describe("the first build in a worker", () => {
 		expect(view(updated)).toEqual(view(first));
 	});
 
-	it("starts no worker where there are none", () => {
-		expect(typeof Worker === "undefined" || spawnBundledWorker() === null).toBe(true);
+	it("starts the bundled worker from a blob whose address goes with it, and none where workers cannot start", () => {
+		const g = globalThis as { RETE_WORKER_SOURCE?: string; Worker?: unknown };
+		const urls: string[] = [];
+		const revoked: string[] = [];
+		vi.spyOn(URL, "createObjectURL").mockImplementation(() => {
+			urls.push(`blob:rete/${urls.length}`);
+			return urls[urls.length - 1] as string;
+		});
+		vi.spyOn(URL, "revokeObjectURL").mockImplementation((url) => void revoked.push(url));
+		const started: string[] = [];
+		let fail = false;
+		class FakeWorker {
+			constructor(url: string) {
+				if (fail) throw new Error("blocked by the content security policy");
+				started.push(url);
+			}
+			terminate(): void {}
+		}
+		const before = { source: g.RETE_WORKER_SOURCE, worker: g.Worker };
+		try {
+			g.Worker = FakeWorker;
+			g.RETE_WORKER_SOURCE = undefined;
+			expect(spawnBundledWorker()).toBeNull();
+			g.RETE_WORKER_SOURCE = "self.onmessage = () => {};";
+			const worker = spawnBundledWorker();
+			expect(worker).not.toBeNull();
+			expect(started).toEqual(["blob:rete/0"]);
+			expect(revoked).toEqual([]);
+			worker?.terminate();
+			expect(revoked).toEqual(["blob:rete/0"]);
+			fail = true;
+			expect(spawnBundledWorker()).toBeNull();
+			expect(revoked).toEqual(["blob:rete/0", "blob:rete/1"]);
+			g.Worker = undefined;
+			expect(spawnBundledWorker()).toBeNull();
+		} finally {
+			g.RETE_WORKER_SOURCE = before.source;
+			g.Worker = before.worker;
+		}
 	});
 });
