@@ -14,7 +14,7 @@ import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
 import { type IndexTimings, READ_BATCH, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
-import { fileStamp, linksRecord } from "./records";
+import { linksRecord, readStamped } from "./records";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -183,14 +183,15 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 				if (b.signal.aborted) return false;
 				const batch = paths.slice(i, i + READ_BATCH);
 				clock.pause();
-				const read = await Promise.all(batch.map((path) => readBytes(app, path)));
+				// Bytes as stored, decoded in the worker.
+				const read = await Promise.all(batch.map((path) => readStamped(app, path, (file) => app.vault.readBinary(file))));
 				clock.resume();
 				batch.forEach((path, k) => {
 					const note = read[k];
 					const file = app.vault.getFileByPath(path);
 					if (!file) return;
 					if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
-					else texts.push({ path, bytes: note.bytes, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
+					else texts.push({ path, bytes: note.value, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
 					timings.read += note === undefined ? 0 : 1;
 				});
 				if (texts.length < TEXTS_BATCH && clock.spent() <= SLICE_MS) continue;
@@ -250,22 +251,6 @@ export async function buildElsewhere(b: Omit<WorkerBuild, "worker" | "daily"> & 
 		console.debug("Rete: the index could not be built in a worker; building it here", e);
 		timings.notes = 0;
 		timings.read = 0;
-		return undefined;
-	}
-}
-
-/**
- * A note's bytes as stored (decoded in the worker), with the file's stamp from before the read;
- * `undefined` when it cannot be read or changed while being read (its change event follows).
- */
-async function readBytes(app: App, path: string): Promise<{ bytes: ArrayBuffer; stamp: number } | undefined> {
-	const file = app.vault.getFileByPath(path);
-	if (!file) return undefined;
-	const stamp = fileStamp(file);
-	try {
-		const bytes = await app.vault.readBinary(file);
-		return fileStamp(file) === stamp ? { bytes, stamp } : undefined;
-	} catch {
 		return undefined;
 	}
 }

@@ -73,17 +73,23 @@ export function linksRecord(file: TFile, cache: CachedMetadata | null): NoteReco
 }
 
 /**
- * A note's text, with the file's stamp from before the read; `undefined` when it cannot be
- * read or changed while being read (its change event brings the new text).
+ * What `read` gives for a note, with the file's stamp from before the read; `undefined` when it
+ * cannot be read or changed while being read (its change event brings the new text).
  */
-export async function readText(app: App, path: string): Promise<{ text: string; stamp: number } | undefined> {
+export async function readStamped<T>(app: App, path: string, read: (file: TFile) => Promise<T>): Promise<{ value: T; stamp: number } | undefined> {
 	const file = app.vault.getFileByPath(path);
 	if (!file) return undefined;
 	const stamp = fileStamp(file);
 	try {
-		const text = await app.vault.cachedRead(file);
-		return fileStamp(file) === stamp ? { text, stamp } : undefined;
+		const value = await read(file);
+		return fileStamp(file) === stamp ? { value, stamp } : undefined;
 	} catch {
 		return undefined;
 	}
+}
+
+/** A note's text, stamped (see `readStamped`). */
+export async function readText(app: App, path: string): Promise<{ text: string; stamp: number } | undefined> {
+	const read = await readStamped(app, path, (file) => app.vault.cachedRead(file));
+	return read && { text: read.value, stamp: read.stamp };
 }

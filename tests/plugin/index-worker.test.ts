@@ -90,10 +90,16 @@ function index(app: FakeApp, spawn: (() => BuildWorker | null) | null, cache: In
 	return new ReteIndex(obsidian, () => settings, dailyFor(obsidian), cache, version, spawn);
 }
 
-async function launch(app: FakeApp, spawn: (() => BuildWorker | null) | null, cache: IndexCache | null = null, version = "1.0.0"): Promise<ReteIndex> {
+/** An index loaded as Obsidian loads it, its first build under way. */
+function begin(app: FakeApp, spawn: (() => BuildWorker | null) | null, cache: IndexCache | null = null, version = "1.0.0"): ReteIndex {
 	const built = index(app, spawn, cache, version);
 	built.load();
 	app.workspace.setLayoutReady__();
+	return built;
+}
+
+async function launch(app: FakeApp, spawn: (() => BuildWorker | null) | null, cache: IndexCache | null = null, version = "1.0.0"): Promise<ReteIndex> {
+	const built = begin(app, spawn, cache, version);
 	await waitFor(() => built.ready);
 	return built;
 }
@@ -165,16 +171,17 @@ describe("the first build in a worker", () => {
 		}
 	});
 
-	it("gives up on a worker that never answers, and builds on the main thread", async () => {
+	it.each([
+		["never answers", { silent: true }, WORKER_START_MS],
+		["goes quiet in the middle", { quietAfter: "settle" as const }, WORKER_QUIET_MS],
+	])("builds on the main thread when a worker %s, once its time is up", async (_what, fault, limit) => {
 		const expected = view(await launch(vault(), null));
 		vi.useFakeTimers();
 		vi.spyOn(console, "debug").mockImplementation(() => undefined);
-		const worker = new InThreadWorker({ silent: true });
-		const app = vault();
-		const built = index(app, () => worker);
-		built.load();
-		app.workspace.setLayoutReady__();
-		await vi.advanceTimersByTimeAsync(WORKER_START_MS - 100);
+		const worker = new InThreadWorker(fault);
+		const built = begin(vault(), () => worker);
+		await vi.advanceTimersByTimeAsync(limit - 1_000);
+		if ("quietAfter" in fault) expect(worker.received).toContain(fault.quietAfter);
 		expect(built.ready).toBe(false);
 		await vi.advanceTimersByTimeAsync(5_000);
 		expect(built.ready).toBe(true);
@@ -183,47 +190,40 @@ describe("the first build in a worker", () => {
 		expect(worker.terminated).toBe(true);
 	});
 
-	it("keeps the notes changed while the worker builds", async () => {
-		const app = vault();
-		let edited = false;
+	/** A worker build during which `change` is made (while the worker links), checked against a fresh build. */
+	async function buildWhile(app: FakeApp, change: () => void): Promise<ReteIndex> {
+		let changed = false;
 		const worker = new InThreadWorker({
-			// While the worker links, a note gains a meeting with Anna (the event comes meanwhile).
 			onRequest: (kind) => {
-				if (kind !== "settle" || edited) return;
-				edited = true;
-				const file = app.vault.getFileByPath("Meetings/Offsite.md") ?? null;
-				void (file ? app.vault.modify(file, "- 2026-11-19 Offsite with [[Anna Rossi]]\n") : app.vault.create("Meetings/Offsite.md", "- 2026-11-19 Offsite with [[Anna Rossi]]\n"));
+				if (kind !== "settle" || changed) return;
+				changed = true;
+				change();
 			},
 		});
 		const built = await launch(app, () => worker);
-		await settle();
-		expect(edited).toBe(true);
+		await settle(5);
+		expect(changed).toBe(true);
 		expect(built.timings.worker).toBe(true);
-		const fresh = await launch(app, null);
-		expect(view(built)).toEqual(view(fresh));
+		expect(view(built)).toEqual(view(await launch(app, null)));
+		return built;
+	}
+
+	it("keeps the notes changed while the worker builds", async () => {
+		const app = vault();
+		// A note gains a meeting with Anna (the event comes meanwhile).
+		const built = await buildWhile(app, () => void app.vault.create("Meetings/Offsite.md", "- 2026-11-19 Offsite with [[Anna Rossi]]\n"));
 		expect(built.index.lastInteraction("People/Anna Rossi.md", TODAY)).toBe(parseIsoDay("2026-11-19"));
 	});
 
 	it("keeps notes renamed, deleted and created while the worker builds", async () => {
 		const app = vault();
-		let done = false;
-		const worker = new InThreadWorker({
-			onRequest: (kind) => {
-				if (kind !== "settle" || done) return;
-				done = true;
-				const anna = app.vault.getFileByPath("People/Anna Rossi.md");
-				const welcome = app.vault.getFileByPath("Welcome.md");
-				if (anna) void app.fileManager.renameFile(anna, "People/Anna Rossi-Bianchi.md");
-				if (welcome) void app.fileManager.trashFile(welcome);
-				void app.vault.create("Journal/2026-11-18.md", "- Call with [[Marco Bianchi]]\n");
-			},
+		const built = await buildWhile(app, () => {
+			const anna = app.vault.getFileByPath("People/Anna Rossi.md");
+			const welcome = app.vault.getFileByPath("Welcome.md");
+			if (anna) void app.fileManager.renameFile(anna, "People/Anna Rossi-Bianchi.md");
+			if (welcome) void app.fileManager.trashFile(welcome);
+			void app.vault.create("Journal/2026-11-18.md", "- Call with [[Marco Bianchi]]\n");
 		});
-		const built = await launch(app, () => worker);
-		await settle(5);
-		expect(done).toBe(true);
-		expect(built.timings.worker).toBe(true);
-		const fresh = await launch(app, null);
-		expect(view(built)).toEqual(view(fresh));
 		expect(app.vault.getFileByPath("Welcome.md")).toBeNull();
 		expect(built.index.has("Welcome.md")).toBe(false);
 		expect(built.index.has("Journal/2026-11-18.md")).toBe(true);
@@ -262,9 +262,7 @@ describe("the first build in a worker", () => {
 		const working = new InThreadWorker();
 		const workers = [silent, working];
 		const debug = vi.spyOn(console, "debug").mockImplementation(() => undefined);
-		const built = index(app, () => workers.shift() ?? null);
-		built.load();
-		app.workspace.setLayoutReady__();
+		const built = begin(app, () => workers.shift() ?? null);
 		await waitFor(() => silent.received.length > 0);
 		// Past its first yield: waiting for the worker's answer, which never comes.
 		await settle();
@@ -282,9 +280,7 @@ describe("the first build in a worker", () => {
 	it("ends a worker gone quiet at once when the plugin unloads", async () => {
 		const app = vault();
 		const worker = new InThreadWorker({ quietAfter: "settle" });
-		const built = index(app, () => worker);
-		built.load();
-		app.workspace.setLayoutReady__();
+		const built = begin(app, () => worker);
 		await waitFor(() => worker.received.includes("settle"));
 		await settle();
 		expect(worker.terminated).toBe(false);
@@ -292,25 +288,6 @@ describe("the first build in a worker", () => {
 		await settle();
 		expect(worker.terminated).toBe(true);
 		expect(built.ready).toBe(false);
-	});
-
-	it("builds on the main thread when a worker goes quiet in the middle", async () => {
-		const expected = view(await launch(vault(), null));
-		vi.useFakeTimers();
-		vi.spyOn(console, "debug").mockImplementation(() => undefined);
-		const worker = new InThreadWorker({ quietAfter: "settle" });
-		const app = vault();
-		const built = index(app, () => worker);
-		built.load();
-		app.workspace.setLayoutReady__();
-		await vi.advanceTimersByTimeAsync(WORKER_QUIET_MS - 1_000);
-		expect(worker.received).toContain("settle");
-		expect(built.ready).toBe(false);
-		await vi.advanceTimersByTimeAsync(5_000);
-		expect(built.ready).toBe(true);
-		expect(built.timings.worker).toBe(false);
-		expect(view(built)).toEqual(expected);
-		expect(worker.terminated).toBe(true);
 	});
 
 	it("stops the worker when the plugin unloads meanwhile", async () => {
