@@ -2,7 +2,7 @@
 import type { App, TFile } from "obsidian";
 import type { PeopleIndex } from "../core/network";
 import type { IndexSnapshot } from "../core/snapshot";
-import { fileStamp, linksRecord, readText, recordOf } from "./records";
+import { fileStamp, linksRecord, readStamped, recordOf } from "./records";
 
 /** Work done before yielding to the UI, in milliseconds. */
 export const SLICE_MS = 8;
@@ -13,7 +13,7 @@ const CHECK_EVERY = 256;
 /** Notes linked between two looks at the clock, once all are known. */
 const LINK_BATCH = 256;
 /** Notes read at once. */
-export const READ_BATCH = 32;
+const READ_BATCH = 32;
 
 export interface IndexTimings {
 	/** Total main-thread work of the last build, ms. */
@@ -143,25 +143,46 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 }
 
 /**
+ * Reads `paths` a batch at a time with `read` (stamped: see `readStamped`; waiting is not work)
+ * and hands each note still in the vault to `take` (`undefined`: it could not be read), then
+ * calls `afterBatch`. False when `endSlice` says the build was given up.
+ */
+export async function readInBatches<T>(
+	app: App,
+	paths: readonly string[],
+	read: (file: TFile) => Promise<T>,
+	clock: SliceClock,
+	endSlice: () => Promise<boolean>,
+	take: (file: TFile, read: { value: T; stamp: number } | undefined) => void,
+	afterBatch: () => void = () => undefined,
+): Promise<boolean> {
+	for (let i = 0; i < paths.length; i += READ_BATCH) {
+		const batch = paths.slice(i, i + READ_BATCH);
+		clock.pause();
+		const reads = await Promise.all(batch.map((path) => readStamped(app, path, read)));
+		clock.resume();
+		batch.forEach((path, k) => {
+			const file = app.vault.getFileByPath(path);
+			if (file) take(file, reads[k]);
+		});
+		afterBatch();
+		if (clock.spent() > SLICE_MS && !(await endSlice())) return false;
+	}
+	return true;
+}
+
+/**
  * Reads the notes `index` asks for (those that turned out to concern someone, or changed), a
  * batch at a time, until none are left. False when `endSlice` says the build was given up.
  */
 export async function readPending(app: App, index: PeopleIndex, timings: IndexTimings, clock: SliceClock, endSlice: () => Promise<boolean>): Promise<boolean> {
 	for (let pending = index.takePending(); pending.length > 0; pending = index.takePending()) {
-		for (let i = 0; i < pending.length; i += READ_BATCH) {
-			const batch = pending.slice(i, i + READ_BATCH);
-			clock.pause();
-			const texts = await Promise.all(batch.map((path) => readText(app, path)));
-			clock.resume();
-			batch.forEach((path, k) => {
-				const read = texts[k];
-				const file = app.vault.getFileByPath(path);
-				if (read === undefined || !file) return;
-				index.upsert(recordOf(file, read.text, app.metadataCache.getFileCache(file), read.stamp));
-				timings.read++;
-			});
-			if (clock.spent() > SLICE_MS && !(await endSlice())) return false;
-		}
+		const done = await readInBatches(app, pending, (file) => app.vault.cachedRead(file), clock, endSlice, (file, read) => {
+			if (read === undefined) return;
+			index.upsert(recordOf(file, read.value, app.metadataCache.getFileCache(file), read.stamp));
+			timings.read++;
+		});
+		if (!done) return false;
 	}
 	return true;
 }

@@ -12,9 +12,9 @@ import { asProperties, isPerson } from "../core/person";
 import type { IndexSnapshot } from "../core/snapshot";
 import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
-import { type IndexTimings, READ_BATCH, SLICE_MS, type SliceClock } from "./index-slices";
+import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
-import { linksRecord, readStamped } from "./records";
+import { linksRecord } from "./records";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -176,30 +176,25 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			else notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
 			if (!(await sendNotes(false))) return null;
 		}
-		// Read and sent; a note that cannot be read goes by its links (asked for again if needed).
+		// Read and sent, as bytes (decoded in the worker); a note that cannot be read goes by its
+		// links (asked for again if needed).
 		const readAll = async (paths: readonly string[]): Promise<boolean> => {
 			let texts: TextNote[] = [];
-			for (let i = 0; i < paths.length; i += READ_BATCH) {
-				if (b.signal.aborted) return false;
-				const batch = paths.slice(i, i + READ_BATCH);
-				clock.pause();
-				// Bytes as stored, decoded in the worker.
-				const read = await Promise.all(batch.map((path) => readStamped(app, path, (file) => app.vault.readBinary(file))));
-				clock.resume();
-				batch.forEach((path, k) => {
-					const note = read[k];
-					const file = app.vault.getFileByPath(path);
-					if (!file) return;
-					if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
-					else texts.push({ path, bytes: note.value, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
-					timings.read += note === undefined ? 0 : 1;
-				});
-				if (texts.length < TEXTS_BATCH && clock.spent() <= SLICE_MS) continue;
+			const sendTexts = (): void => {
 				post({ kind: "texts", notes: texts });
 				texts = [];
-				if (clock.spent() > SLICE_MS && !(await endSlice())) return false;
-			}
-			post({ kind: "texts", notes: texts });
+			};
+			const done = await readInBatches(app, paths, (file) => app.vault.readBinary(file), clock, endSlice, (file, note) => {
+				if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
+				else {
+					texts.push({ path: file.path, bytes: note.value, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
+					timings.read++;
+				}
+			}, () => {
+				if (texts.length >= TEXTS_BATCH || clock.spent() > SLICE_MS) sendTexts();
+			});
+			if (!done || b.signal.aborted) return false;
+			sendTexts();
 			return sendNotes(true);
 		};
 		if (!(await readAll(toRead))) return null;
