@@ -19,7 +19,7 @@ export function dueItems(count: number, seed = 7): DueItem[] {
 		const days = status === "overdue" ? -1 - rng.int(300) : status === "today" ? 0 : status === "upcoming" ? 1 + rng.int(7) : null;
 		const due = days === null ? null : isoFromDay(TODAY + days);
 		const company = COMPANIES[rng.int(COMPANIES.length)];
-		const base = { person: name, path, status, days, due, ...(company !== undefined ? { company, role: "Engineering Manager" } : {}) };
+		const base = { person: name, path, day: days === null ? null : TODAY + days, due, ...(company !== undefined ? { company, role: "Engineering Manager" } : {}) };
 		const kind = rng.next();
 		if (status === "open" || kind < 0.2) {
 			items.push({ ...base, reason: "followup", text: `Send [[${name}|${name.split(" ")[0] ?? name}]] the deck`, source: `Daily/2026/${due ?? "2026-11-01"}.md`, line: 4 + rng.int(20) });

@@ -5,7 +5,7 @@
 // fourth is the page that renders the view in Chromium, when it is installed), runs it with
 // `--expose-gc`, and removes the folder afterwards, generated vaults included, also when the
 // run fails or is interrupted. The exit code is the benchmark's: 1 when `--check` finds a budget
-// missed by more than the noise margin, 2 when the benchmark itself fails.
+// missed by more than the noise margin (in two runs: see below), 2 when the benchmark itself fails.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -59,8 +59,28 @@ try {
 }
 
 const args = ["--expose-gc", "--max-old-space-size=16384", "--enable-source-maps", path.join(tmp, "bench.cjs"), "--tmp", tmp, "--onload-bundle", path.join(tmp, "onload.cjs"), "--cli-bundle", path.join(tmp, "cli.cjs"), "--render-page", path.join(tmp, "render-page.js"), "--worker-bundle", path.join(tmp, "worker.cjs"), "--root", path.join(here, ".."), ...process.argv.slice(2)];
-child = spawn(process.execPath, args, { stdio: "inherit", detached: true });
-child.on("exit", (code, signal) => {
-	cleanup();
-	process.exit(code ?? (signal ? 130 : 1));
-});
+function run() {
+	return new Promise((resolve) => {
+		child = spawn(process.execPath, args, { stdio: "inherit", detached: true });
+		child.on("exit", (code, signal) => resolve(code ?? (signal ? 130 : 1)));
+	});
+}
+
+// Under `--check`, a miss is measured again before it counts: a pause of the machine (a GC
+// scavenge, the hypervisor) in a handful of samples can push one figure over its limit, while
+// a regression misses in every run. The check fails when two runs of three miss.
+const check = process.argv.includes("--check");
+let code = await run();
+if (check && code === 1) {
+	let misses = 1;
+	for (let attempt = 2; attempt <= 3 && misses < 2; attempt++) {
+		process.stdout.write(`\nbench: a budget was missed; measuring again to tell a regression from noise (run ${attempt} of at most 3; two misses fail the check)\n`);
+		code = await run();
+		if (code === 1) misses++;
+		else if (code !== 0) break;
+	}
+	if (code === 0 || code === 1) code = misses >= 2 ? 1 : 0;
+	process.stdout.write(`bench: budgets missed in ${misses} of the runs: the check ${code === 0 ? "passes" : "fails"}\n`);
+}
+cleanup();
+process.exit(code);

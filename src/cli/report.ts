@@ -1,6 +1,7 @@
 /** The due list as readable text, grouped by status, and as JSON. */
 import { readCadence } from "../core/cadence";
 import { type Day, isoFromDay, parseIsoDay } from "../core/dates";
+import { dueDays, dueStatus } from "../core/due";
 import type { DueItem, DueStatus, Problem } from "../core/types";
 
 const GROUPS: Array<[DueStatus, string]> = [
@@ -50,11 +51,12 @@ export function formatText(items: DueItem[], problems: Problem[], today: Day, ho
 	const lines: string[] = [`People due on ${isoFromDay(today)} (next ${horizon} ${horizon === 1 ? "day" : "days"})`];
 	if (items.length === 0) lines.push("", "Nobody is due. Add `cadence` to people's notes, or open tasks that link them.");
 	for (const [status, title] of GROUPS) {
-		const group = items.filter((i) => i.status === status);
+		const group = items.filter((i) => dueStatus(i, today) === status);
 		if (group.length === 0) continue;
 		lines.push("", `${title} (${group.length})`);
 		for (const item of group) {
-			const when = item.due === null ? "undated" : `${item.due} ${item.days === null ? "" : `(${ago(item.days)})`}`;
+			const days = dueDays(item, today);
+			const when = item.due === null ? "undated" : `${item.due} ${days === null ? "" : `(${ago(days)})`}`;
 			const who = [item.company, item.role].filter(Boolean).join(", ");
 			lines.push(`  ${item.person}${who ? ` · ${who}` : ""}`);
 			lines.push(`      ${when} · ${reasonText(item, today)}`);
@@ -67,6 +69,12 @@ export function formatText(items: DueItem[], problems: Problem[], today: Day, ho
 	return `${lines.join("\n")}\n`;
 }
 
+/** An item as the JSON output shows it: with its status and days on `today`, not its day number. */
+function jsonItem(item: DueItem, today: Day): Record<string, unknown> {
+	const { person, path, reason, due, day: _day, ...rest } = item;
+	return { person, path, reason, due, status: dueStatus(item, today), days: dueDays(item, today), ...rest };
+}
+
 export function formatJson(items: DueItem[], problems: Problem[], today: Day, horizon: number): string {
-	return `${JSON.stringify({ today: isoFromDay(today), horizon, items, problems }, null, 2)}\n`;
+	return `${JSON.stringify({ today: isoFromDay(today), horizon, items: items.map((item) => jsonItem(item, today)), problems }, null, 2)}\n`;
 }

@@ -1,60 +1,127 @@
 /**
  * The due list over the people index's people. A person's items are kept until something about
- * them changes, and on a later day reused, moved on, until the first day they may differ
- * (`dueItemsFor` says which): so the list after an edit costs the people that edit touched.
+ * them changes, and on a later day reused as they are until the first day they may differ
+ * (`dueItemsFor` says which; an item's status and days are relative to a day it does not keep).
+ *
+ * The order does not depend on the day either (by due day, then name), so a list starts from
+ * the last one (`DueMemo`): it keeps, in their order, the items of the people it reuses, sorts
+ * only the items it computed again, and merges the two. The list after an edit, or on a new
+ * day, costs a walk over the people and the last list, plus the people whose items changed.
  */
 import type { Day } from "./dates";
-import { dueItemsFor, type NameOrder, redate, sortDue } from "./due";
+import { compareDue, dueItemsFor, dueOrder, type NameOrder } from "./due";
 import { lastContactDay, type PersonState } from "./person-state";
 import type { DueItem } from "./types";
 
-const NO_ITEMS: readonly DueItem[] = [];
+/** The last list a `dueList` gave, with each item's person, for the next list to start from. */
+export interface DueMemo {
+	items: DueItem[];
+	states: PersonState[];
+	/** Numbers the lists: a person's items computed for list `call` are not in the last list. */
+	call: number;
+}
 
-function isItemList(items: readonly DueItem[] | DueItem): items is readonly DueItem[] {
-	return Array.isArray(items);
+export function newDueMemo(): DueMemo {
+	return { items: [], states: [], call: 0 };
 }
 
 /** Who is due on `today`, sorted; the same item objects come back from call to call. */
-export function dueList(people: Iterable<PersonState>, names: NameOrder, today: Day, horizon: number): DueItem[] {
-	const out: DueItem[] = [];
+export function dueList(people: Iterable<PersonState>, names: NameOrder, today: Day, horizon: number, memo: DueMemo): DueItem[] {
+	const call = ++memo.call;
+	const fresh: DueItem[] = [];
+	const freshStates: PersonState[] = [];
 	const ranks: number[] = [];
 	const version = names.version;
 	for (const state of people) {
-		let cached = state.due;
-		// A later day before anything about this person changes: the same items, moved on.
-		if (cached !== null && state.dueHorizon === horizon && today > state.dueToday && today < state.dueValidTo && today < state.lastTo) {
-			const from = state.dueToday;
-			cached = cached === NO_ITEMS ? NO_ITEMS : isItemList(cached) ? cached.map((item) => redate(item, from, today)) : redate(cached, from, today);
-			state.due = cached;
+		// The same day, or a later day before anything about this person changes: the same items,
+		// in the last list (which every person's items are in: each list goes over everyone, and
+		// a person new to the index has none yet).
+		if (state.due && state.dueHorizon === horizon && (today === state.dueToday || (today > state.dueToday && today < state.dueValidTo && today < state.lastTo))) {
 			state.dueToday = today;
-		}
-		if (cached === null || state.dueToday !== today || state.dueHorizon !== horizon) {
-			// Built straight into the list. Most people have one item, kept as is; several are
-			// kept in an array of their exact size.
-			const start = out.length;
-			state.dueValidTo = dueItemsFor(state.info, lastContactDay(state, today), state.followups, today, horizon, out);
-			const n = out.length - start;
-			state.due = n === 0 ? NO_ITEMS : n === 1 ? (out[start] as DueItem) : out.slice(start);
-			state.dueToday = today;
-			state.dueHorizon = horizon;
-			if (n === 0) continue;
-			const rank = rankOf(state, names, version);
-			for (let k = 0; k < n; k++) ranks.push(rank);
 			continue;
 		}
-		if (cached === NO_ITEMS) continue;
+		const start = fresh.length;
+		state.dueValidTo = dueItemsFor(state.info, lastContactDay(state, today), state.followups, today, horizon, fresh);
+		const n = fresh.length - start;
+		state.due = true;
+		state.dueToday = today;
+		state.dueHorizon = horizon;
+		state.dueCall = call;
+		if (n === 0) continue;
 		const rank = rankOf(state, names, version);
-		if (isItemList(cached)) {
-			for (let k = 0; k < cached.length; k++) {
-				out.push(cached[k] as DueItem);
-				ranks.push(rank);
-			}
-		} else {
-			out.push(cached);
+		for (let k = 0; k < n; k++) {
+			freshStates.push(state);
 			ranks.push(rank);
 		}
 	}
-	return sortDue(out, names, ranks);
+	const out = merge(memo, call, sortWithStates(fresh, freshStates, names, ranks), names, version);
+	memo.items = out.items;
+	memo.states = out.states;
+	return out.items.slice();
+}
+
+interface Sorted {
+	items: DueItem[];
+	states: PersonState[];
+}
+
+/** `sortDue`, with each item's person following it. */
+function sortWithStates(items: DueItem[], states: PersonState[], names: NameOrder, ranks: number[]): Sorted {
+	if (items.length < 2) return { items, states };
+	const order = dueOrder(items, names, ranks);
+	const n = order.length;
+	const sortedItems = new Array<DueItem>(n);
+	const sortedStates = new Array<PersonState>(n);
+	for (let k = 0; k < n; k++) {
+		const i = order[k] ?? 0;
+		sortedItems[k] = items[i] as DueItem;
+		sortedStates[k] = states[i] as PersonState;
+	}
+	return { items: sortedItems, states: sortedStates };
+}
+
+/**
+ * The last list's items of the people reused (in their order, which holds: the day does not
+ * change it, and a name added never reorders the names before it) merged with `fresh`, sorted.
+ */
+function merge(memo: DueMemo, call: number, fresh: Sorted, names: NameOrder, version: number): Sorted {
+	const last = memo.items;
+	const lastStates = memo.states;
+	const items: DueItem[] = [];
+	const states: PersonState[] = [];
+	let j = 0;
+	const nf = fresh.items.length;
+	for (let i = 0; i < last.length; i++) {
+		const state = lastStates[i] as PersonState;
+		// Gone from the index, or computed again for this list (its new items are in `fresh`).
+		if (!state.live || state.dueCall === call) continue;
+		const item = last[i] as DueItem;
+		while (j < nf && before(fresh.items[j] as DueItem, fresh.states[j] as PersonState, item, state, names, version)) {
+			items.push(fresh.items[j] as DueItem);
+			states.push(fresh.states[j] as PersonState);
+			j++;
+		}
+		items.push(item);
+		states.push(state);
+	}
+	for (; j < nf; j++) {
+		items.push(fresh.items[j] as DueItem);
+		states.push(fresh.states[j] as PersonState);
+	}
+	return { items, states };
+}
+
+/** Whether `a` (of person `sa`) comes before `b` in due-list order: by day, name rank, then `compareDue`. */
+function before(a: DueItem, sa: PersonState, b: DueItem, sb: PersonState, names: NameOrder, version: number): boolean {
+	if (a.day !== b.day) {
+		if (a.day === null) return false;
+		if (b.day === null) return true;
+		return a.day < b.day;
+	}
+	const ra = rankOf(sa, names, version);
+	const rb = rankOf(sb, names, version);
+	if (ra !== rb) return ra < rb;
+	return compareDue(a, b) < 0;
 }
 
 /** A person's rank in due-list order, read again when the order changed. */

@@ -8,10 +8,10 @@ const REASON_ORDER: Record<DueReason, number> = { cadence: 0, followup: 1, birth
 
 /** By due date, then name, undated last; ties by path, reason, source and line, so output is stable. */
 export function compareDue(a: DueItem, b: DueItem): number {
-	if (a.days !== b.days) {
-		if (a.days === null) return 1;
-		if (b.days === null) return -1;
-		return a.days - b.days;
+	if (a.day !== b.day) {
+		if (a.day === null) return 1;
+		if (b.day === null) return -1;
+		return a.day - b.day;
 	}
 	const byName = NAMES.compare(a.person, b.person);
 	if (byName !== 0) return byName;
@@ -89,52 +89,69 @@ export class NameOrder {
 
 const SHIFT = 2 ** 24;
 
-/**
- * `items.sort(compareDue)`, faster with the ranks of a `NameOrder` that knows every name (or
- * `ranks`, each item's person's rank, read from it at its current version). Each item gets one
- * number, (due day, name rank, place in the input), exact in a double; one numeric sort orders
- * them, and `compareDue` orders only the items that share a day and a rank. Same order, same
- * stability.
- */
+/** `items.sort(compareDue)`; see `dueOrder`. */
 export function sortDue(items: DueItem[], names?: NameOrder, ranks?: readonly number[]): DueItem[] {
+	const order = dueOrder(items, names, ranks);
+	const out = new Array<DueItem>(order.length);
+	for (let k = 0; k < order.length; k++) out[k] = items[order[k] ?? 0] as DueItem;
+	return out;
+}
+
+/** The places of `items` in the order of a stable `sort(compareDue)`. */
+function compareOrder(items: readonly DueItem[], order: number[]): number[] {
+	return order.sort((a, b) => compareDue(items[a] as DueItem, items[b] as DueItem) || a - b);
+}
+
+/**
+ * The places of `items` in the order of a stable `sort(compareDue)`, faster with the ranks of a
+ * `NameOrder` that knows every name (or `ranks`, each item's person's rank, read from it at its
+ * current version). Each item gets one number, (due day, name rank, place in the input), exact in
+ * a double; one numeric sort orders them, and `compareDue` orders only the items that share a day
+ * and a rank.
+ */
+export function dueOrder(items: readonly DueItem[], names?: NameOrder, ranks?: readonly number[]): number[] {
 	const n = items.length;
-	if (!names || n < 2 || n >= SHIFT || names.size >= SHIFT) return items.sort(compareDue);
+	const order: number[] = [];
+	if (!names || n < 2 || n >= SHIFT || names.size >= SHIFT) {
+		for (let i = 0; i < n; i++) order.push(i);
+		return compareOrder(items, order);
+	}
 	let min = Infinity;
 	let max = -Infinity;
 	for (let i = 0; i < n; i++) {
-		const days = (items[i] as DueItem).days;
-		if (days === null) continue;
-		if (days < min) min = days;
-		if (days > max) max = days;
+		const day = (items[i] as DueItem).day;
+		if (day === null) continue;
+		if (day < min) min = day;
+		if (day > max) max = day;
 	}
 	// Day slots from the earliest to the latest due day, then one for undated items.
 	const slots = (max >= min ? max - min + 1 : 0) + 1;
 	const width = names.size + 1;
-	if (slots * width * n >= Number.MAX_SAFE_INTEGER) return items.sort(compareDue);
+	if (slots * width * n >= Number.MAX_SAFE_INTEGER) {
+		for (let i = 0; i < n; i++) order.push(i);
+		return compareOrder(items, order);
+	}
 	const keys = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
 		const item = items[i] as DueItem;
-		const slot = item.days === null ? slots - 1 : item.days - min;
+		const slot = item.day === null ? slots - 1 : item.day - min;
 		const rank = ranks ? (ranks[i] ?? 0) : names.rank(item.person);
 		keys[i] = (slot * width + rank) * n + i;
 	}
 	keys.sort();
-	const out = new Array<DueItem>(n);
-	let at = 0;
 	for (let k = 0; k < n; ) {
 		const key = keys[k] ?? 0;
 		const i = key % n;
 		const group = key - i;
 		let j = k + 1;
 		while (j < n && (keys[j] ?? 0) - ((keys[j] ?? 0) % n) === group) j++;
-		if (j - k === 1) out[at++] = items[i] as DueItem;
+		if (j - k === 1) order.push(i);
 		else {
-			const run: DueItem[] = [];
-			for (let m = k; m < j; m++) run.push(items[(keys[m] ?? 0) % n] as DueItem);
-			run.sort(compareDue);
-			for (const item of run) out[at++] = item;
+			const run: number[] = [];
+			for (let m = k; m < j; m++) run.push((keys[m] ?? 0) % n);
+			for (const r of compareOrder(items, run)) order.push(r);
 		}
 		k = j;
 	}
-	return out;
+	return order;
 }

@@ -4,7 +4,7 @@ import { type Day, dayFromYmd, isoFromDay, isValidYmd, ymdFromDay } from "./date
 import { compareDue } from "./due-order";
 import type { DueItem, DueStatus, PersonInfo } from "./types";
 
-export { compareDue, NameOrder, sortDue } from "./due-order";
+export { compareDue, dueOrder, NameOrder, sortDue } from "./due-order";
 
 export interface Followup {
 	source: string;
@@ -23,6 +23,16 @@ export interface PersonDueInput {
 export function statusOf(due: Day | null, today: Day): DueStatus {
 	if (due === null) return "open";
 	return due < today ? "overdue" : due === today ? "today" : "upcoming";
+}
+
+/** An item's status on `today`: overdue, today, upcoming, or open when undated. */
+export function dueStatus(item: DueItem, today: Day): DueStatus {
+	return statusOf(item.day, today);
+}
+
+/** Days from `today` to an item's due day (negative when overdue), `null` when undated. */
+export function dueDays(item: DueItem, today: Day): number | null {
+	return item.day === null ? null : item.day - today;
 }
 
 /** The latest of the dates that are on or before today. */
@@ -59,8 +69,7 @@ interface ItemHead {
 	company: string | undefined;
 	role: string | undefined;
 	due: string | null;
-	status: DueStatus;
-	days: number | null;
+	day: Day | null;
 }
 
 /*
@@ -68,37 +77,37 @@ interface ItemHead {
  * same order as `head` adds them), which is much cheaper than adding fields one by one.
  */
 function cadenceOf(h: ItemHead, lastContact: string | null, cadence: string, snoozedUntil: string | undefined): DueItem {
-	const { person, path, company, role, due, status, days } = h;
+	const { person, path, company, role, due, day } = h;
 	let item: DueItem;
 	if (company !== undefined) {
-		if (role !== undefined) item = { person, path, reason: "cadence", due, status, days, company, role, lastContact, cadence };
-		else item = { person, path, reason: "cadence", due, status, days, company, lastContact, cadence };
-	} else if (role !== undefined) item = { person, path, reason: "cadence", due, status, days, role, lastContact, cadence };
-	else item = { person, path, reason: "cadence", due, status, days, lastContact, cadence };
+		if (role !== undefined) item = { person, path, reason: "cadence", due, day, company, role, lastContact, cadence };
+		else item = { person, path, reason: "cadence", due, day, company, lastContact, cadence };
+	} else if (role !== undefined) item = { person, path, reason: "cadence", due, day, role, lastContact, cadence };
+	else item = { person, path, reason: "cadence", due, day, lastContact, cadence };
 	if (snoozedUntil !== undefined) item.snoozedUntil = snoozedUntil;
 	return item;
 }
 
 function followupOf(h: ItemHead, text: string, source: string, line: number): DueItem {
-	const { person, path, company, role, due, status, days } = h;
+	const { person, path, company, role, due, day } = h;
 	if (company !== undefined) {
-		if (role !== undefined) return { person, path, reason: "followup", due, status, days, company, role, text, source, line };
-		return { person, path, reason: "followup", due, status, days, company, text, source, line };
+		if (role !== undefined) return { person, path, reason: "followup", due, day, company, role, text, source, line };
+		return { person, path, reason: "followup", due, day, company, text, source, line };
 	}
-	if (role !== undefined) return { person, path, reason: "followup", due, status, days, role, text, source, line };
-	return { person, path, reason: "followup", due, status, days, text, source, line };
+	if (role !== undefined) return { person, path, reason: "followup", due, day, role, text, source, line };
+	return { person, path, reason: "followup", due, day, text, source, line };
 }
 
 function birthdayOf(h: ItemHead, age: number | undefined): DueItem {
-	const item: DueItem = { person: h.person, path: h.path, reason: "birthday", due: h.due, status: h.status, days: h.days };
+	const item: DueItem = { person: h.person, path: h.path, reason: "birthday", due: h.due, day: h.day };
 	if (h.company !== undefined) item.company = h.company;
 	if (h.role !== undefined) item.role = h.role;
 	if (age !== undefined) item.age = age;
 	return item;
 }
 
-function head(info: PersonInfo, due: Day | null, today: Day): ItemHead {
-	return { person: info.name, path: info.path, company: info.company, role: info.role, due: due === null ? null : iso(due), status: statusOf(due, today), days: due === null ? null : due - today };
+function head(info: PersonInfo, due: Day | null): ItemHead {
+	return { person: info.name, path: info.path, company: info.company, role: info.role, due: due === null ? null : iso(due), day: due };
 }
 
 const UNITS: Record<Cadence["unit"], number> = { day: 0, week: 1, month: 2, year: 3 };
@@ -155,9 +164,8 @@ export function dueItemsOf(p: PersonDueInput, today: Day, horizon: number, out: 
 
 /**
  * `dueItemsOf` with the input's fields as arguments, for callers that have them apart. Returns
- * the first day after `today` on which the items may differ other than in `status` and `days`
- * (a date property or a birthday passes, an item comes within the horizon, …): until then, the
- * same items with their `status` and `days` moved on are the answer (`redate`).
+ * the first day after `today` on which the items may differ (a date property or a birthday
+ * passes, an item comes within the horizon, …): until then, the same items are the answer.
  */
 export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, followups: readonly Followup[], today: Day, horizon: number, out: DueItem[]): Day {
 	const limit = today + horizon;
@@ -179,7 +187,7 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 		const snooze = info.snoozeUntil;
 		if (snooze !== null && snooze > due) due = snooze;
 		if (due <= limit) {
-			out.push(cadenceOf(head(info, due, today), last === null ? null : iso(last), info.cadenceText ?? formatCadence(info.cadence), snooze !== null && snooze === due ? iso(snooze) : undefined));
+			out.push(cadenceOf(head(info, due), last === null ? null : iso(last), info.cadenceText ?? formatCadence(info.cadence), snooze !== null && snooze === due ? iso(snooze) : undefined));
 		} else validTo = Math.min(validTo, due - horizon);
 	}
 	for (const f of followups) {
@@ -187,30 +195,16 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 			validTo = Math.min(validTo, f.due - horizon);
 			continue;
 		}
-		out.push(followupOf(head(info, f.due, today), f.text, f.source, f.line));
+		out.push(followupOf(head(info, f.due), f.text, f.source, f.line));
 	}
 	if (info.birthday) {
 		const next = nextBirthdayIn(info.birthday, today, yearOf(today));
 		validTo = Math.min(validTo, next + 1);
 		if (next <= limit) {
-			out.push(birthdayOf(head(info, next, today), info.birthday.year !== null ? ymdFromDay(next).y - info.birthday.year : undefined));
+			out.push(birthdayOf(head(info, next), info.birthday.year !== null ? ymdFromDay(next).y - info.birthday.year : undefined));
 		} else validTo = Math.min(validTo, next - horizon);
 	}
 	return validTo;
-}
-
-/**
- * An item of `from` as it reads on `today`, a later day before the one `dueItemsFor` returned:
- * the same item with its `status` and `days` moved on (a new object; undated items stay as they
- * are).
- */
-export function redate(item: DueItem, from: Day, today: Day): DueItem {
-	if (item.days === null) return item;
-	const day = item.days + from;
-	const h: ItemHead = { person: item.person, path: item.path, company: item.company, role: item.role, due: item.due, status: statusOf(day, today), days: day - today };
-	if (item.reason === "cadence") return cadenceOf(h, item.lastContact ?? null, item.cadence ?? "", item.snoozedUntil);
-	if (item.reason === "followup") return followupOf(h, item.text ?? "", item.source ?? "", item.line ?? 0);
-	return birthdayOf(h, item.age);
 }
 
 export function computeDue(people: Iterable<PersonDueInput>, today: Day, horizon: number): DueItem[] {

@@ -9,7 +9,7 @@
  */
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
-import { dueList } from "./due-list";
+import { dueList, newDueMemo } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
 import { ShardedMap, targetBase } from "./resolver";
@@ -55,6 +55,8 @@ export class PeopleIndex {
 	private deferredAt = 0;
 	/** People's names in due-list order. */
 	private readonly names = new NameOrder();
+	/** The last due list, for the next one to start from. */
+	private readonly dueMemo = newDueMemo();
 	/** Changes at every upsert and removal. */
 	private version = 0;
 
@@ -119,7 +121,7 @@ export class PeopleIndex {
 			const state = this.people.get(path);
 			if (state) {
 				state.info = facts.person;
-				state.due = null;
+				state.due = false;
 				state.rankVersion = -1;
 			}
 			else {
@@ -215,7 +217,7 @@ export class PeopleIndex {
 	 */
 	due(today: Day, horizon = this.options.settings.horizon): DueItem[] {
 		this.settle();
-		return dueList(this.people.values(), this.names, today, horizon);
+		return dueList(this.people.values(), this.names, today, horizon, this.dueMemo);
 	}
 
 	problems(): Problem[] {

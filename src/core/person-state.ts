@@ -4,7 +4,7 @@
  */
 import type { Day } from "./dates";
 import type { Followup } from "./due";
-import type { DueItem, PersonInfo } from "./types";
+import type { PersonInfo } from "./types";
 
 export interface PersonState {
 	info: PersonInfo;
@@ -24,12 +24,14 @@ export interface PersonState {
 	slot: number;
 	/** False once the note is no longer a person in the index. */
 	live: boolean;
-	/** This person's due items for `dueToday` and `dueHorizon`; `null` once anything changed. */
-	due: readonly DueItem[] | DueItem | null;
+	/** This person's items for `dueToday` and `dueHorizon` are in the last due list; false once anything changed. */
+	due: boolean;
 	dueToday: Day;
 	dueHorizon: number;
-	/** Until this day (exclusive), `due` moved on to a later day is still the answer. */
+	/** Until this day (exclusive), `due` is still the answer on a later day. */
 	dueValidTo: Day;
+	/** The number of the due list `due` was computed for (`DueMemo.call`). */
+	dueCall: number;
 	/** The name's rank in due-list order, valid for `names.version` `rankVersion`. */
 	rank: number;
 	rankVersion: number;
@@ -38,20 +40,20 @@ export interface PersonState {
 export const NO_FOLLOWUPS: Followup[] = [];
 
 export function newPerson(info: PersonInfo): PersonState {
-	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, slot: -1, live: true, due: null, dueToday: 0, dueHorizon: 0, dueValidTo: 0, rank: 0, rankVersion: -1 };
+	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, slot: -1, live: true, due: false, dueToday: 0, dueHorizon: 0, dueValidTo: 0, dueCall: 0, rank: 0, rankVersion: -1 };
 }
 
 export function addFollowup(state: PersonState, followup: Followup): void {
 	if (state.followups === NO_FOLLOWUPS) state.followups = [followup];
 	else state.followups.push(followup);
-	state.due = null;
+	state.due = false;
 }
 
 export function removeFollowups(state: PersonState, source: string): void {
 	if (state.followups === NO_FOLLOWUPS) return;
 	const kept = state.followups.filter((f) => f.source !== source);
 	state.followups = kept.length === 0 ? NO_FOLLOWUPS : kept;
-	state.due = null;
+	state.due = false;
 }
 
 /** The latest contact day on or before `today`, from the window when it still holds. */
@@ -70,7 +72,7 @@ export function lastContactDay(state: PersonState, today: Day): Day | null {
 const KEEP_SORTED = 64;
 
 export function addDay(state: PersonState, day: Day): void {
-	state.due = null;
+	state.due = false;
 	state.lastFrom = 1;
 	state.lastTo = 0;
 	const days = state.days;
@@ -90,7 +92,7 @@ export function addDay(state: PersonState, day: Day): void {
 }
 
 export function removeDay(state: PersonState, day: Day): void {
-	state.due = null;
+	state.due = false;
 	state.lastFrom = 1;
 	state.lastTo = 0;
 	const days = state.days;

@@ -82,9 +82,11 @@ export interface DueItem {
 	reason: DueReason;
 	/** `YYYY-MM-DD`, or `null` for an undated follow-up. */
 	due: string | null;
-	status: DueStatus;
-	/** Days from today to `due` (negative when overdue), `null` when undated. */
-	days: number | null;
+	/**
+	 * `due` as a day number. An item says nothing relative to a day, so the same item holds from
+	 * day to day: its status and the days to it on a given day are `dueStatus` and `dueDays`.
+	 */
+	day: Day | null;
 	company?: string;
 	role?: string;
 	/** cadence: the last contact (`null` when never contacted) and the cadence as written. */

@@ -55,11 +55,11 @@ export function reasonWords(item: DueItem, today: Day, m: Messages): string {
 		case "followup": {
 			const text = plainText(item.text ?? "").trim();
 			const head = text === "" ? t("reason.followupNoText") : t("reason.followup", { text });
-			const due = item.due ? parseIsoDay(item.due) : null;
+			const due = item.day;
 			return `${head} · ${due === null ? t("reason.undated") : t("reason.due", { when: whenWords(due, today, m) })}`;
 		}
 		case "birthday": {
-			const due = item.due ? parseIsoDay(item.due) : null;
+			const due = item.day;
 			const head = t("reason.birthday", { when: due === null ? "" : whenWords(due, today, m) });
 			return item.age !== undefined ? `${head} · ${t("reason.turns", { age: item.age })}` : head;
 		}

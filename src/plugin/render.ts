@@ -11,6 +11,7 @@
  */
 import { setIcon } from "obsidian";
 import type { Day } from "../core/dates";
+import { dueStatus } from "../core/due";
 import type { DueItem, DueStatus, PersonInfo, Problem } from "../core/types";
 import { reasonWords } from "./describe";
 import type { MessageKey, Messages } from "./i18n";
@@ -81,7 +82,7 @@ function groupsOf(input: RenderInput): Record<DueStatus, DueItem[]> {
 	const groups: Record<DueStatus, DueItem[]> = { overdue: [], today: [], upcoming: [], open: [] };
 	const needle = needleOf(input.filter);
 	for (const item of input.items) {
-		if (needle === "" || matchesNeedle(item, input.person(item.path), needle)) groups[item.status].push(item);
+		if (needle === "" || matchesNeedle(item, input.person(item.path), needle)) groups[dueStatus(item, input.today)].push(item);
 	}
 	return groups;
 }
@@ -95,7 +96,7 @@ function drawIcons(row: Element): void {
 
 function renderRow(list: HTMLElement, item: DueItem, input: RenderInput, state: ListState): HTMLElement {
 	const { t } = input.messages;
-	const row = list.createDiv({ cls: `rete-row rete-${item.status} rete-reason-${item.reason}`, attr: { tabindex: "0", role: "listitem" } });
+	const row = list.createDiv({ cls: `rete-row rete-${dueStatus(item, input.today)} rete-reason-${item.reason}`, attr: { tabindex: "0", role: "listitem" } });
 	state.items.set(row, item);
 	const main = row.createDiv({ cls: "rete-row-main" });
 	const head = main.createDiv({ cls: "rete-row-head" });

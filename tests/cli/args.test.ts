@@ -189,6 +189,8 @@ describe("report formats", () => {
 			["Olga", "People/Olga.md", "followup", null, "open", null],
 		]);
 		expect(json.items[3]).toMatchObject({ text: "send the slides to [[Olga]]", source: "Inbox.md", line: 1 });
+		// The documented shape, in its order: no day number of the index's own.
+		expect(Object.keys(json.items[0] ?? {})).toEqual(["person", "path", "reason", "due", "status", "days", "lastContact", "cadence"]);
 		expect(json.problems).toHaveLength(1);
 		expect(json.problems[0]).toMatchObject({ path: "People/Bad.md" });
 		expect(typeof json.problems[0]?.line).toBe("number");

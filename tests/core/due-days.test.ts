@@ -53,3 +53,71 @@ describe("the due list from one day to the next", () => {
 		}
 	});
 });
+
+describe("the due list between edits", () => {
+	/**
+	 * Every kind of change a vault sees, picked at random: edit, deletion, rename, a new person
+	 * (with a new name, or a name equal but for case to someone's: the same place in the order).
+	 */
+	function change(r: () => number, files: Map<string, string>, index: PeopleIndex, step: number): void {
+		const paths = [...files.keys()];
+		const path = paths[Math.floor(r() * paths.length)] ?? "People/P0.md";
+		const k = r();
+		if (k < 0.3) {
+			const text = `${files.get(path) ?? ""}- [ ] Call [[P${Math.floor(r() * 40)}]] 📅 ${isoFromDay(START + Math.floor(r() * 40))}\n- ${isoFromDay(START + Math.floor(r() * 40))} Lunch with [[P${Math.floor(r() * 40)}]]\n`;
+			files.set(path, text);
+			index.upsert(record(path, text));
+		} else if (k < 0.45) {
+			files.delete(path);
+			index.remove(path);
+		} else if (k < 0.6) {
+			// Renamed: a new name, between the others or equal to one of them but for case.
+			const to = r() < 0.5 ? `People/${path.slice(7, -3)}x${step}.md` : `Other/${path.slice(7, -3).toLowerCase()}.md`;
+			const text = files.get(path) ?? "";
+			files.delete(path);
+			index.remove(path);
+			if (!files.has(to)) {
+				files.set(to, text);
+				index.upsert(record(to, text));
+			}
+		} else if (k < 0.75) {
+			const to = `${r() < 0.5 ? "Also" : "Zeta"}/${path.slice(path.indexOf("/") + 1, -3).toLowerCase()}.md`;
+			const text = `---\ntags: [person]\ncadence: 1w\n---\n- [ ] Call about ${step} 📅 ${isoFromDay(START + Math.floor(r() * 20))}\n`;
+			files.set(to, text);
+			index.upsert(record(to, text));
+		} else {
+			const to = `People/N${step}.md`;
+			const text = `---\ntags: [person]\ncadence: ${["1d", "1w", "monthly"][Math.floor(r() * 3)]}\nlast_contact: ${isoFromDay(START - Math.floor(r() * 30))}\n---\n`;
+			files.set(to, text);
+			index.upsert(record(to, text));
+		}
+	}
+
+	it("is what a fresh index gives, whatever changed and whichever day and horizon it is asked for", () => {
+		for (let seed = 1; seed <= 20; seed++) {
+			const r = lcg(seed * 13);
+			const files = new Map(notes(seed));
+			const index = build(seed);
+			let today = START;
+			for (let step = 0; step < 40; step++) {
+				for (let c = Math.floor(r() * 3); c > 0; c--) change(r, files, index, step);
+				today += r() < 0.1 ? -Math.floor(r() * 5) : Math.floor(r() * 3);
+				const horizon = r() < 0.1 ? 0 : 7;
+				const fresh = new PeopleIndex({ settings: defaultSettings(), daily: null });
+				for (const [path, text] of files) fresh.upsert(record(path, text));
+				expect(index.due(today, horizon), `seed ${seed}, step ${step}`).toEqual(fresh.due(today, horizon));
+			}
+		}
+	});
+
+	it("gives the same items on a later day while nothing about them changes, and a list of its own each time", () => {
+		const index = build(3);
+		const first = index.due(START, 7);
+		const next = index.due(START + 1, 7);
+		const kept = next.filter((item) => first.includes(item));
+		expect(kept.length).toBeGreaterThan(next.length / 2);
+		expect(next).not.toBe(index.due(START + 1, 7));
+		next.length = 0;
+		expect(index.due(START + 1, 7).length).toBeGreaterThan(0);
+	});
+});

@@ -9,13 +9,13 @@ const item = fc.record({
 	person: fc.constantFrom(...NAMES),
 	path: fc.constantFrom("People/a.md", "People/b.md", "x.md"),
 	reason: fc.constantFrom("cadence" as const, "followup" as const, "birthday" as const),
-	days: fc.option(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -4_000_000, max: 4_000_000 })), { nil: null }),
+	day: fc.option(fc.oneof(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -4_000_000, max: 4_000_000 })), { nil: null }),
 	source: fc.option(fc.constantFrom("Daily/1.md", "Daily/2.md"), { nil: undefined }),
 	line: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
 });
 
-function toItem(r: { person: string; path: string; reason: DueItem["reason"]; days: number | null; source?: string; line?: number }): DueItem {
-	const out: DueItem = { person: r.person, path: r.path, reason: r.reason, due: null, status: r.days === null ? "open" : "overdue", days: r.days };
+function toItem(r: { person: string; path: string; reason: DueItem["reason"]; day: number | null; source?: string; line?: number }): DueItem {
+	const out: DueItem = { person: r.person, path: r.path, reason: r.reason, due: null, day: r.day };
 	if (r.source !== undefined) out.source = r.source;
 	if (r.line !== undefined) out.line = r.line;
 	return out;
@@ -39,7 +39,7 @@ describe("sortDue", () => {
 	});
 
 	it("falls back to compareDue without a name order", () => {
-		const items = [toItem({ person: "B", path: "b", reason: "cadence", days: 2 }), toItem({ person: "A", path: "a", reason: "cadence", days: 2 })];
+		const items = [toItem({ person: "B", path: "b", reason: "cadence", day: 2 }), toItem({ person: "A", path: "a", reason: "cadence", day: 2 })];
 		expect(sortDue(items).map((i) => i.person)).toEqual(["A", "B"]);
 	});
 });

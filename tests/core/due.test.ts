@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoFromDay } from "../../src/core/dates";
-import { nextBirthday } from "../../src/core/due";
+import { dueDays, dueStatus, nextBirthday } from "../../src/core/due";
 import { day, dueLines, makeIndex } from "./helpers";
 
 const person = (props: string, body = ""): string => `---\n${props}\n---\n${body}`;
@@ -25,7 +25,7 @@ describe("cadence", () => {
 
 	it("gives the details of a cadence item", () => {
 		const [item] = makeIndex({ "People/P.md": person("cadence: 2 weeks\nlast_contact: 2026-11-01\nsnooze_until: 2026-11-18\ncompany: Acme\nrole: CTO") }).due(day("2026-11-20"), 7);
-		expect(item).toEqual({ person: "P", path: "People/P.md", reason: "cadence", due: "2026-11-18", status: "overdue", days: -2, company: "Acme", role: "CTO", lastContact: "2026-11-01", cadence: "2 weeks", snoozedUntil: "2026-11-18" });
+		expect(item).toEqual({ person: "P", path: "People/P.md", reason: "cadence", due: "2026-11-18", day: day("2026-11-18"), company: "Acme", role: "CTO", lastContact: "2026-11-01", cadence: "2 weeks", snoozedUntil: "2026-11-18" });
 	});
 });
 
@@ -41,7 +41,9 @@ describe("follow-ups", () => {
 			"open - P followup: Ask [[P]] about Rome",
 		]);
 		const [first] = index.due(day("2026-11-20"), 7);
-		expect(first).toMatchObject({ source: "Notes/Plan.md", line: 4, days: -322 });
+		expect(first).toMatchObject({ source: "Notes/Plan.md", line: 4, day: day("2026-01-02") });
+		expect(first && dueDays(first, day("2026-11-20"))).toBe(-322);
+		expect(first && dueStatus(first, day("2026-11-20"))).toBe("overdue");
 	});
 });
 

@@ -1,5 +1,6 @@
 import { compileDaily } from "../../src/core/daily";
 import { parseIsoDay } from "../../src/core/dates";
+import { dueStatus } from "../../src/core/due";
 import { propertyLines, splitFrontmatter } from "../../src/core/frontmatter";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings, type ReteSettings } from "../../src/core/settings";
@@ -38,5 +39,6 @@ export function makeIndex(notes: Record<string, string>, settings: Partial<ReteS
 
 /** Due items as compact strings: `status due person reason[: text]`. */
 export function dueLines(index: PeopleIndex, today: string, horizon = 7): string[] {
-	return index.due(day(today), horizon).map((i) => `${i.status} ${i.due ?? "-"} ${i.person} ${i.reason}${i.text ? `: ${i.text}` : ""}`);
+	const on = day(today);
+	return index.due(on, horizon).map((i) => `${dueStatus(i, on)} ${i.due ?? "-"} ${i.person} ${i.reason}${i.text ? `: ${i.text}` : ""}`);
 }

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { reachOutId, reachOutLine, reachOutSection, upsertReachOut } from "../../src/core/reachout";
+import { parseIsoDay } from "../../src/core/dates";
 import type { DueItem } from "../../src/core/types";
 
-const anna: DueItem = { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "cadence", due: "2026-11-15", status: "overdue", days: -5, lastContact: "2026-10-01", cadence: "monthly" };
-const deck: DueItem = { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "followup", due: "2026-11-25", status: "upcoming", days: 5, text: "Send [[Anna Rossi|Anna]] the deck", source: "Journal/2026-11-02.md", line: 4 };
-const zoe: DueItem = { person: "Zoë Ng", path: "People/Zoë Ng.md", reason: "birthday", due: "2026-11-23", status: "upcoming", days: 3 };
+const TODAY = parseIsoDay("2026-11-20") ?? 0;
+
+const anna: DueItem = { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "cadence", due: "2026-11-15", day: TODAY - 5, lastContact: "2026-10-01", cadence: "monthly" };
+const deck: DueItem = { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "followup", due: "2026-11-25", day: TODAY + 5, text: "Send [[Anna Rossi|Anna]] the deck", source: "Journal/2026-11-02.md", line: 4 };
+const zoe: DueItem = { person: "Zoë Ng", path: "People/Zoë Ng.md", reason: "birthday", due: "2026-11-23", day: TODAY + 3 };
 
 const L1 = reachOutLine(anna, "Anna Rossi", "last contact 50 days ago");
 const L2 = reachOutLine(deck, "Anna Rossi", "");
@@ -15,7 +18,7 @@ describe("reach-out lines", () => {
 		expect(L1).toMatch(/^- \[ \] \[\[Anna Rossi\]\] · last contact 50 days ago \^rete-c-anna-rossi-[a-z0-9]{7}$/);
 		expect(L2).toMatch(/^- \[ \] \[\[Anna Rossi\]\] · Send Anna the deck 📅 2026-11-25 \^rete-f-anna-rossi-[a-z0-9]{7}$/);
 		expect(L3).toMatch(/^- \[ \] \[\[Zoë Ng\]\] · birthday on Monday \^rete-b-zoe-ng-[a-z0-9]{7}$/);
-		expect(reachOutId(anna)).toBe(reachOutId({ ...anna, days: -6, due: "2026-11-14" }));
+		expect(reachOutId(anna)).toBe(reachOutId({ ...anna, day: TODAY - 6, due: "2026-11-14" }));
 		expect(reachOutId(anna)).not.toBe(reachOutId({ ...anna, path: "Other/Anna Rossi.md" }));
 		expect(new Set([reachOutId(anna), reachOutId(deck), reachOutId(zoe)]).size).toBe(3);
 	});

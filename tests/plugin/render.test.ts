@@ -13,7 +13,7 @@ const TODAY = parseIsoDay("2026-11-20") ?? 0;
 for (const icon of ["message-square-plus", "check", "alarm-clock"]) addIcon(icon, `<svg class="svg-icon lucide-${icon}"><path d="M4 4h16"></path></svg>`);
 
 function item(over: Partial<DueItem>): DueItem {
-	return { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "cadence", due: "2026-11-18", status: "overdue", days: -2, lastContact: "2026-11-04", cadence: "2w", ...over };
+	return { person: "Anna Rossi", path: "People/Anna Rossi.md", reason: "cadence", due: "2026-11-18", day: TODAY - 2, lastContact: "2026-11-04", cadence: "2w", ...over };
 }
 
 function render(over: Partial<RenderInput> = {}, root = document.body.createDiv()) {
@@ -46,9 +46,9 @@ describe("renderDue", () => {
 		const { texts } = render({
 			items: [
 				item({}),
-				item({ person: "Marco", path: "People/Marco.md", reason: "followup", due: "2026-11-21", status: "upcoming", days: 1, text: "Send [[Marco Bianchi|Marco]] the deck", source: "Journal/2026-11-02.md", line: 4 }),
-				item({ person: "Giulia", path: "People/Giulia.md", reason: "birthday", due: "2026-11-26", status: "upcoming", days: 6, age: 36 }),
-				item({ person: "Dan", path: "People/Dan.md", reason: "followup", due: null, status: "open", days: null, text: "Ask about Rome" }),
+				item({ person: "Marco", path: "People/Marco.md", reason: "followup", due: "2026-11-21", day: TODAY + 1, text: "Send [[Marco Bianchi|Marco]] the deck", source: "Journal/2026-11-02.md", line: 4 }),
+				item({ person: "Giulia", path: "People/Giulia.md", reason: "birthday", due: "2026-11-26", day: TODAY + 6, age: 36 }),
+				item({ person: "Dan", path: "People/Dan.md", reason: "followup", due: null, day: null, text: "Ask about Rome" }),
 			],
 		});
 		expect(texts(".rete-group-title")).toEqual(["Overdue1", "Upcoming2", "Open follow-ups1"]);
@@ -71,7 +71,7 @@ describe("renderDue", () => {
 	it("offers the right actions and passes the item", () => {
 		const cadence = item({});
 		const followup = item({ reason: "followup", text: "call", source: "x.md", line: 3 });
-		const birthday = item({ reason: "birthday", status: "upcoming", due: "2026-11-22", days: 2 });
+		const birthday = item({ reason: "birthday", due: "2026-11-22", day: TODAY + 2 });
 		const { root, actions } = render({ items: [cadence, followup, birthday] });
 		const rows = root.querySelectorAll<HTMLElement>(".rete-row");
 		const labels = (row: Element) => [...row.querySelectorAll("button")].map((b) => b.getAttribute("aria-label"));
@@ -123,7 +123,7 @@ describe("renderDue", () => {
 
 	it("draws a first page of rows per group, counts them all, and adds pages in place", () => {
 		const overdue = many(5000);
-		const today = many(30, { status: "today", days: 0, due: "2026-11-20" });
+		const today = many(30, { day: TODAY, due: "2026-11-20" });
 		const { root, input } = render({ items: [...overdue, ...today] });
 		const rows = (g: string) => root.querySelectorAll(`.rete-group-${g} .rete-row`).length;
 		expect([rows("overdue"), rows("today")]).toEqual([FIRST_PAGE, FIRST_PAGE]);
@@ -191,7 +191,7 @@ describe("renderDue", () => {
 	});
 
 	it("speaks Italian", () => {
-		const { texts } = render({ messages: messagesFor("it"), items: [item({}), item({ person: "G", path: "People/G.md", reason: "birthday", due: "2026-11-21", status: "upcoming", days: 1 })] });
+		const { texts } = render({ messages: messagesFor("it"), items: [item({}), item({ person: "G", path: "People/G.md", reason: "birthday", due: "2026-11-21", day: TODAY + 1 })] });
 		expect(texts(".rete-group-title")).toEqual(["In ritardo1", "Prossimi giorni1"]);
 		expect(texts(".rete-reason")).toEqual(["Ultimo contatto 16 giorni fa · ogni 2 settimane", "Compleanno domani"]);
 	});
