@@ -32,12 +32,14 @@ export function dueList(people: Iterable<PersonState>, names: NameOrder, today: 
 	const freshStates: PersonState[] = [];
 	const ranks: number[] = [];
 	const version = names.version;
+	let reused = 0;
 	for (const state of people) {
 		// The same day, or a later day before anything about this person changes: the same items,
 		// in the last list (which every person's items are in: each list goes over everyone, and
 		// a person new to the index has none yet).
 		if (state.due && state.dueHorizon === horizon && (today === state.dueToday || (today > state.dueToday && today < state.dueValidTo && today < state.lastTo))) {
 			state.dueToday = today;
+			reused++;
 			continue;
 		}
 		const start = fresh.length;
@@ -54,7 +56,9 @@ export function dueList(people: Iterable<PersonState>, names: NameOrder, today: 
 			ranks.push(rank);
 		}
 	}
-	const out = merge(memo, call, sortWithStates(fresh, freshStates, names, ranks), names, version);
+	const sorted = sortWithStates(fresh, freshStates, names, ranks);
+	// Everyone computed again (the first list, or an earlier day): nothing to keep from the last list.
+	const out = reused === 0 ? sorted : merge(memo, call, sorted, names, version);
 	memo.items = out.items;
 	memo.states = out.states;
 	return out.items.slice();
