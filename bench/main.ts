@@ -769,6 +769,14 @@ async function main(): Promise<number> {
 	return 0;
 }
 
+// A crash is exit 2, never 1 (a missed budget, which `--check` measures again).
+for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+	process.on(event, (e: unknown) => {
+		process.stderr.write(`bench: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+		process.exit(2);
+	});
+}
+
 main().then(
 	(code) => process.exit(code),
 	(e: unknown) => {

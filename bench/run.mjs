@@ -79,8 +79,10 @@ if (check && code === 1) {
 		if (code === 1) misses++;
 		else if (code !== 0) break;
 	}
-	if (code === 0 || code === 1) code = misses >= 2 ? 1 : 0;
-	process.stdout.write(`bench: budgets missed in ${misses} of the runs: the check ${code === 0 ? "passes" : "fails"}\n`);
+	if (code === 0 || code === 1) {
+		code = misses >= 2 ? 1 : 0;
+		process.stdout.write(`bench: budgets missed in ${misses} of the runs: the check ${code === 0 ? "passes" : "fails"}\n`);
+	} else process.stdout.write(`bench: the run measuring again ended with exit code ${code}: the check fails\n`);
 }
 cleanup();
 process.exit(code);

@@ -19,10 +19,12 @@ export interface DueMemo {
 	states: PersonState[];
 	/** Numbers the lists: a person's items computed for list `call` are not in the last list. */
 	call: number;
+	/** The last list that was finished: items computed for a later one (that threw) are in no list. */
+	done: number;
 }
 
 export function newDueMemo(): DueMemo {
-	return { items: [], states: [], call: 0 };
+	return { items: [], states: [], call: 0, done: 0 };
 }
 
 /** Who is due on `today`, sorted; the same item objects come back from call to call. */
@@ -35,9 +37,10 @@ export function dueList(people: Iterable<PersonState>, names: NameOrder, today: 
 	let reused = 0;
 	for (const state of people) {
 		// The same day, or a later day before anything about this person changes: the same items,
-		// in the last list (which every person's items are in: each list goes over everyone, and
-		// a person new to the index has none yet).
-		if (state.due && state.dueHorizon === horizon && (today === state.dueToday || (today > state.dueToday && today < state.dueValidTo && today < state.lastTo))) {
+		// in the last list (which every person's items are in: each finished list goes over
+		// everyone, and a person new to the index has none yet; items computed for a list that
+		// threw half-way are in no list, and are computed again).
+		if (state.due && state.dueCall <= memo.done && state.dueHorizon === horizon && (today === state.dueToday || (today > state.dueToday && today < state.dueValidTo && today < state.lastTo))) {
 			state.dueToday = today;
 			reused++;
 			continue;
@@ -61,6 +64,7 @@ export function dueList(people: Iterable<PersonState>, names: NameOrder, today: 
 	const out = reused === 0 ? sorted : merge(memo, call, sorted, names, version);
 	memo.items = out.items;
 	memo.states = out.states;
+	memo.done = call;
 	return out.items.slice();
 }
 

@@ -1,6 +1,6 @@
 /**
  * A person in the index: their properties, every contact day from the notes (a multiset kept
- * sorted while small), their follow-ups, and their due items cached until something changes.
+ * sorted while small), their follow-ups, and until when their items in the last due list hold.
  */
 import type { Day } from "./dates";
 import type { Followup } from "./due";
