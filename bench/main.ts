@@ -537,8 +537,12 @@ async function incrementalFigures(size: SizeName, app: FakeApp, notes: readonly 
 	};
 	const p95: Record<string, number> = {};
 	for (const [name, [n, prepare]] of Object.entries(ops)) {
-		// A few untimed operations warm the JIT for this path.
+		// A few untimed operations warm the JIT for this path. Then, as before the other
+		// figures, a full GC, and a pause for what runs behind it (the sweeping after it, the
+		// compiling after the warm-up), which competes with the samples on 2 cores.
 		for (let i = 0; i < 5; i++) await timeOp(prepare());
+		collect();
+		await new Promise((resolve) => setTimeout(resolve, 200));
 		const samples: number[] = [];
 		for (let i = 0; i < n; i++) samples.push(await timeOp(prepare()));
 		const s = summary(samples);
