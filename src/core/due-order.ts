@@ -89,14 +89,6 @@ export class NameOrder {
 
 const SHIFT = 2 ** 24;
 
-/** `items.sort(compareDue)`; see `dueOrder`. */
-export function sortDue(items: DueItem[], names?: NameOrder, ranks?: readonly number[]): DueItem[] {
-	const order = dueOrder(items, names, ranks);
-	const out = new Array<DueItem>(order.length);
-	for (let k = 0; k < order.length; k++) out[k] = items[order[k] ?? 0] as DueItem;
-	return out;
-}
-
 /** The places of `items` in the order of a stable `sort(compareDue)`. */
 function compareOrder(items: readonly DueItem[], order: number[]): number[] {
 	return order.sort((a, b) => compareDue(items[a] as DueItem, items[b] as DueItem) || a - b);

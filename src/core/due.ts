@@ -1,10 +1,9 @@
 /** Who is due, and why: cadence overdue, follow-up tasks, birthdays. */
 import { addCadence, type Cadence, formatCadence } from "./cadence";
 import { type Day, dayFromYmd, isoFromDay, isValidYmd, ymdFromDay } from "./dates";
-import { compareDue } from "./due-order";
 import type { DueItem, DueStatus, PersonInfo } from "./types";
 
-export { compareDue, dueOrder, NameOrder, sortDue } from "./due-order";
+export { compareDue, dueOrder, NameOrder } from "./due-order";
 
 export interface Followup {
 	source: string;
@@ -158,13 +157,9 @@ function nextBirthdayIn(b: NonNullable<PersonInfo["birthday"]>, today: Day, y: n
 	return dayFromYmd(y + 1, b.month, Math.min(b.day, 28));
 }
 
-export function dueItemsOf(p: PersonDueInput, today: Day, horizon: number, out: DueItem[]): void {
-	dueItemsFor(p.info, p.lastInteraction, p.followups, today, horizon, out);
-}
-
 /**
- * `dueItemsOf` with the input's fields as arguments, for callers that have them apart. Returns
- * the first day after `today` on which the items may differ (a date property or a birthday
+ * A person's due items on `today`, added to `out`. Returns the first day after `today` on
+ * which the items may differ (a date property or a birthday
  * passes, an item comes within the horizon, …): until then, the same items are the answer.
  */
 export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, followups: readonly Followup[], today: Day, horizon: number, out: DueItem[]): Day {
@@ -205,10 +200,4 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 		} else validTo = Math.min(validTo, next - horizon);
 	}
 	return validTo;
-}
-
-export function computeDue(people: Iterable<PersonDueInput>, today: Day, horizon: number): DueItem[] {
-	const out: DueItem[] = [];
-	for (const p of people) dueItemsOf(p, today, horizon, out);
-	return out.sort(compareDue);
 }
