@@ -32,9 +32,9 @@ export function normalizePath(path: string): string | null {
 
 /** The lower-cased name a target would match: `People/Anna Rossi.md` → `anna rossi`. */
 export function targetBase(target: string): string {
-	let t = target.slice(target.lastIndexOf("/") + 1);
-	if (t.toLowerCase().endsWith(".md")) t = t.slice(0, -3);
-	return linkKey(t);
+	const from = target.lastIndexOf("/") + 1;
+	const to = endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
+	return linkKey(from === 0 && to === target.length ? target : target.slice(from, to));
 }
 
 const SHARDS = 16;
@@ -118,11 +118,28 @@ function endsWithMd(t: string): boolean {
 	return n >= 3 && t.charCodeAt(n - 3) === 46 && (t.charCodeAt(n - 2) | 32) === 109 && (t.charCodeAt(n - 1) | 32) === 100;
 }
 
+/**
+ * The notes of one name (`targetBase`): one path, or several (most names have one note, and a
+ * vault's worth of one-element arrays is memory and work for nothing).
+ */
+type Named = string | string[];
+
+function each(named: Named | undefined): readonly string[] {
+	return named === undefined ? [] : typeof named === "string" ? [named] : named;
+}
+
 export class LinkResolver {
-	private readonly byPath = new ShardedMap<string>();
-	private readonly byBase = new ShardedMap<string[]>();
-	/** Other notes whose path is the same but for case, by that path's key (rare). */
-	private readonly sameKey = new Map<string, string[]>();
+	/**
+	 * Every note by its name. Notes are found by path through their name too (a path's name is
+	 * its last part): one table is half the work of adding a note, which a restored index does
+	 * for each of its notes at every start.
+	 */
+	private readonly byBase = new ShardedMap<Named>();
+	/**
+	 * Notes whose path has a Greek sigma, by that path's key: lower-casing a whole path and its
+	 * name alone may differ there (final ς), so their name need not be the one a path gives (rare).
+	 */
+	private readonly sigma = new Map<string, string[]>();
 	/**
 	 * Remembered resolutions, valid until a note is added or removed: by target alone when the
 	 * linking note's folder cannot change the answer (one note or none has the name), else by
@@ -133,55 +150,60 @@ export class LinkResolver {
 	private cached = 0;
 
 	add(path: string): void {
-		const key = linkKey(path);
-		const stored = this.byPath.get(key);
-		if (stored === path) return;
-		if (stored !== undefined) {
-			// Another note by the same path but for case (possible where file names are
-			// case-sensitive): the first in string order (UTF-16 code units) answers, whichever came first.
-			const others = this.sameKey.get(key) ?? [];
-			if (others.includes(path)) return;
-			this.forget();
-			if (path < stored) {
-				this.byPath.set(key, path);
-				others.push(stored);
-			} else others.push(path);
-			this.sameKey.set(key, others);
-		} else {
-			this.forget();
-			this.byPath.set(key, path);
-		}
 		const base = targetBase(path);
-		const list = this.byBase.get(base);
-		if (list) list.push(path);
-		else this.byBase.set(base, [path]);
+		const named = this.byBase.get(base);
+		if (named === undefined) this.byBase.set(base, path);
+		else if (typeof named === "string") {
+			if (named === path) return;
+			this.byBase.set(base, [named, path]);
+		} else {
+			if (named.includes(path)) return;
+			named.push(path);
+		}
+		if (NON_ASCII.test(path)) {
+			const key = linkKey(path);
+			if (hasSigma(key)) {
+				const list = this.sigma.get(key);
+				if (list) list.push(path);
+				else this.sigma.set(key, [path]);
+			}
+		}
+		this.forget();
 	}
 
 	remove(path: string): void {
-		const key = linkKey(path);
-		const stored = this.byPath.get(key);
-		if (stored === undefined) return;
-		const others = this.sameKey.get(key);
-		if (stored !== path) {
-			const at = others?.indexOf(path) ?? -1;
-			if (!others || at < 0) return;
-			others.splice(at, 1);
-			if (others.length === 0) this.sameKey.delete(key);
-		} else if (others) {
-			// The next by the same path but for case answers now.
-			others.sort();
-			this.byPath.set(key, others.shift() as string);
-			if (others.length === 0) this.sameKey.delete(key);
-		} else this.byPath.delete(key);
-		this.forget();
 		const base = targetBase(path);
-		const list = this.byBase.get(base)?.filter((p) => p !== path);
-		if (list && list.length > 0) this.byBase.set(base, list);
-		else this.byBase.delete(base);
+		const named = this.byBase.get(base);
+		if (named === undefined) return;
+		if (typeof named === "string") {
+			if (named !== path) return;
+			this.byBase.delete(base);
+		} else {
+			const at = named.indexOf(path);
+			if (at < 0) return;
+			named.splice(at, 1);
+			if (named.length === 1) this.byBase.set(base, named[0] as string);
+		}
+		if (NON_ASCII.test(path)) {
+			const key = linkKey(path);
+			const list = this.sigma.get(key)?.filter((p) => p !== path);
+			if (list && list.length > 0) this.sigma.set(key, list);
+			else this.sigma.delete(key);
+		}
+		this.forget();
 	}
 
+	/** Whether a note has this path, but for case and Unicode normalisation. */
 	has(path: string): boolean {
-		return this.byPath.has(linkKey(path));
+		const key = linkKey(path);
+		return firstWithKey(this.sameName(path, key), key) !== null;
+	}
+
+	/** The notes that may have `path` but for case: those of its name (and, with a sigma, of its key). */
+	private sameName(path: string, key: string): readonly string[] {
+		const named = each(this.byBase.get(targetBase(path)));
+		const other = hasSigma(key) ? this.sigma.get(key) : undefined;
+		return other ? named.concat(other) : named;
 	}
 
 	/** The note a link in `source` points to, or `null`. */
@@ -222,15 +244,22 @@ export class LinkResolver {
 		if (!endsWithMd(t)) t += ".md";
 		if (t.startsWith("./") || t.startsWith("../")) {
 			const rel = normalizePath(folder === "" ? t : `${folder}/${t}`);
-			return { path: rel === null ? null : this.byPath.get(linkKey(rel)) ?? null, anywhere: false };
+			if (rel === null) return { path: null, anywhere: false };
+			const relKey = linkKey(rel);
+			return { path: firstWithKey(this.sameName(rel, relKey), relKey), anywhere: false };
 		}
 		const abs = t.includes("/") ? normalizePath(t) : t;
 		if (abs === null || abs === "") return { path: null, anywhere: true };
 		const absKey = linkKey(abs);
-		const exact = this.byPath.get(absKey);
-		if (exact !== undefined) return { path: exact, anywhere: true };
-		const rel = folder !== "" ? this.byPath.get(linkKey(`${folder}/${abs}`)) : undefined;
-		const candidates = this.byBase.get(targetBase(abs)) ?? [];
+		const candidates = this.sameName(abs, absKey);
+		const exact = firstWithKey(candidates, absKey);
+		if (exact !== null) return { path: exact, anywhere: true };
+		let rel: string | null = null;
+		if (folder !== "") {
+			const inFolder = `${folder}/${abs}`;
+			const relKey = linkKey(inFolder);
+			rel = firstWithKey(hasSigma(relKey) ? this.sameName(inFolder, relKey) : candidates, relKey);
+		}
 		const suffix = `/${absKey}`;
 		let best: string | null = null;
 		let matching = 0;
@@ -244,6 +273,17 @@ export class LinkResolver {
 		// the folder ends with the same name, so it is that one note.
 		return { path: rel ?? best, anywhere: matching <= 1 && !hasSigma(absKey) };
 	}
+}
+
+/**
+ * Of `paths`, the first in string order (UTF-16 code units) whose key is `key`: where file names
+ * are case-sensitive, several notes may have one path but for case, and the first answers,
+ * whichever came first.
+ */
+function firstWithKey(paths: readonly string[], key: string): string | null {
+	let first: string | null = null;
+	for (const p of paths) if (linkKey(p) === key && (first === null || p < first)) first = p;
+	return first;
 }
 
 function better(a: string, b: string, folder: string): boolean {

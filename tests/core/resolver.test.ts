@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { LinkResolver, normalizePath } from "../../src/core/resolver";
+import { LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
+import { Lcg } from "./random-notes";
 
 function resolver(...paths: string[]): LinkResolver {
 	const r = new LinkResolver();
@@ -66,4 +67,68 @@ describe("LinkResolver", () => {
 		expect(normalizePath("a/./b/../c")).toBe("a/c");
 		expect(normalizePath("../x")).toBeNull();
 	});
+
+	it("greek sigma: a path's key and its name's differ (final ς), and each is still found", () => {
+		const x = resolver("Greek/ΟΔΥΣΣΕΥΣ.md", "Greek/Ἀριστοτέλης.md");
+		expect(x.resolve("Greek/οδυσσευσ", "x.md")).toBe("Greek/ΟΔΥΣΣΕΥΣ.md");
+		expect(x.resolve("ΟΔΥΣΣΕΥΣ", "x.md")).toBe("Greek/ΟΔΥΣΣΕΥΣ.md");
+		expect(x.has("greek/ΟΔΥΣΣΕΥΣ.md")).toBe(true);
+		x.remove("Greek/ΟΔΥΣΣΕΥΣ.md");
+		expect(x.resolve("Greek/οδυσσευσ", "x.md")).toBeNull();
+		expect(x.has("Greek/ΟΔΥΣΣΕΥΣ.md")).toBe(false);
+	});
+
+	it("answers as a scan of every note by its rules would, over random notes, links and removals", () => {
+		const folders = ["", "People", "people", "People/Old", "Archive", "Ελλάδα"];
+		const names = ["Anna Rossi", "anna rossi", "ANNA ROSSI", "Marco", "marco", "José", "Jose\u0301", "ΟΔΥΣΣΕΥΣ", "οδυσσευσ", "οδυσσευς", "Σ", "index", "a.md"];
+		const paths: string[] = [];
+		for (const f of folders) for (const n of names) paths.push(f === "" ? `${n}.md` : `${f}/${n}.md`);
+		const targets: string[] = [];
+		for (const n of names) targets.push(n, `${n}.MD`, `./${n}`, `../${n}`, `Old/${n}`, `People/${n}`, `/people/${n}`, `Archive/../People/${n}`, `people\\old\\${n}`);
+		for (let seed = 1; seed <= 12; seed++) {
+			const rng = new Lcg(seed);
+			const r = new LinkResolver();
+			const live = new Set<string>();
+			for (let step = 0; step < 300; step++) {
+				const path = rng.pick(paths);
+				if (rng.next() < 0.65) {
+					r.add(path);
+					live.add(path);
+				} else {
+					r.remove(path);
+					live.delete(path);
+				}
+				for (let q = 0; q < 4; q++) {
+					const target = rng.pick(targets);
+					const source = `${rng.pick(folders) || "."}/note.md`.replace(/^\.\//, "");
+					expect(r.resolve(target, source), `seed ${seed}, step ${step}: ${target} from ${source}`).toBe(reference([...live], target, source));
+				}
+				const probe = rng.pick(paths);
+				expect(r.has(probe)).toBe([...live].some((p) => linkKey(p) === linkKey(probe)));
+			}
+		}
+	});
 });
+
+/** The rules, by a scan of every note: by path (absolute, then relative to the linking note), else by name. */
+function reference(notes: string[], target: string, source: string): string | null {
+	const folder = source.includes("/") ? source.slice(0, source.lastIndexOf("/")) : "";
+	const firstWithKey = (key: string): string | null => notes.filter((p) => linkKey(p) === key).sort()[0] ?? null;
+	let t = target.replace(/\\/g, "/");
+	if (!t.toLowerCase().endsWith(".md")) t += ".md";
+	if (t.startsWith("./") || t.startsWith("../")) {
+		const rel = normalizePath(folder === "" ? t : `${folder}/${t}`);
+		return rel === null ? null : firstWithKey(linkKey(rel));
+	}
+	const abs = t.includes("/") ? normalizePath(t) : t;
+	if (abs === null || abs === "") return null;
+	const absKey = linkKey(abs);
+	const exact = firstWithKey(absKey);
+	if (exact !== null) return exact;
+	const rel = folder !== "" ? firstWithKey(linkKey(`${folder}/${abs}`)) : null;
+	if (rel !== null) return rel;
+	const here = (p: string): boolean => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : "") === folder;
+	const matching = notes.filter((p) => targetBase(p) === targetBase(abs) && (linkKey(p) === absKey || linkKey(p).endsWith(`/${absKey}`)));
+	matching.sort((a, b) => (here(a) !== here(b) ? (here(a) ? -1 : 1) : a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0));
+	return matching[0] ?? null;
+}
