@@ -5,7 +5,7 @@
  * a snapshot for the main thread to restore, as it restores the index kept between starts.
  * Without workers (or when the worker fails) the build runs on the main thread, in slices.
  */
-import type { App, TFile } from "obsidian";
+import type { App, CachedMetadata, TFile } from "obsidian";
 import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
 import { asProperties, isPerson } from "../core/person";
@@ -172,8 +172,9 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		};
 		for (const file of files) {
 			timings.notes++;
-			if (people.has(file.path) || linksSomeone(app, file, resolved?.[file.path], people)) toRead.push(file.path);
-			else notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
+			const cache = app.metadataCache.getFileCache(file);
+			if (people.has(file.path) || linksSomeone(cache, resolved?.[file.path], people)) toRead.push(file.path);
+			else notes.push(quietRecord(file, cache));
 			if (!(await sendNotes(false))) return null;
 		}
 		// Read and sent, as bytes (decoded in the worker); a note that cannot be read goes by its
@@ -220,6 +221,19 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 	}
 }
 
+/**
+ * A note that is nobody's and links nobody (by Obsidian's resolution), as its links. Its
+ * properties go only when they are not a set of properties (the worker reports that): by them it
+ * is no person (`isPerson` said so), nor would it be without them, and nothing else of a note
+ * known by its links reads them. Most notes are these: their properties are most of what the
+ * main thread would copy to send them.
+ */
+function quietRecord(file: TFile, cache: CachedMetadata | null): NoteRecord {
+	const record = linksRecord(file, cache);
+	if (asProperties(record.frontmatter) !== null) record.frontmatter = undefined;
+	return record;
+}
+
 function frontmatterOf(app: App, file: TFile): unknown {
 	return app.metadataCache.getFileCache(file)?.frontmatter;
 }
@@ -255,8 +269,7 @@ export async function buildElsewhere(b: Omit<WorkerBuild, "worker" | "daily"> & 
  * counts embeds and links in properties, which do not make a note concern someone: a note with
  * any of those is left to its links (the worker asks for it if one of them is a person's).
  */
-function linksSomeone(app: App, file: TFile, dests: Record<string, number> | undefined, people: ReadonlySet<string>): boolean {
-	const cache = app.metadataCache.getFileCache(file);
+function linksSomeone(cache: CachedMetadata | null, dests: Record<string, number> | undefined, people: ReadonlySet<string>): boolean {
 	if (dests === undefined || !cache?.links?.length || cache.embeds?.length || cache.frontmatterLinks?.length) return false;
 	for (const dest in dests) if (people.has(dest)) return true;
 	return false;

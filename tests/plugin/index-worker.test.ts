@@ -30,6 +30,8 @@ class InThreadWorker implements BuildWorker {
 	readonly askedToRead: string[] = [];
 	/** Notes received as text. */
 	texts = 0;
+	/** Notes received by their links, with their properties as sent. */
+	readonly byLinks = new Map<string, unknown>();
 	private readonly builder = new IndexBuilder();
 
 	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; quietAfter?: BuildRequest["kind"]; onRequest?: (kind: BuildRequest["kind"]) => void } = {}) {}
@@ -40,6 +42,7 @@ class InThreadWorker implements BuildWorker {
 		const copy = structuredClone(message);
 		this.received.push(copy.kind);
 		if (copy.kind === "texts") this.texts += copy.notes.length;
+		if (copy.kind === "notes") for (const n of copy.notes) this.byLinks.set(n.path, n.frontmatter);
 		setTimeout(() => {
 			if (this.terminated || this.fault.silent || this.quiet) return;
 			if (copy.kind === this.fault.quietAfter) this.quiet = true;
@@ -75,8 +78,8 @@ class MemoryCache implements IndexCache {
 	}
 }
 
-function vault(): FakeApp {
-	const { app } = makeApp(readFolder(EXAMPLE));
+function vault(extra: Record<string, string> = {}): FakeApp {
+	const { app } = makeApp({ ...readFolder(EXAMPLE), ...extra });
 	// Obsidian reads any file as bytes; the stand-in only files it was given as bytes.
 	vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => new TextEncoder().encode(await app.vault.cachedRead(file)).buffer);
 	// Every file gets a stamp of its own (the fake app's files all have mtime 0 and size 0).
@@ -155,6 +158,18 @@ describe("the first build in a worker", () => {
 		const bareWorker = new InThreadWorker();
 		expect(view(await launch(bareApp, () => bareWorker))).toEqual(expected);
 		expect(bareWorker.askedToRead.length).toBeGreaterThan(3);
+	});
+
+	it("sends the notes of nobody without their properties, unless those are not a set of properties (a problem the worker reports)", async () => {
+		const extra = { "Notes/A list.md": "---\n- a\n- b\n---\nSee [[Lisbon trip]].\n", "Notes/A place.md": "---\nkind: place\ntags: [travel]\n---\nSee [[Lisbon trip]].\n" };
+		const here = await launch(vault(extra), null);
+		const worker = new InThreadWorker();
+		const there = await launch(vault(extra), () => worker);
+		expect(view(there)).toEqual(view(here));
+		expect(here.index.problems().map((p) => `${p.path}: ${p.message}`)).toContain("Notes/A list.md: frontmatter is not a set of properties (key: value); ignored");
+		expect(worker.byLinks.get("Notes/A list.md")).toEqual(["a", "b"]);
+		expect(worker.byLinks.has("Notes/A place.md")).toBe(true);
+		expect(worker.byLinks.get("Notes/A place.md")).toBeUndefined();
 	});
 
 	it("builds on the main thread when no worker can start, or the worker fails", async () => {
