@@ -118,14 +118,82 @@ function endsWithMd(t: string): boolean {
 	return n >= 3 && t.charCodeAt(n - 3) === 46 && (t.charCodeAt(n - 2) | 32) === 109 && (t.charCodeAt(n - 1) | 32) === 100;
 }
 
-/**
- * The notes of one name (`targetBase`): one path, or several (most names have one note, and a
- * vault's worth of one-element arrays is memory and work for nothing).
- */
-type Named = string | string[];
+/** Places in a group looked up by path once it has more notes than this. */
+const GROUP_INDEXED = 32;
 
-function each(named: Named | undefined): readonly string[] {
-	return named === undefined ? [] : typeof named === "string" ? [named] : named;
+/**
+ * Several notes of one name (`index.md` in many folders, a daily note in several journals): their
+ * paths, each path's key (computed when first asked), and, once there are many, each path's place.
+ */
+class Group {
+	readonly paths: string[] = [];
+	private readonly keys: Array<string | undefined> = [];
+	private places: Map<string, number> | null = null;
+
+	constructor(first: string, second: string) {
+		this.paths.push(first, second);
+		this.keys.push(undefined, undefined);
+	}
+
+	get size(): number {
+		return this.paths.length;
+	}
+
+	keyAt(i: number): string {
+		let key = this.keys[i];
+		if (key === undefined) this.keys[i] = key = linkKey(this.paths[i] as string);
+		return key;
+	}
+
+	private placeOf(path: string): number {
+		return this.places ? (this.places.get(path) ?? -1) : this.paths.indexOf(path);
+	}
+
+	/** False when the path is in the group already. */
+	add(path: string): boolean {
+		if (this.placeOf(path) >= 0) return false;
+		this.paths.push(path);
+		this.keys.push(undefined);
+		if (this.places) this.places.set(path, this.paths.length - 1);
+		else if (this.paths.length > GROUP_INDEXED) this.places = new Map(this.paths.map((p, i) => [p, i]));
+		return true;
+	}
+
+	/** False when the path is not in the group. Order is not kept (no answer depends on it). */
+	remove(path: string): boolean {
+		const at = this.placeOf(path);
+		if (at < 0) return false;
+		const last = this.paths.length - 1;
+		if (at !== last) {
+			const moved = this.paths[last] as string;
+			this.paths[at] = moved;
+			this.keys[at] = this.keys[last];
+			this.places?.set(moved, at);
+		}
+		this.paths.pop();
+		this.keys.pop();
+		this.places?.delete(path);
+		return true;
+	}
+}
+
+/**
+ * The notes of one name (`targetBase`): one path (most names), or a group. A vault's worth of
+ * one-element arrays would be memory and work for nothing.
+ */
+type Named = string | Group;
+
+/** Calls `fn` with each note of `named` and its key. */
+function forEachNote(named: Named | undefined, fn: (path: string, key: string) => void): void {
+	if (named === undefined) return;
+	if (typeof named === "string") fn(named, linkKey(named));
+	else for (let i = 0; i < named.size; i++) fn(named.paths[i] as string, named.keyAt(i));
+}
+
+/** The first in string order (UTF-16 code units) of `best` and `paths`. */
+function firstOf(best: string | null, paths: readonly string[] | undefined): string | null {
+	for (const p of paths ?? []) if (best === null || p < best) best = p;
+	return best;
 }
 
 export class LinkResolver {
@@ -155,11 +223,8 @@ export class LinkResolver {
 		if (named === undefined) this.byBase.set(base, path);
 		else if (typeof named === "string") {
 			if (named === path) return;
-			this.byBase.set(base, [named, path]);
-		} else {
-			if (named.includes(path)) return;
-			named.push(path);
-		}
+			this.byBase.set(base, new Group(named, path));
+		} else if (!named.add(path)) return;
 		if (NON_ASCII.test(path)) {
 			const key = linkKey(path);
 			if (hasSigma(key)) {
@@ -179,10 +244,8 @@ export class LinkResolver {
 			if (named !== path) return;
 			this.byBase.delete(base);
 		} else {
-			const at = named.indexOf(path);
-			if (at < 0) return;
-			named.splice(at, 1);
-			if (named.length === 1) this.byBase.set(base, named[0] as string);
+			if (!named.remove(path)) return;
+			if (named.size === 1) this.byBase.set(base, named.paths[0] as string);
 		}
 		if (NON_ASCII.test(path)) {
 			const key = linkKey(path);
@@ -195,15 +258,19 @@ export class LinkResolver {
 
 	/** Whether a note has this path, but for case and Unicode normalisation. */
 	has(path: string): boolean {
-		const key = linkKey(path);
-		return firstWithKey(this.sameName(path, key), key) !== null;
+		return this.pathOf(path, linkKey(path)) !== null;
 	}
 
-	/** The notes that may have `path` but for case: those of its name (and, with a sigma, of its key). */
-	private sameName(path: string, key: string): readonly string[] {
-		const named = each(this.byBase.get(targetBase(path)));
-		const other = hasSigma(key) ? this.sigma.get(key) : undefined;
-		return other ? named.concat(other) : named;
+	/**
+	 * The note whose path is `path` but for case (`key` is its key): of several, the first in
+	 * string order, whichever came first (where file names are case-sensitive there may be several).
+	 */
+	private pathOf(path: string, key: string): string | null {
+		let first: string | null = null;
+		forEachNote(this.byBase.get(targetBase(path)), (p, k) => {
+			if (k === key && (first === null || p < first)) first = p;
+		});
+		return hasSigma(key) ? firstOf(first, this.sigma.get(key)) : first;
 	}
 
 	/** The note a link in `source` points to, or `null`. */
@@ -244,46 +311,34 @@ export class LinkResolver {
 		if (!endsWithMd(t)) t += ".md";
 		if (t.startsWith("./") || t.startsWith("../")) {
 			const rel = normalizePath(folder === "" ? t : `${folder}/${t}`);
-			if (rel === null) return { path: null, anywhere: false };
-			const relKey = linkKey(rel);
-			return { path: firstWithKey(this.sameName(rel, relKey), relKey), anywhere: false };
+			return { path: rel === null ? null : this.pathOf(rel, linkKey(rel)), anywhere: false };
 		}
 		const abs = t.includes("/") ? normalizePath(t) : t;
 		if (abs === null || abs === "") return { path: null, anywhere: true };
 		const absKey = linkKey(abs);
-		const candidates = this.sameName(abs, absKey);
-		const exact = firstWithKey(candidates, absKey);
-		if (exact !== null) return { path: exact, anywhere: true };
-		let rel: string | null = null;
-		if (folder !== "") {
-			const inFolder = `${folder}/${abs}`;
-			const relKey = linkKey(inFolder);
-			rel = firstWithKey(hasSigma(relKey) ? this.sameName(inFolder, relKey) : candidates, relKey);
-		}
+		// One pass over the notes of the name: the note at that path, the one at that path from
+		// the linking note's folder (same name), and the best of those whose path ends with it.
+		const relKey = folder !== "" ? linkKey(`${folder}/${abs}`) : null;
 		const suffix = `/${absKey}`;
+		let exact: string | null = null;
+		let rel: string | null = null;
 		let best: string | null = null;
 		let matching = 0;
-		for (const c of candidates) {
-			const key = linkKey(c);
-			if (key !== absKey && !key.endsWith(suffix)) continue;
+		forEachNote(this.byBase.get(targetBase(abs)), (path, key) => {
+			if (key === absKey && (exact === null || path < exact)) exact = path;
+			if (key === relKey && (rel === null || path < rel)) rel = path;
+			if (key !== absKey && !key.endsWith(suffix)) return;
 			matching++;
-			if (best === null || better(c, best, folder)) best = c;
-		}
+			if (best === null || better(path, best, folder)) best = path;
+		});
+		// Notes filed under another name for a sigma (see `sigma`) are found by their key.
+		if (hasSigma(absKey)) exact = firstOf(exact, this.sigma.get(absKey));
+		if (exact !== null) return { path: exact, anywhere: true };
+		if (relKey !== null && hasSigma(relKey)) rel = firstOf(rel, this.sigma.get(relKey));
 		// With one matching note or none, no folder can pick another: a note found relative to
 		// the folder ends with the same name, so it is that one note.
 		return { path: rel ?? best, anywhere: matching <= 1 && !hasSigma(absKey) };
 	}
-}
-
-/**
- * Of `paths`, the first in string order (UTF-16 code units) whose key is `key`: where file names
- * are case-sensitive, several notes may have one path but for case, and the first answers,
- * whichever came first.
- */
-function firstWithKey(paths: readonly string[], key: string): string | null {
-	let first: string | null = null;
-	for (const p of paths) if (linkKey(p) === key && (first === null || p < first)) first = p;
-	return first;
 }
 
 function better(a: string, b: string, folder: string): boolean {

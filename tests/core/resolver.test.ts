@@ -79,36 +79,56 @@ describe("LinkResolver", () => {
 	});
 
 	it("answers as a scan of every note by its rules would, over random notes, links and removals", () => {
-		const folders = ["", "People", "people", "People/Old", "Archive", "Ελλάδα"];
+		const folders = ["", "People", "people", "People/Old", "Archive", "Ελλάδα", "ΣΟΦΙΑ"];
 		const names = ["Anna Rossi", "anna rossi", "ANNA ROSSI", "Marco", "marco", "José", "Jose\u0301", "ΟΔΥΣΣΕΥΣ", "οδυσσευσ", "οδυσσευς", "Σ", "index", "a.md"];
 		const paths: string[] = [];
 		for (const f of folders) for (const n of names) paths.push(f === "" ? `${n}.md` : `${f}/${n}.md`);
+		paths.push("People/Marco.MD", "Archive/x.md.md", "ΣΟΦΙΑ/Σ.MD");
 		const targets: string[] = [];
-		for (const n of names) targets.push(n, `${n}.MD`, `./${n}`, `../${n}`, `Old/${n}`, `People/${n}`, `/people/${n}`, `Archive/../People/${n}`, `people\\old\\${n}`);
-		for (let seed = 1; seed <= 12; seed++) {
-			const rng = new Lcg(seed);
-			const r = new LinkResolver();
-			const live = new Set<string>();
-			for (let step = 0; step < 300; step++) {
-				const path = rng.pick(paths);
-				if (rng.next() < 0.65) {
-					r.add(path);
-					live.add(path);
-				} else {
-					r.remove(path);
-					live.delete(path);
-				}
-				for (let q = 0; q < 4; q++) {
-					const target = rng.pick(targets);
-					const source = `${rng.pick(folders) || "."}/note.md`.replace(/^\.\//, "");
-					expect(r.resolve(target, source), `seed ${seed}, step ${step}: ${target} from ${source}`).toBe(reference([...live], target, source));
-				}
-				const probe = rng.pick(paths);
-				expect(r.has(probe)).toBe([...live].some((p) => linkKey(p) === linkKey(probe)));
-			}
-		}
+		for (const n of [...names, "x.md", "σοφια/σ"]) targets.push(n, `${n}.MD`, `./${n}`, `../${n}`, `Old/${n}`, `People/${n}`, `/people/${n}`, `Archive/../People/${n}`, `people\\old\\${n}`);
+		differential(paths, targets, folders, 12, 300);
+	});
+
+	it("answers so with many notes of one name (folder notes), their places looked up by path", () => {
+		const folders: string[] = [""];
+		for (let i = 0; i < 48; i++) folders.push(`Projects/P${i}`, `projects/p${i}/Sub`);
+		const paths: string[] = [];
+		for (const f of folders) for (const n of ["index", "Index", "README"]) paths.push(f === "" ? `${n}.md` : `${f}/${n}.md`);
+		const targets = ["index", "INDEX.md", "README", "./index", "../index", "Sub/index", "Projects/P3/index", "projects/p7/sub/INDEX", "P5/Index", "../Sub/README"];
+		differential(paths, targets, folders, 4, 600);
+	});
+
+	it("names a path by its last part, without its extension, in lower case", () => {
+		expect(["A/B.MD", "x.md.md", ".md", "a/.md", "ΑΣ.md", "Notes/Dr. J. Smith.md", "plain"].map(targetBase)).toEqual(["b", "x.md", "", "", "ας", "dr. j. smith", "plain"]);
 	});
 });
+
+/** Random adds and removals of `paths`; after each, `targets` resolved from random folders as `reference` does. */
+function differential(paths: readonly string[], targets: readonly string[], folders: readonly string[], seeds: number, steps: number): void {
+	for (let seed = 1; seed <= seeds; seed++) {
+		const rng = new Lcg(seed);
+		const r = new LinkResolver();
+		const live = new Set<string>();
+		for (let step = 0; step < steps; step++) {
+			const path = rng.pick(paths);
+			if (rng.next() < 0.65) {
+				r.add(path);
+				live.add(path);
+			} else {
+				r.remove(path);
+				live.delete(path);
+			}
+			for (let q = 0; q < 4; q++) {
+				const target = rng.pick(targets);
+				const folder = rng.pick(folders);
+				const source = folder === "" ? "note.md" : `${folder}/note.md`;
+				expect(r.resolve(target, source), `seed ${seed}, step ${step}: ${target} from ${source}`).toBe(reference([...live], target, source));
+			}
+			const probe = rng.pick(paths);
+			expect(r.has(probe)).toBe([...live].some((p) => linkKey(p) === linkKey(probe)));
+		}
+	}
+}
 
 /** The rules, by a scan of every note: by path (absolute, then relative to the linking note), else by name. */
 function reference(notes: string[], target: string, source: string): string | null {
