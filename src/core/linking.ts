@@ -149,6 +149,8 @@ export class NoteLinks {
 		const own = facts.person ? (this.people.get(path) ?? null) : null;
 		facts.own = own;
 		if (!anyone && own === null) return;
+		// Only follow-ups to give (a restore): a note with no open task (each has a text) has none.
+		if (!days && facts.texts.length === 0) return;
 		const e = facts.entries;
 		const people = this.scratch;
 		let text = 0;
