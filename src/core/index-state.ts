@@ -5,7 +5,8 @@
 import type { NameOrder } from "./due";
 import type { Linkers, Target } from "./linkers";
 import type { PersonState } from "./person-state";
-import type { LinkResolver, ShardedMap } from "./resolver";
+import type { LinkResolver } from "./resolver";
+import type { ShardedMap } from "./sharded-map";
 import type { PersonInfo, Problem } from "./types";
 
 export const NO_PROBLEMS: Problem[] = [];

@@ -10,7 +10,8 @@ import { NO_DESTS, type NoteFacts } from "./index-state";
 import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
 import { detach } from "./note-facts";
 import { addDay, addFollowup, type PersonState, removeDay, removeFollowups } from "./person-state";
-import { LinkResolver, type ShardedMap, targetBase } from "./resolver";
+import { LinkResolver, targetBase } from "./resolver";
+import type { ShardedMap } from "./sharded-map";
 
 export class NoteLinks {
 	readonly resolver = new LinkResolver();
