@@ -222,11 +222,11 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 }
 
 /**
- * A note that is nobody's and links nobody (by Obsidian's resolution), as its links. Its
- * properties go only when they are not a set of properties (the worker reports that): by them it
- * is no person (`isPerson` said so), nor would it be without them, and nothing else of a note
- * known by its links reads them. Most notes are these: their properties are most of what the
- * main thread would copy to send them.
+ * A note that is nobody's, sent by its links (the worker asks for its text, with its properties,
+ * if it turns out to link someone). Its properties go only when they are not a set of properties
+ * (the worker reports that): by them it is no person (`isPerson` said so), nor would it be
+ * without them, and nothing else of a note known by its links reads them. Most notes are these:
+ * their properties are most of what the main thread would copy to send them.
  */
 function quietRecord(file: TFile, cache: CachedMetadata | null): NoteRecord {
 	const record = linksRecord(file, cache);
