@@ -48,6 +48,14 @@ export async function incrementalFigures(size: SizeName, app: FakeApp, notes: re
 		const p = people[rng.int(people.length)]?.path ?? "";
 		return p.slice(p.lastIndexOf("/") + 1, -3);
 	};
+	const renaming = (list: readonly GenNote[]) => (): (() => void) => {
+		const file = pick(list);
+		return () => vault.rename(file, renamedPath(file.path));
+	};
+	const deleting = (list: readonly GenNote[]) => (): (() => void) => {
+		const file = pick(list);
+		return () => vault.delete(file);
+	};
 	// Each operation changes notes nobody changed before; a kind of note is shared by at most three operations.
 	const samples = (list: readonly GenNote[]): number => Math.min(count, Math.floor(list.length / 3) - 5);
 	const ops: Record<string, [number, () => () => void]> = {
@@ -61,22 +69,10 @@ export async function incrementalFigures(size: SizeName, app: FakeApp, notes: re
 			const text = vault.text(file.path) ?? "";
 			return () => vault.modify(file, `${text}\n- ${TODAY_ISO} Coffee with [[${person()}]]\n`);
 		}],
-		"rename (any note)": [samples(notes), () => {
-			const file = pick(notes);
-			return () => vault.rename(file, renamedPath(file.path));
-		}],
-		"delete (any note)": [samples(notes), () => {
-			const file = pick(notes);
-			return () => vault.delete(file);
-		}],
-		"rename (a person's note)": [samples(people), () => {
-			const file = pick(people);
-			return () => vault.rename(file, renamedPath(file.path));
-		}],
-		"delete (a person's note)": [samples(people), () => {
-			const file = pick(people);
-			return () => vault.delete(file);
-		}],
+		"rename (any note)": [samples(notes), renaming(notes)],
+		"delete (any note)": [samples(notes), deleting(notes)],
+		"rename (a person's note)": [samples(people), renaming(people)],
+		"delete (a person's note)": [samples(people), deleting(people)],
 	};
 	const p95: Record<string, number> = {};
 	for (const [name, [n, prepare]] of Object.entries(ops)) {
