@@ -9,7 +9,7 @@
  * day, costs a walk over the people and the last list, plus the people whose items changed.
  */
 import type { Day } from "./dates";
-import { compareDue, dueItemsFor, dueOrder, type NameOrder } from "./due";
+import { compareDue, dueItemsFor, dueOrder, followupItemsFor, type NameOrder } from "./due";
 import { lastContactDay, type PersonState } from "./person-state";
 import type { DueItem } from "./types";
 
@@ -139,4 +139,11 @@ function rankOf(state: PersonState, names: NameOrder, version: number): number {
 		state.rankVersion = version;
 	}
 	return state.rank;
+}
+
+/** Every open follow-up of `people`, dated or not and however far ahead, in due-list order. */
+export function openFollowups(people: Iterable<PersonState>, names: NameOrder): DueItem[] {
+	const items: DueItem[] = [];
+	for (const state of people) if (state.followups.length > 0) followupItemsFor(state.info, state.followups, items);
+	return dueOrder(items, names).map((i) => items[i] as DueItem);
 }

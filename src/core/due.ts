@@ -157,6 +157,11 @@ function nextBirthdayIn(b: NonNullable<PersonInfo["birthday"]>, today: Day, y: n
 	return dayFromYmd(y + 1, b.month, Math.min(b.day, 28));
 }
 
+/** Every follow-up of a person, dated or not and however far ahead, as due items, added to `out`. */
+export function followupItemsFor(info: PersonInfo, followups: readonly Followup[], out: DueItem[]): void {
+	for (const f of followups) out.push(followupOf(head(info, f.due), f.text, f.source, f.line));
+}
+
 /**
  * A person's due items on `today`, added to `out`. Returns the first day after `today` on
  * which the items may differ (a date property or a birthday

@@ -9,7 +9,7 @@
  */
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
-import { dueList, newDueMemo } from "./due-list";
+import { dueList, newDueMemo, openFollowups } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
 import { targetBase } from "./resolver";
@@ -219,6 +219,15 @@ export class PeopleIndex {
 	due(today: Day, horizon = this.options.settings.horizon): DueItem[] {
 		this.settle();
 		return dueList(this.people.values(), this.names, today, horizon, this.dueMemo);
+	}
+
+	/**
+	 * Every open follow-up, dated or not and however far ahead, in due-list order. Apart from the
+	 * due list: asking for these does not make the next due list compute everyone again.
+	 */
+	openFollowups(): DueItem[] {
+		this.settle();
+		return openFollowups(this.people.values(), this.names);
 	}
 
 	problems(): Problem[] {

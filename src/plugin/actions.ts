@@ -9,8 +9,6 @@ import { CadenceModal, DateModal, FollowupSuggestModal, LogModal, PersonSuggestM
 import type { ReteIndex } from "./people-index";
 import type { NoteWriter } from "./writes";
 
-const ALL_FOLLOWUPS = 366 * 100;
-
 export class ReteActions {
 	constructor(
 		private readonly app: App,
@@ -107,7 +105,7 @@ export class ReteActions {
 
 	/** Every open follow-up, dated or not, for the "mark follow-up done" command. */
 	openFollowups(): DueItem[] {
-		return this.index.index.due(this.today(), ALL_FOLLOWUPS).filter((i) => i.reason === "followup");
+		return this.index.index.openFollowups();
 	}
 
 	pickFollowupDone(): void {

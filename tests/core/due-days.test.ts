@@ -121,3 +121,29 @@ describe("the due list between edits", () => {
 		expect(index.due(START + 1, 7).length).toBeGreaterThan(0);
 	});
 });
+
+describe("open follow-ups", () => {
+	it("are every open task linking someone, dated or not and however far ahead, in due-list order", () => {
+		for (let seed = 1; seed <= 10; seed++) {
+			const index = build(seed);
+			const followups = index.openFollowups();
+			// The due list over a century ahead has every follow-up, in the same order.
+			const all = index.due(START, 366 * 100).filter((i) => i.reason === "followup");
+			expect(followups, `seed ${seed}`).toEqual(all);
+			expect(followups.length).toBe(index.stats().followups);
+		}
+		const far = new PeopleIndex({ settings: defaultSettings(), daily: null });
+		far.upsert(record("People/Ada.md", "---\ntags: [person]\n---\n- [ ] Write 📅 2399-01-01\n- [ ] Call\n- [x] Done 📅 2026-01-01\n"));
+		expect(far.openFollowups().map((i) => [i.text, i.due])).toEqual([["Write", "2399-01-01"], ["Call", null]]);
+	});
+
+	it("leave the due list as it was: the next list reuses its items", () => {
+		const index = build(4);
+		const first = index.due(START, 7);
+		expect(first.length).toBeGreaterThan(5);
+		index.openFollowups();
+		const next = index.due(START, 7);
+		expect(next).toEqual(first);
+		for (let i = 0; i < first.length; i++) expect(next[i]).toBe(first[i]);
+	});
+});
