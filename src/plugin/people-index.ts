@@ -216,28 +216,34 @@ export class ReteIndex extends Component {
 		if (generation !== this.generation) return;
 		// Kept by another version or for other settings: as good as nothing kept.
 		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
-		if (stored === undefined) {
-			// Nothing kept: built in a worker where there is one, then restored as if kept.
+		const options = { settings: this.settings(), daily };
+		/** `value` restored, in slices: `undefined` when it is damaged, `null` when given up. */
+		const restore = async (value: unknown): Promise<PeopleIndex | null | undefined> => {
+			// Reading it (from storage, or from the worker) was one piece of work; restoring comes in slices.
+			if (!(await endSlice())) return null;
+			try {
+				const restoring = PeopleIndex.restoring(options, value, key);
+				while (!restoring.job.step(RESTORE_BATCH)) {
+					if (spent() > SLICE_MS && !(await endSlice())) return null;
+				}
+				return restoring.index;
+			} catch {
+				return undefined;
+			}
+		};
+		let index = stored === undefined ? undefined : await restore(stored);
+		if (index === null) return;
+		timings.restored = index !== undefined;
+		if (index === undefined) {
+			// Nothing kept, or damaged: built in a worker where there is one, then restored as if kept.
 			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, timings, clock, endSlice, signal: giveUp.signal });
 			// Given up, or failed after a newer build began: that one carries on alone.
 			if (built === null || generation !== this.generation) return;
-			stored = built;
-		}
-		const options = { settings: this.settings(), daily };
-		let index: PeopleIndex | null = null;
-		if (stored !== undefined) {
-			// Reading it from storage was one piece of work; restoring it comes in slices.
-			if (!(await endSlice())) return;
-			try {
-				const restoring = PeopleIndex.restoring(options, stored, key);
-				while (!restoring.job.step(RESTORE_BATCH)) {
-					if (spent() > SLICE_MS && !(await endSlice())) return;
-				}
-				index = restoring.index;
-				timings.restored = !timings.worker;
-			} catch {
-				// Damaged: build from the notes.
-				timings.worker = false;
+			if (built !== undefined) {
+				index = await restore(built);
+				if (index === null) return;
+				// Damaged on its way from the worker: built here, from the notes.
+				if (index === undefined) timings.worker = false;
 			}
 		}
 		if (index) {

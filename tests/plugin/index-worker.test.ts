@@ -34,7 +34,7 @@ class InThreadWorker implements BuildWorker {
 	readonly byLinks = new Map<string, unknown>();
 	private readonly builder = new IndexBuilder();
 
-	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; quietAfter?: BuildRequest["kind"]; onRequest?: (kind: BuildRequest["kind"]) => void } = {}) {}
+	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; quietAfter?: BuildRequest["kind"]; onRequest?: (kind: BuildRequest["kind"]) => void; mangle?: (reply: BuildReply) => BuildReply } = {}) {}
 	private quiet = false;
 
 	postMessage(message: BuildRequest): void {
@@ -51,7 +51,8 @@ class InThreadWorker implements BuildWorker {
 				this.onerror?.(new Error("out of memory"));
 				return;
 			}
-			for (const reply of this.builder.handle(copy)) {
+			for (const made of this.builder.handle(copy)) {
+				const reply = this.fault.mangle ? this.fault.mangle(made) : made;
 				if (reply.kind === "read") this.askedToRead.push(...reply.paths);
 				this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<BuildReply>);
 			}
@@ -332,6 +333,40 @@ describe("the first build in a worker", () => {
 		const updated = await launch(app, () => worker, cache, "1.1.0");
 		expect(updated.timings).toMatchObject({ worker: true, restored: false });
 		expect(view(updated)).toEqual(view(first));
+	});
+
+	it("builds in the worker when the kept index is damaged, and on the main thread when the worker's is", async () => {
+		const app = vault();
+		const cache = new MemoryCache();
+		const first = await launch(app, null, cache);
+		await first.save();
+		first.unload();
+		await settle(5);
+		const kept = cache.value as IndexSnapshot;
+		// Its own version and settings, but its people point past the notes.
+		cache.value = { ...kept, personNotes: kept.personNotes.map(() => kept.paths.length + 5) };
+		const worker = new InThreadWorker();
+		const rebuilt = await launch(app, () => worker, cache);
+		expect(rebuilt.timings).toMatchObject({ worker: true, restored: false });
+		expect(worker.received).toContain("finish");
+		expect(view(rebuilt)).toEqual(view(first));
+		rebuilt.unload();
+		// The unload saves what it has, a little later: let it finish first.
+		await settle(5);
+
+		// A worker whose index comes whole but is not one: built here, from the notes.
+		cache.value = { ...kept, personNotes: kept.personNotes.map(() => kept.paths.length + 5) };
+		const broken = new InThreadWorker({
+			mangle: (reply) => {
+				if (reply.kind !== "built") return reply;
+				const fields = reply.plan.fields.map((f) => (f.name === "format" ? { ...f, value: 99 } : f));
+				return { ...reply, plan: { ...reply.plan, fields } };
+			},
+		});
+		const here = await launch(app, () => broken, cache);
+		expect(broken.received).toContain("finish");
+		expect(here.timings).toMatchObject({ worker: false, restored: false });
+		expect(view(here)).toEqual(view(first));
 	});
 
 	it("starts the bundled worker from a blob whose address goes with it, and none where workers cannot start", () => {
