@@ -221,10 +221,7 @@ export class PeopleIndex {
 		return dueList(this.people.values(), this.names, today, horizon, this.dueMemo);
 	}
 
-	/**
-	 * Every open follow-up, dated or not and however far ahead, in due-list order. Apart from the
-	 * due list: asking for these does not make the next due list compute everyone again.
-	 */
+	/** Every open follow-up, however far ahead, in due order; the due list's memo is left alone. */
 	openFollowups(): DueItem[] {
 		this.settle();
 		return openFollowups(this.people.values(), this.names);

@@ -1,6 +1,6 @@
 /** The index's work in slices: yielding to the UI, writing a snapshot, catching up after a restore. */
 import type { App, TFile } from "obsidian";
-import type { PeopleIndex } from "../core/network";
+import { type IndexOptions, PeopleIndex } from "../core/network";
 import type { IndexSnapshot } from "../core/snapshot";
 import { fileStamp, linksRecord, readStamped, recordOf } from "./records";
 
@@ -14,6 +14,8 @@ const CHECK_EVERY = 256;
 const LINK_BATCH = 256;
 /** Notes read at once. */
 const READ_BATCH = 32;
+/** Notes restored from a snapshot between two looks at the clock. */
+const RESTORE_BATCH = 256;
 
 export interface IndexTimings {
 	/** Total main-thread work of the last build, ms. */
@@ -185,4 +187,22 @@ export async function readPending(app: App, index: PeopleIndex, timings: IndexTi
 		if (!done) return false;
 	}
 	return true;
+}
+
+/**
+ * A snapshot (kept from an earlier start, or the worker's) restored, in slices: `undefined`
+ * when it is damaged, `null` when `endSlice` says the build was given up.
+ */
+export async function restoreInSlices(options: IndexOptions, value: unknown, key: string, spent: () => number, endSlice: () => Promise<boolean>): Promise<PeopleIndex | null | undefined> {
+	// Reading it (from storage, or from the worker) was one piece of work; restoring comes in slices.
+	if (!(await endSlice())) return null;
+	try {
+		const restoring = PeopleIndex.restoring(options, value, key);
+		while (!restoring.job.step(RESTORE_BATCH)) {
+			if (spent() > SLICE_MS && !(await endSlice())) return null;
+		}
+		return restoring.index;
+	} catch {
+		return undefined;
+	}
 }

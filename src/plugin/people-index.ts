@@ -10,7 +10,7 @@ import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
 import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
 import type { IndexCache } from "./index-cache";
-import { catchUp, type IndexTimings, linkEveryNote, readPending, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
+import { catchUp, type IndexTimings, linkEveryNote, readPending, restoreInSlices, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
 import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
@@ -20,8 +20,6 @@ export { fileStamp, linksRecord, metadataLinks, recordOf } from "./records";
 
 /** Quiet time after the last change before the index is saved for the next start. */
 export const SAVE_DELAY_MS = 30_000;
-/** Notes restored from a snapshot between two looks at the clock. */
-const RESTORE_BATCH = 256;
 
 /** Which notes are daily notes: the user's settings, read again before each build. */
 export interface DailySource {
@@ -217,23 +215,12 @@ export class ReteIndex extends Component {
 		// Kept by another version or for other settings: as good as nothing kept.
 		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
 		const options = { settings: this.settings(), daily };
-		/** `value` restored, in slices: `undefined` when it is damaged, `null` when given up. */
-		const restore = async (value: unknown): Promise<PeopleIndex | null | undefined> => {
-			// Reading it (from storage, or from the worker) was one piece of work; restoring comes in slices.
-			if (!(await endSlice())) return null;
-			try {
-				const restoring = PeopleIndex.restoring(options, value, key);
-				while (!restoring.job.step(RESTORE_BATCH)) {
-					if (spent() > SLICE_MS && !(await endSlice())) return null;
-				}
-				return restoring.index;
-			} catch {
-				return undefined;
-			}
-		};
+		const restore = (value: unknown): Promise<PeopleIndex | null | undefined> => restoreInSlices(options, value, key, spent, endSlice);
 		let index = stored === undefined ? undefined : await restore(stored);
 		if (index === null) return;
 		timings.restored = index !== undefined;
+		// Restored, or damaged: not held any longer (while the worker builds, say).
+		stored = undefined;
 		if (index === undefined) {
 			// Nothing kept, or damaged: built in a worker where there is one, then restored as if kept.
 			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, timings, clock, endSlice, signal: giveUp.signal });
@@ -242,8 +229,8 @@ export class ReteIndex extends Component {
 			if (built !== undefined) {
 				index = await restore(built);
 				if (index === null) return;
-				// Damaged on its way from the worker: built here, from the notes.
-				if (index === undefined) timings.worker = false;
+				// Damaged on its way from the worker: built here, from the notes (counted afresh).
+				if (index === undefined) Object.assign(timings, { worker: false, notes: 0, read: 0 });
 			}
 		}
 		if (index) {

@@ -123,7 +123,7 @@ describe("the due list between edits", () => {
 });
 
 describe("open follow-ups", () => {
-	it("are every open task linking someone, dated or not and however far ahead, in due-list order", () => {
+	it("are every open follow-up, dated or not and however far ahead, in due-list order", () => {
 		for (let seed = 1; seed <= 10; seed++) {
 			const index = build(seed);
 			const followups = index.openFollowups();

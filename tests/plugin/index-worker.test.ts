@@ -345,11 +345,18 @@ describe("the first build in a worker", () => {
 		const kept = cache.value as IndexSnapshot;
 		// Its own version and settings, but its people point past the notes.
 		cache.value = { ...kept, personNotes: kept.personNotes.map(() => kept.paths.length + 5) };
-		const worker = new InThreadWorker();
+		// A note gains a meeting with Anna while the worker builds (the event comes meanwhile).
+		const worker = new InThreadWorker({
+			onRequest: (kind) => {
+				if (kind === "settle") void app.vault.create("Meetings/Offsite.md", "- 2026-11-19 Offsite with [[Anna Rossi]]\n");
+			},
+		});
 		const rebuilt = await launch(app, () => worker, cache);
+		await settle(5);
 		expect(rebuilt.timings).toMatchObject({ worker: true, restored: false });
 		expect(worker.received).toContain("finish");
-		expect(view(rebuilt)).toEqual(view(first));
+		expect(rebuilt.index.lastInteraction("People/Anna Rossi.md", TODAY)).toBe(parseIsoDay("2026-11-19"));
+		expect(view(rebuilt)).toEqual(view(await launch(app, null)));
 		rebuilt.unload();
 		// The unload saves what it has, a little later: let it finish first.
 		await settle(5);
@@ -365,8 +372,8 @@ describe("the first build in a worker", () => {
 		});
 		const here = await launch(app, () => broken, cache);
 		expect(broken.received).toContain("finish");
-		expect(here.timings).toMatchObject({ worker: false, restored: false });
-		expect(view(here)).toEqual(view(first));
+		expect(here.timings).toMatchObject({ worker: false, restored: false, notes: app.vault.getMarkdownFiles().length });
+		expect(view(here)).toEqual(view(await launch(app, null)));
 	});
 
 	it("starts the bundled worker from a blob whose address goes with it, and none where workers cannot start", () => {
