@@ -73,7 +73,7 @@ interface Sorted {
 	states: PersonState[];
 }
 
-/** `sortDue`, with each item's person following it. */
+/** `items` in due-list order (`dueOrder`), with each item's person following it. */
 function sortWithStates(items: DueItem[], states: PersonState[], names: NameOrder, ranks: number[]): Sorted {
 	if (items.length < 2) return { items, states };
 	const order = dueOrder(items, names, ranks);

@@ -12,35 +12,16 @@ export interface Followup {
 	due: Day | null;
 }
 
-export interface PersonDueInput {
-	info: PersonInfo;
-	/** The latest contact on or before today from the notes (interactions), or `null`. */
-	lastInteraction: Day | null;
-	followups: readonly Followup[];
-}
-
-export function statusOf(due: Day | null, today: Day): DueStatus {
-	if (due === null) return "open";
-	return due < today ? "overdue" : due === today ? "today" : "upcoming";
-}
-
 /** An item's status on `today`: overdue, today, upcoming, or open when undated. */
 export function dueStatus(item: DueItem, today: Day): DueStatus {
-	return statusOf(item.day, today);
+	const due = item.day;
+	if (due === null) return "open";
+	return due < today ? "overdue" : due === today ? "today" : "upcoming";
 }
 
 /** Days from `today` to an item's due day (negative when overdue), `null` when undated. */
 export function dueDays(item: DueItem, today: Day): number | null {
 	return item.day === null ? null : item.day - today;
-}
-
-/** The latest of the dates that are on or before today. */
-export function lastContactOf(p: PersonDueInput, today: Day): Day | null {
-	let last = p.lastInteraction;
-	const { lastContact, met } = p.info;
-	if (lastContact !== null && lastContact <= today && (last === null || lastContact > last)) last = lastContact;
-	if (met !== null && met <= today && (last === null || met > last)) last = met;
-	return last;
 }
 
 /** The next birthday on or after today; 29 February falls on 28 February in other years. */
@@ -163,9 +144,9 @@ export function followupItemsFor(info: PersonInfo, followups: readonly Followup[
 }
 
 /**
- * A person's due items on `today`, added to `out`. Returns the first day after `today` on
- * which the items may differ (a date property or a birthday
- * passes, an item comes within the horizon, …): until then, the same items are the answer.
+ * A person's due items on `today`, added to `out`. Returns the first day after `today` on which
+ * the items may differ (a date property or a birthday passes, an item comes within the horizon,
+ * …): until then, the same items are the answer.
  */
 export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, followups: readonly Followup[], today: Day, horizon: number, out: DueItem[]): Day {
 	const limit = today + horizon;
