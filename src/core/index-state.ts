@@ -1,6 +1,6 @@
 /**
  * What the people index keeps, shared by the index (`network.ts`) and its snapshots
- * (`snapshot-export.ts`, `snapshot-restore.ts`). Internal to the core.
+ * (`snapshot-export.ts`, `snapshot-restore.ts`), and the tallies over them. Internal to the core.
  */
 import type { NameOrder } from "./due";
 import type { Linkers, Target } from "./linkers";
@@ -53,4 +53,32 @@ export interface IndexTables {
 	creditFollowups(facts: NoteFacts, anyone: boolean): void;
 	/** Notes appeared: cached resolutions no longer hold. */
 	newEpoch(): void;
+}
+
+export interface IndexStats {
+	notes: number;
+	people: number;
+	interactions: number;
+	followups: number;
+	problems: number;
+}
+
+/** What the index holds, counted. */
+export function indexStats(notes: ShardedMap<NoteFacts>, people: Map<string, PersonState>): IndexStats {
+	let interactions = 0;
+	let followups = 0;
+	let problems = 0;
+	for (const state of people.values()) {
+		interactions += state.days.length;
+		followups += state.followups.length;
+	}
+	for (const facts of notes.values()) problems += facts.problems.length;
+	return { notes: notes.size, people: people.size, interactions, followups, problems };
+}
+
+/** Every note's problems, by path and line. */
+export function allProblems(notes: ShardedMap<NoteFacts>): Problem[] {
+	const out: Problem[] = [];
+	for (const facts of notes.values()) for (const p of facts.problems) out.push(p);
+	return out.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : (a.line ?? 0) - (b.line ?? 0)));
 }

@@ -21,24 +21,17 @@ import { readNote } from "./note-facts";
 import { checkSnapshot, type IndexSnapshot, type SnapshotJob } from "./snapshot";
 import { exportJob } from "./snapshot-export";
 import { type RestoreJob, restoreJob } from "./snapshot-restore";
-import { type IndexTables, type NoteFacts } from "./index-state";
+import { allProblems, type IndexStats, indexStats, type IndexTables, type NoteFacts } from "./index-state";
 import { NoteLinks } from "./linking";
 import type { ReteSettings } from "./settings";
 import type { DueItem, NoteRecord, PersonInfo, Problem } from "./types";
 
 export { latestOnOrBefore };
+export type { IndexStats };
 
 export interface IndexOptions {
 	settings: ReteSettings;
 	daily: DailyMatcher | null;
-}
-
-export interface IndexStats {
-	notes: number;
-	people: number;
-	interactions: number;
-	followups: number;
-	problems: number;
 }
 
 export class PeopleIndex {
@@ -228,22 +221,12 @@ export class PeopleIndex {
 	}
 
 	problems(): Problem[] {
-		const out: Problem[] = [];
-		for (const facts of this.notes.values()) for (const p of facts.problems) out.push(p);
-		return out.sort((a, b) => (a.path !== b.path ? (a.path < b.path ? -1 : 1) : (a.line ?? 0) - (b.line ?? 0)));
+		return allProblems(this.notes);
 	}
 
 	stats(): IndexStats {
 		this.settle();
-		let interactions = 0;
-		let followups = 0;
-		let problems = 0;
-		for (const state of this.people.values()) {
-			interactions += state.days.length;
-			followups += state.followups.length;
-		}
-		for (const facts of this.notes.values()) problems += facts.problems.length;
-		return { notes: this.notes.size, people: this.people.size, interactions, followups, problems };
+		return indexStats(this.notes, this.people);
 	}
 
 	/** The stamp a note was indexed with (`NoteRecord.stamp`; NaN when none), `undefined` when not indexed. */
