@@ -3,6 +3,7 @@
  * time, for the benchmark (the npm package is types only). The bench bundle aliases "obsidian"
  * to this file, and the bench imports it directly, so `instanceof TFile` holds across both.
  */
+import { parseYaml as cliYaml } from "../src/cli/yaml";
 
 export interface EventRef {
 	e: Events;
@@ -104,6 +105,11 @@ export function debounce(cb: (...args: unknown[]) => unknown, timeout = 0, reset
 /** The link path of a link text: what comes before `#` (Obsidian's rule, as in obsidian-test-mocks). */
 export function getLinkpath(linktext: string): string {
 	return linktext.split("#")[0] ?? "";
+}
+
+/** Obsidian's YAML reader: the CLI's stands in (the index calls it only for notes not in the metadata cache). */
+export function parseYaml(text: string): unknown {
+	return cliYaml(text);
 }
 
 export function normalizePath(path: string): string {

@@ -181,9 +181,12 @@ export function dueItemsFor(info: PersonInfo, lastInteraction: Day | null, follo
 	if (info.birthday) {
 		const next = nextBirthdayIn(info.birthday, today, yearOf(today));
 		validTo = Math.min(validTo, next + 1);
-		if (next <= limit) {
-			out.push(birthdayOf(head(info, next), info.birthday.year !== null ? ymdFromDay(next).y - info.birthday.year : undefined));
-		} else validTo = Math.min(validTo, next - horizon);
+		const age = info.birthday.year !== null ? ymdFromDay(next).y - info.birthday.year : undefined;
+		// The day of birth itself, or a year of birth still ahead, is no birthday to celebrate.
+		if (age === undefined || age >= 1) {
+			if (next <= limit) out.push(birthdayOf(head(info, next), age));
+			else validTo = Math.min(validTo, next - horizon);
+		}
 	}
 	return validTo;
 }

@@ -163,3 +163,49 @@ export function planEvent(form: EventForm, o: EventPlanOptions): PlanResult {
 	return { event: { path: eventPath, content }, people, followUp };
 }
 
+
+/**
+ * A property value's link target (`Anna Rossi` for `"[[Anna Rossi|Anna]]"`), or its text. YAML
+ * reads an unquoted `[[Anna Rossi]]` as a list holding a list: that shape is a link too.
+ */
+function attendeeTarget(value: unknown): string | null {
+	let v = value;
+	let nested = false;
+	while (Array.isArray(v) && v.length === 1) {
+		v = v[0];
+		nested = true;
+	}
+	if (typeof v !== "string") return null;
+	const m = /^\[\[([^\]|#]*)/.exec(v);
+	const target = m ? (m[1] ?? "") : nested ? (v.split(/[|#]/)[0] ?? "") : v;
+	return target.normalize("NFC").trim().toLowerCase();
+}
+
+/** An unquoted `[[…]]` as YAML read it (a list holding a list), written back as the link it was. */
+function asLinkText(value: unknown): unknown {
+	if (!Array.isArray(value)) return value;
+	let v: unknown = value;
+	while (Array.isArray(v) && v.length === 1) v = v[0];
+	return typeof v === "string" && !v.includes("[") && !v.includes("]") ? `[[${v}]]` : value;
+}
+
+/**
+ * Adds `links` (link texts) to an event's `attendees` property (any case of the key) as
+ * `"[[link]]"`, each once. Every value already there stays, in its order: a single value becomes
+ * the list's first, and a link YAML read as nested lists is written back as the link.
+ */
+export function addAttendees(links: readonly string[]): (frontmatter: Record<string, unknown>) => void {
+	return (fm) => {
+		const key = Object.keys(fm).find((k) => k.toLowerCase() === "attendees") ?? "attendees";
+		const old: unknown = fm[key];
+		const list: unknown[] = Array.isArray(old) ? old.map(asLinkText) : old === undefined || old === null || old === "" ? [] : [asLinkText(old)];
+		const have = new Set(list.map(attendeeTarget).filter((t): t is string => t !== null));
+		for (const link of links) {
+			const target = attendeeTarget(`[[${link}]]`);
+			if (target === null || have.has(target)) continue;
+			have.add(target);
+			list.push(`[[${link}]]`);
+		}
+		fm[key] = list;
+	};
+}

@@ -63,3 +63,26 @@ export function propertyLines(yaml: string): Record<string, number> {
 	}
 	return out;
 }
+
+/** Why a note's properties may not be written: Obsidian would not read the block as properties. */
+export type PropertiesBlock = "ok" | "unclosed" | "foreign" | "invalid" | "not-a-mapping";
+
+/**
+ * Whether a note's properties can be written as a set of properties: none yet, or a closed YAML
+ * block that `parse` reads as a mapping (or as nothing: empty, or only comments). An unclosed
+ * block, another language's block, YAML that does not parse, or a list or a plain value would
+ * be rewritten or wrapped by a property write: those are left for the user to fix.
+ */
+export function propertiesBlock(text: string, parse: (yaml: string) => unknown): PropertiesBlock {
+	const split = splitFrontmatter(text);
+	if (split.kind === "none") return "ok";
+	if (split.kind !== "yaml") return split.kind;
+	let value: unknown;
+	try {
+		value = parse(split.yaml);
+	} catch {
+		return "invalid";
+	}
+	if (value === null || value === undefined) return "ok";
+	return typeof value === "object" && !Array.isArray(value) && !(value instanceof Date) ? "ok" : "not-a-mapping";
+}

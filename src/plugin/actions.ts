@@ -7,7 +7,7 @@ import type { DueItem, PersonInfo } from "../core/types";
 import type { Messages } from "./i18n";
 import { CadenceModal, DateModal, FollowupSuggestModal, LogModal, PersonSuggestModal } from "./modals";
 import type { ReteIndex } from "./people-index";
-import type { NoteWriter } from "./writes";
+import { type EditOutcome, editBodyOnce, type NoteWriter } from "./writes";
 
 export class ReteActions {
 	constructor(
@@ -18,7 +18,7 @@ export class ReteActions {
 		private readonly settings: () => ReteSettings,
 		private readonly today: () => Day,
 		/** Logs into today's daily note (the "Log interactions in" setting). */
-		private readonly logToDaily: (path: string, date: string, text: string) => Promise<boolean>,
+		private readonly logToDaily: (path: string, date: string, text: string) => Promise<EditOutcome>,
 	) {}
 
 	private person(path: string): PersonInfo | null {
@@ -46,10 +46,11 @@ export class ReteActions {
 		if (!person) return;
 		const m = this.messages();
 		new LogModal(this.app, person.name, isoFromDay(this.today()), m, (date, text) => {
-			const write = this.settings().logTarget === "daily" ? this.logToDaily(path, date, text) : this.writer.editBody(path, appendUnderHeading(this.settings().logHeading, `${date} ${text}`));
+			const write = this.settings().logTarget === "daily" ? this.logToDaily(path, date, text) : editBodyOnce(this.writer, path, appendUnderHeading(this.settings().logHeading, `${date} ${text}`));
 			void write.then(
-				(ok) => {
-					if (ok) new Notice(m.t("notice.logged", { name: person.name }));
+				(outcome) => {
+					if (outcome === "changed") new Notice(m.t("notice.logged", { name: person.name }));
+					else if (outcome === "unchanged") new Notice(m.t("notice.alreadyLogged", { name: person.name, date }));
 				},
 				(e: unknown) => new Notice(m.t("notice.writeFailed", { path, error: e instanceof Error ? e.message : String(e) })),
 			);

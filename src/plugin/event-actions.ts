@@ -5,7 +5,7 @@
 import { type App, normalizePath, Notice, TFile } from "obsidian";
 import { dayFromYmd, isoFromDay, readDateValue } from "../core/dates";
 import { appendUnderHeading } from "../core/edits";
-import { DEFAULT_EVENT_TEMPLATE, DEFAULT_PERSON_TEMPLATE, type EventForm, followUpLine, type MetAt, type MetPerson, metLine, type NewNote, personNote, planEvent } from "../core/event";
+import { addAttendees, DEFAULT_EVENT_TEMPLATE, DEFAULT_PERSON_TEMPLATE, type EventForm, followUpLine, type MetAt, type MetPerson, metLine, type NewNote, personNote, planEvent } from "../core/event";
 import { checkFolder, nameKey, pathSet } from "../core/names";
 import type { ReteSettings } from "../core/settings";
 import type { WallClock } from "../core/template";
@@ -193,13 +193,7 @@ export class EventActions {
 		]);
 		const ok = await this.writer.editBody(event.path, (text) => edits.reduce((acc, edit) => edit(acc), text));
 		if (!ok) report.failed.push({ path: event.path, error: "not written" });
-		await this.writer.editProperties(event.path, (fm) => {
-			const key = Object.keys(fm).find((k) => k.toLowerCase() === "attendees") ?? "attendees";
-			const old: unknown = fm[key];
-			const list = Array.isArray(old) ? old.filter((v): v is string => typeof v === "string") : typeof old === "string" && old !== "" ? [old] : [];
-			for (const { link } of links) if (!list.includes(`[[${link}]]`)) list.push(`[[${link}]]`);
-			fm[key] = list;
-		});
+		if (!(await this.writer.editProperties(event.path, addAttendees(links.map(({ link }) => link))))) report.failed.push({ path: event.path, error: "attendees not written" });
 		return report;
 	}
 }

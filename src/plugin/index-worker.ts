@@ -14,7 +14,7 @@ import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
 import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
-import { linksRecord } from "./records";
+import { linksRecord, uncachedFrontmatter } from "./records";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -188,7 +188,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			const done = await readInBatches(app, paths, (file) => app.vault.readBinary(file), clock, endSlice, (file, note) => {
 				if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
 				else {
-					texts.push({ path: file.path, bytes: note.value, frontmatter: frontmatterOf(app, file), stamp: note.stamp });
+					texts.push({ path: file.path, bytes: note.value, frontmatter: frontmatterOf(app, file, note.value), stamp: note.stamp });
 					timings.read++;
 				}
 			}, () => {
@@ -234,8 +234,10 @@ function quietRecord(file: TFile, cache: CachedMetadata | null): NoteRecord {
 	return record;
 }
 
-function frontmatterOf(app: App, file: TFile): unknown {
-	return app.metadataCache.getFileCache(file)?.frontmatter;
+/** A note's properties from the metadata cache; from its `bytes` when Obsidian has not read it yet. */
+function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer): unknown {
+	const cache = app.metadataCache.getFileCache(file);
+	return cache === null && bytes ? uncachedFrontmatter(new TextDecoder().decode(bytes)) : cache?.frontmatter;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Today's reach-out list in today's daily note, and interactions logged in the daily note.
- * Every write is a user's action: the command, or the user creating today's daily note with
- * the setting on. Nothing is created at start-up.
+ * Every write is a user's action: the command, or the user creating (and opening) today's daily
+ * note with the setting on. Nothing is created at start-up.
  */
 import { type App, type Component, Notice, type TAbstractFile, TFile } from "obsidian";
 import { type Day, dayFromYmd, isoFromDay } from "../core/dates";
@@ -14,7 +14,7 @@ import type { DailyNotes } from "./daily-notes";
 import { reachOutWords } from "./describe";
 import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
-import type { NoteWriter } from "./writes";
+import { type EditOutcome, editBodyOnce, type NoteWriter } from "./writes";
 
 export interface ReachOutTiming {
 	/** How long a new daily note must stay unmodified (templates at work) before we write. */
@@ -24,6 +24,10 @@ export interface ReachOutTiming {
 
 export class ReachOut {
 	private readonly handled = new Set<string>();
+	/** Notes just created (while deciding whether to write into them), and those opened since. */
+	private readonly created = new Set<string>();
+	private readonly openedSince = new Set<string>();
+	private readonly wake = new Map<string, () => void>();
 
 	constructor(
 		private readonly app: App,
@@ -93,6 +97,20 @@ export class ReachOut {
 		await this.app.workspace.getLeaf(false).openFile(file);
 	}
 
+	/** Whether the note created at `path` was opened since (now, or within the longest wait). */
+	private opened(path: string): Promise<boolean> {
+		if (this.openedSince.has(path) || this.app.workspace.getActiveFile()?.path === path) return Promise.resolve(true);
+		return new Promise((resolve) => {
+			const timer = window.setTimeout(() => finish(false), this.timing.maxWaitMs);
+			const finish = (open: boolean): void => {
+				window.clearTimeout(timer);
+				this.wake.delete(path);
+				resolve(open);
+			};
+			this.wake.set(path, () => finish(true));
+		});
+	}
+
 	/** Resolves once `file` has not been modified for a while (a template plugin at work). */
 	private quiet(file: TFile): Promise<void> {
 		return new Promise((resolve) => {
@@ -116,30 +134,46 @@ export class ReachOut {
 
 	/**
 	 * With the setting on, the list is added once to today's daily note when the user creates
-	 * it, after its template (core Templates or Templater) has been applied. Registered once the
+	 * it (and it opens), after its template (core Templates or Templater) has been applied; a
+	 * daily note synced in from another device is never written to. Registered once the
 	 * layout is ready, so the start-up `create` events of every file are never seen.
 	 */
 	watchCreation(component: Component): void {
 		this.app.workspace.onLayoutReady(() => {
 			component.registerEvent(this.app.vault.on("create", (file) => void this.onCreate(file)));
+			component.registerEvent(this.app.workspace.on("file-open", (file) => {
+				if (!file || !this.created.has(file.path)) return;
+				this.openedSince.add(file.path);
+				this.wake.get(file.path)?.();
+			}));
 		});
 	}
 
 	private async onCreate(file: TAbstractFile): Promise<void> {
 		if (!this.settings().reachOutOnCreate || !(file instanceof TFile) || this.handled.has(file.path)) return;
-		await this.daily.refresh();
-		if (file.path !== this.daily.pathOf(this.today())) return;
-		this.handled.add(file.path);
-		await this.quiet(file);
-		if (!this.index.ready || !this.app.vault.getFileByPath(file.path)) return;
-		await this.writeInto(file);
+		// From now on, opening it is noticed (Obsidian may open it before the checks below end).
+		this.created.add(file.path);
+		try {
+			await this.daily.refresh();
+			if (file.path !== this.daily.pathOf(this.today())) return;
+			this.handled.add(file.path);
+			// Created on this device, by the user, the note is opened at once (by Daily notes,
+			// Calendar, Periodic Notes…). One synced in from another device is not: left alone.
+			if (!(await this.opened(file.path))) return;
+			await this.quiet(file);
+			if (!this.index.ready || !this.app.vault.getFileByPath(file.path)) return;
+			await this.writeInto(file);
+		} finally {
+			this.created.delete(file.path);
+			this.openedSince.delete(file.path);
+		}
 	}
 
 	/** "Log interaction" into today's daily note: `- [[Anna Rossi]] text` under the heading. */
-	async logToDaily(path: string, date: string, text: string): Promise<boolean> {
+	async logToDaily(path: string, date: string, text: string): Promise<EditOutcome> {
 		const file = await this.daily.ensure(this.today(), this.now());
 		const link = this.linkText(path, file.path);
 		const item = date === isoFromDay(this.today()) ? `[[${link}]] ${text}` : `${date} [[${link}]] ${text}`;
-		return this.writer.editBody(file.path, appendUnderHeading(this.settings().dailyLogHeading, item));
+		return editBodyOnce(this.writer, file.path, appendUnderHeading(this.settings().dailyLogHeading, item));
 	}
 }

@@ -1,6 +1,7 @@
 /** Notes as records for the index: from their text, or from the metadata cache alone. */
-import { type App, type CachedMetadata, getLinkpath, type TFile } from "obsidian";
-import { cachedProperties, recordFromText } from "../core/record";
+import { type App, type CachedMetadata, getLinkpath, parseYaml, type TFile } from "obsidian";
+import { splitFrontmatter } from "../core/frontmatter";
+import { cachedProperties, recordFromText, type YamlParse } from "../core/record";
 import type { NoteRecord } from "../core/types";
 
 function decodeLink(link: string): string {
@@ -35,9 +36,32 @@ export function fileStamp(file: TFile): number {
 	return stat ? Math.round(stat.mtime) * 1024 + (stat.size % 1024) : NaN;
 }
 
+/** Obsidian's own YAML reader, for a note its metadata cache has not read yet. */
+const obsidianYaml: YamlParse = (yaml) => ({ data: parseYaml(yaml) as unknown });
+
+/**
+ * A note's properties as Obsidian reads them: from the metadata cache, or, for a note it has
+ * not read yet (`null`: right after start-up, before the cache is complete), from the text
+ * with Obsidian's YAML reader, so that such a note is not taken for one with broken properties.
+ */
+function properties(cache: CachedMetadata | null): YamlParse {
+	return cache === null ? obsidianYaml : cachedProperties(cache.frontmatter);
+}
+
+/** The properties of a note's text (as `properties` reads them) when its cache is `null`. */
+export function uncachedFrontmatter(text: string): unknown {
+	const split = splitFrontmatter(text);
+	if (split.kind !== "yaml") return undefined;
+	try {
+		return parseYaml(split.yaml) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
 /** A note from its text; `stamp`: the file's stamp when that text was read (default: now). */
 export function recordOf(file: TFile, text: string, cache: CachedMetadata | null, stamp = fileStamp(file)): NoteRecord {
-	const record = recordFromText(file.path, text, cachedProperties(cache?.frontmatter));
+	const record = recordFromText(file.path, text, properties(cache));
 	record.stamp = stamp;
 	return record;
 }

@@ -1,11 +1,13 @@
 /**
  * The only place the plugin writes to notes. Each write applies a pure, tested core edit:
  * through the editor when the note is open (unsaved typing survives), else `Vault.process`;
- * properties through `FileManager.processFrontMatter`. A failed or stale write leaves the note
- * as it was and tells the user.
+ * properties through `FileManager.processFrontMatter`, after the open note's typing is saved
+ * (that reads the file), and only when the note's properties are a block Obsidian reads as
+ * properties. A failed or stale write leaves the note as it was and tells the user.
  */
-import { type App, type Editor, MarkdownView, Notice } from "obsidian";
+import { type App, type Editor, MarkdownView, Notice, parseYaml } from "obsidian";
 import { StaleEditError } from "../core/edits";
+import { propertiesBlock } from "../core/frontmatter";
 import type { Messages } from "./i18n";
 
 export type BodyEdit = (text: string) => string;
@@ -36,12 +38,17 @@ export class NoteWriter {
 		private readonly onStale: () => void,
 	) {}
 
-	private openEditor(path: string): Editor | null {
+	private openViews(path: string): MarkdownView[] {
+		const out: MarkdownView[] = [];
 		for (const leaf of this.app.workspace.getLeavesOfType("markdown")) {
 			const view = leaf.view;
-			if (view instanceof MarkdownView && view.file?.path === path && view.getMode() === "source") return view.editor;
+			if (view instanceof MarkdownView && view.file?.path === path) out.push(view);
 		}
-		return null;
+		return out;
+	}
+
+	private openEditor(path: string): Editor | null {
+		return this.openViews(path).find((view) => view.getMode() === "source")?.editor ?? null;
 	}
 
 	/** Edits a note's text. Returns whether the edit landed. */
@@ -71,6 +78,12 @@ export class NoteWriter {
 			return false;
 		}
 		try {
+			// `processFrontMatter` reads the file: what is typed in an open view goes there first.
+			for (const view of this.openViews(path)) await view.save();
+			if (propertiesBlock(await this.app.vault.read(file), parseYaml) !== "ok") {
+				new Notice(this.messages().t("notice.badProperties", { path }));
+				return false;
+			}
 			await this.app.fileManager.processFrontMatter(file, edit);
 			return true;
 		} catch (e) {
@@ -88,4 +101,17 @@ export class NoteWriter {
 		}
 		new Notice(t("notice.writeFailed", { path, error: e instanceof Error ? e.message : String(e) }));
 	}
+}
+
+export type EditOutcome = "changed" | "unchanged" | "failed";
+
+/** `writer.editBody`, telling apart an edit that left the text as it was (its entry was there). */
+export async function editBodyOnce(writer: NoteWriter, path: string, edit: BodyEdit): Promise<EditOutcome> {
+	let changed = false;
+	const ok = await writer.editBody(path, (text) => {
+		const next = edit(text);
+		changed = next !== text;
+		return next;
+	});
+	return !ok ? "failed" : changed ? "changed" : "unchanged";
 }

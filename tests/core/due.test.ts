@@ -64,6 +64,17 @@ describe("birthdays", () => {
 		const [item] = makeIndex({ "People/P.md": person("birthday: 1990-11-23") }).due(day("2026-11-20"), 7);
 		expect(item).toMatchObject({ reason: "birthday", due: "2026-11-23", age: 36 });
 	});
+	it.each([
+		["born this year: the day of birth is no birthday", "2026-11-23", []],
+		["a year of birth still ahead (a typo)", "2030-11-23", []],
+		["the first birthday", "2025-11-23", [1]],
+	])("%s", (_, birthday, ages) => {
+		const items = makeIndex({ "People/P.md": person(`birthday: ${birthday}`) }).due(day("2026-11-20"), 7);
+		expect(items.map((i) => i.age)).toEqual(ages);
+		// A year later it is the first birthday.
+		const later = makeIndex({ "People/P.md": person(`birthday: ${birthday}`) }).due(day("2027-11-20"), 7);
+		expect(later.map((i) => i.age)).toEqual(birthday === "2030-11-23" ? [] : [ages.length === 0 ? 1 : 2]);
+	});
 	it("next birthday from 29 February wraps over the year", () => {
 		expect(isoFromDay(nextBirthday({ month: 2, day: 29, year: null }, day("2026-03-01")))).toBe("2027-02-28");
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_EVENT_TEMPLATE, DEFAULT_PERSON_TEMPLATE, type EventForm, type EventPlanOptions, planEvent } from "../../src/core/event";
+import { addAttendees, DEFAULT_EVENT_TEMPLATE, DEFAULT_PERSON_TEMPLATE, type EventForm, type EventPlanOptions, planEvent } from "../../src/core/event";
 import { pathSet } from "../../src/core/names";
 import { day, dueLines, makeIndex } from "./helpers";
 
@@ -109,5 +109,33 @@ describe("planEvent", () => {
 	])("refuses %j", (over, message) => {
 		const plan = planEvent({ ...FORM, ...over }, options());
 		expect("error" in plan && plan.error).toMatch(message);
+	});
+});
+
+describe("addAttendees keeps every attendee already there (fault cases 6 and 17)", () => {
+	const run = (fm: Record<string, unknown>, links: string[]): Record<string, unknown> => {
+		addAttendees(links)(fm);
+		return fm;
+	};
+
+	it.each<[string, unknown, unknown[]]>([
+		["none yet", undefined, ["[[Marco]]"]],
+		["empty", "", ["[[Marco]]"]],
+		["quoted links", ["[[Anna Rossi]]"], ["[[Anna Rossi]]", "[[Marco]]"]],
+		// `attendees: [[Anna Rossi]]` unquoted: YAML reads a list holding a list.
+		["an unquoted link, inline", [["Anna Rossi"]], ["[[Anna Rossi]]", "[[Marco]]"]],
+		// `attendees:\n  - [[Anna Rossi]]\n  - [[Bo|Bo B.]]`
+		["unquoted links, one per line", [[["Anna Rossi"]], [["Bo|Bo B."]]], ["[[Anna Rossi]]", "[[Bo|Bo B.]]", "[[Marco]]"]],
+		["a single string", "[[Anna Rossi]]", ["[[Anna Rossi]]", "[[Marco]]"]],
+		["plain names, a number and a mapping", ["Anna", 42, { name: "Bo" }], ["Anna", 42, { name: "Bo" }, "[[Marco]]"]],
+		["a single number", 7, [7, "[[Marco]]"]],
+	])("%s", (_, old, expected) => {
+		const fm: Record<string, unknown> = old === undefined ? {} : { attendees: old };
+		expect(run(fm, ["Marco"]).attendees).toEqual(expected);
+	});
+
+	it("adds each person once, matching links, aliases and case, under the key as written", () => {
+		const fm = run({ Attendees: ["[[anna rossi|Anna]]", [["Marco"]]], other: 1 }, ["Anna Rossi", "Marco", "Bo", "Bo"]);
+		expect(fm).toEqual({ Attendees: ["[[anna rossi|Anna]]", "[[Marco]]", "[[Bo]]"], other: 1 });
 	});
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { propertyLines, splitFrontmatter } from "../../src/core/frontmatter";
+import { propertiesBlock, propertyLines, splitFrontmatter } from "../../src/core/frontmatter";
+import { parseYaml } from "../../src/cli/yaml";
 
 describe("propertyLines", () => {
 	it("gives each top-level key its file line, ignoring nested and list lines", () => {
@@ -38,5 +39,25 @@ describe("splitFrontmatter", () => {
 	it("does not take `----` or `--- x` as the closing fence", () => {
 		const s = splitFrontmatter("---\na: 1\n----\n--- x\n---\nbody");
 		expect(s).toMatchObject({ kind: "yaml", yaml: "a: 1\n----\n--- x", body: "body" });
+	});
+});
+
+describe("propertiesBlock: whether a property write would read the block as properties", () => {
+	it.each([
+		["no block", "# Note\n", "ok"],
+		["a mapping", "---\na: 1\n---\nbody", "ok"],
+		["CRLF and a byte-order mark", "\uFEFF---\r\na: 1\r\n---\r\nbody", "ok"],
+		["empty", "---\n---\nbody", "ok"],
+		["only a comment", "---\n# nothing\n---\nbody", "ok"],
+		["a rule further down only", "# Title\n---\na: 1\n---\n", "ok"],
+		["unclosed", "---\na: 1\nbody\n", "unclosed"],
+		["JavaScript", "---js\n({a: 1})\n---\n", "foreign"],
+		["a list", "---\n- a\n---\n", "not-a-mapping"],
+		["a string", "---\nhello\n---\n", "not-a-mapping"],
+		["a number", "---\n42\n---\n", "not-a-mapping"],
+		["YAML that does not parse", "---\na: \"open\n---\n", "invalid"],
+		["duplicate keys", "---\na: 1\na: 2\n---\n", "invalid"],
+	])("%s → %s", (_, text, expected) => {
+		expect(propertiesBlock(text, parseYaml)).toBe(expected);
 	});
 });

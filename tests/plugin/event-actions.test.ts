@@ -105,4 +105,18 @@ describe("EventActions.addPeople", () => {
 		expect(text).toMatch(/attendees:\n {2}- "?\[\[Anna Rossi\]\]"?\n {2}- "?\[\[Marco\]\]"?\n {2}- "?\[\[Sara Neri\]\]"?\n/);
 		expect(await v.read("People/Sara Neri.md")).toContain("met: 2026-11-19\nmet_at: \"[[Fiera]]\"");
 	});
+	it.each([
+		["inline", "attendees: [[Anna Rossi]]"],
+		["one per line", "attendees:\n  - [[Anna Rossi]]\n  - [[Bo]]"],
+	])("keeps attendees written as unquoted links (%s)", async (_, property) => {
+		const event = `---\ndate: 2026-11-19\ntype: event\n${property}\n---\n# Fiera\n`;
+		const v = await setup({ "People/Anna Rossi.md": "", "People/Bo.md": "", "People/Marco.md": "", "Events/Fiera.md": event });
+		const file = v.obsidian.vault.getFileByPath("Events/Fiera.md");
+		if (!file) throw new Error("fixture");
+		const report = await v.actions.addPeople(file, [{ existingPath: "People/Marco.md", name: "Marco" }], 3, "Write");
+		expect(report.failed).toEqual([]);
+		const text = await v.read("Events/Fiera.md");
+		const kept = property.includes("[[Bo]]") ? ["Anna Rossi", "Bo", "Marco"] : ["Anna Rossi", "Marco"];
+		expect(text).toMatch(new RegExp(`attendees:\\n${kept.map((n) => ` {2}- "?\\[\\[${n}\\]\\]"?\\n`).join("")}---`));
+	});
 });

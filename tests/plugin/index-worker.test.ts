@@ -128,6 +128,17 @@ describe("the first build in a worker", () => {
 		expect(worker.terminated).toBe(true);
 	});
 
+	it.each([false, true])("reads the properties of a note the metadata cache has not read yet (right after start-up; worker: %s)", async (inWorker) => {
+		const bo = "People/Bo Ferri.md";
+		const app = vault({ [bo]: "---\ncadence: 1w\ntags: [person]\n---\n# Bo\n- 2026-11-01 Call\n" });
+		const getFileCache = app.metadataCache.getFileCache.bind(app.metadataCache);
+		vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file) => (file.path === bo ? null : getFileCache(file)));
+		const built = await launch(app, inWorker ? () => new InThreadWorker() : null);
+		expect(built.timings.worker).toBe(inWorker);
+		expect(built.index.problems().filter((p) => p.path === bo)).toEqual([]);
+		expect(built.index.person(bo)?.cadence).toEqual({ count: 1, unit: "week" });
+	});
+
 	it("sends as text the notes Obsidian resolved to someone; reads others only when the worker finds they link someone", async () => {
 		const expected = view(await launch(vault(), null));
 		// Every link resolved, as Obsidian's metadata cache has them once it is ready (markdown

@@ -119,12 +119,25 @@ describe("when today's daily note is created", () => {
 		const v = await setup({}, { reachOutOnCreate: true });
 		const comp = { registerEvent: vi.fn((ref: unknown) => ref) };
 		v.reach.watchCreation(comp as never);
-		await v.app.vault.create("2026-11-20.md", "# Template text\n");
+		const file = await v.app.vault.create("2026-11-20.md", "# Template text\n");
+		// Created by the user, the note opens (Daily notes opens it).
+		v.app.workspace.trigger("file-open", file);
 		for (let i = 0; i < 300 && !(await v.read("2026-11-20.md")).includes("## Reach out"); i++) await settle(1);
 		await settle(30);
 		const text = await v.read("2026-11-20.md");
 		expect(text.startsWith("# Template text\n\n## Reach out\n")).toBe(true);
 		expect(text.match(/## Reach out/g)).toHaveLength(1);
+	});
+
+	it("leaves alone a daily note that is never opened here (synced in from another device)", async () => {
+		const v = await setup({}, { reachOutOnCreate: true });
+		v.reach.watchCreation({ registerEvent: (ref: unknown) => ref } as never);
+		const process = vi.spyOn(v.app.vault, "process");
+		await v.app.vault.create("2026-11-20.md", "# From the phone\n");
+		// Longer than the longest wait (200 ms here).
+		await settle(60);
+		expect(process).not.toHaveBeenCalled();
+		expect(await v.read("2026-11-20.md")).toBe("# From the phone\n");
 	});
 
 	it("does nothing for other notes, or with the setting off", async () => {

@@ -32,7 +32,7 @@ async function plugin(files: Record<string, string> = FILES) {
 	index.load();
 	v.app.workspace.setLayoutReady__();
 	await waitFor(() => index.ready);
-	const actions = new ReteActions(v.obsidian, index, v.writer, () => messages, defaultSettings, () => TODAY, () => Promise.resolve(false));
+	const actions = new ReteActions(v.obsidian, index, v.writer, () => messages, defaultSettings, () => TODAY, () => Promise.resolve("failed" as const));
 	const followup = () => {
 		const item = actions.openFollowups()[0];
 		if (!item) throw new Error("no follow-up");
