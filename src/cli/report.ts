@@ -48,8 +48,9 @@ export function reasonText(item: DueItem, today: Day): string {
 }
 
 export function formatText(items: DueItem[], problems: Problem[], today: Day, horizon: number): string {
-	const lines: string[] = [`People due on ${isoFromDay(today)} (next ${horizon} ${horizon === 1 ? "day" : "days"})`];
-	if (items.length === 0) lines.push("", "Nobody is due. Add `cadence` to people's notes, or open tasks that link them.");
+	const ahead = horizon === 0 ? "today only" : `next ${horizon} ${horizon === 1 ? "day" : "days"}`;
+	const lines: string[] = [`People due on ${isoFromDay(today)} (${ahead})`];
+	if (items.length === 0) lines.push("", "Nobody is due. Give people a cadence property (cadence: 2w, monthly, 90), or link them from open tasks.");
 	for (const [status, title] of GROUPS) {
 		const group = items.filter((i) => dueStatus(i, today) === status);
 		if (group.length === 0) continue;

@@ -96,7 +96,7 @@ function birthday(fm: Properties | null, report: Report): PersonInfo["birthday"]
 			const dayOfMonth = Number(md[2]);
 			// 2000 is a leap year, so 02-29 is accepted here.
 			if (isValidYmd(2000, month, dayOfMonth)) return { month, day: dayOfMonth, year: null };
-			report(`birthday: impossible date "${raw.trim()}"`, "birthday");
+			report(`birthday: impossible date: "${raw.trim()}"`, "birthday");
 			return null;
 		}
 	}

@@ -218,5 +218,11 @@ describe("report formats", () => {
 		expect(r.code).toBe(0);
 		expect(r.out).toMatch(/^People due on 2026-11-20 \(next 1 day\)\n\nNobody is due/);
 		expect(r.out).not.toMatch(/Problems/);
+		expect(r.out).not.toContain("`");
+	});
+
+	it("text: a horizon of 0 days says today only", () => {
+		const r = rete(["due", "--vault", makeVault({ "Welcome.md": "# hi\n" }), "--today", "2026-11-20", "--horizon", "0"]);
+		expect(r.out).toMatch(/^People due on 2026-11-20 \(today only\)\n/);
 	});
 });
