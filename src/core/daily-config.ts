@@ -3,6 +3,7 @@
  * and has daily notes on (both of its settings layouts), else the core Daily Notes plugin's,
  * else Obsidian's defaults. Every value is read defensively: a bad one falls back.
  */
+import { checkFolder } from "./names";
 import { DEFAULT_DAILY_FORMAT, type DailyNoteConfig, normalizeFolder } from "./settings";
 
 export type DailySource = "periodic-notes" | "daily-notes" | "default";
@@ -63,4 +64,16 @@ export function resolveDailySettings(files: DailySettingsFiles): ResolvedDaily {
 	const core = obj(files.dailyNotes);
 	if (core) return config(core.folder, core.format, core.template, "daily-notes");
 	return config("", "", undefined, "default");
+}
+
+/**
+ * Whether Rete may create or write the daily note at `path` (the folder and the formatted name,
+ * as `normalizePath` gives them): like the events and people folders, it must stay inside the
+ * vault and out of the config folder. Checked at the point of writing, since either setting,
+ * or a format such as `[../]YYYY-MM-DD`, can lead out.
+ */
+export function checkDailyPath(path: string, configDir: string): { path: string } | { error: string } {
+	const checked = checkFolder(path, configDir);
+	if ("error" in checked) return { error: `the daily note's path ${checked.error}; change the daily notes folder or date format in Obsidian's settings` };
+	return { path };
 }

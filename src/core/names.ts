@@ -5,16 +5,35 @@
 
 const FORBIDDEN = /[\\/:*?"<>|#^[\]]/g;
 
-/** Control characters (U+0000–U+001F, U+007F) as spaces. */
+/** Control characters (C0 U+0000–U+001F, U+007F, C1 U+0080–U+009F) as spaces. */
 function withoutControls(s: string): string {
 	let out = "";
 	for (const ch of s) {
 		const c = ch.charCodeAt(0);
-		out += c < 0x20 || c === 0x7f ? " " : ch;
+		out += c < 0x20 || (c >= 0x7f && c <= 0x9f) ? " " : ch;
 	}
 	return out;
 }
-const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/** Dots, spaces and characters that show nothing (zero-width, bidi marks, joiners…). */
+const BLANK = /^[\s.\p{Default_Ignorable_Code_Point}]$/u;
+/** Variation selectors and tags finish an emoji (`❤️`, flags): kept at the end of a name. */
+const EMOJI_END = /^[\p{Variation_Selector}\u{E0020}-\u{E007F}]$/u;
+
+/**
+ * Without what a name may not start with (dots make a hidden file) nor end with (Windows drops
+ * dots and spaces), in any order and number: `". .env"` loses `". ."`, not only the first dot.
+ */
+function trimBlank(s: string): string {
+	const chars = [...s];
+	let start = 0;
+	while (start < chars.length && BLANK.test(chars[start] ?? "")) start++;
+	let end = chars.length;
+	while (end > start && BLANK.test(chars[end - 1] ?? "") && !EMOJI_END.test(chars[end - 1] ?? "")) end--;
+	return chars.slice(start, end).join("");
+}
+/** Windows' reserved device names, also with any extension (`nul.tar.gz` is `nul` too). */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])( *(?:\..*)?)$/i;
 /** Room for " 99.md" within the 255-byte limit of most file systems. */
 const MAX_BYTES = 240;
 
@@ -43,16 +62,18 @@ function clipBytes(s: string, max: number): string {
 /**
  * A safe, stable, non-empty file name (without `.md`) for a person's or an event's name:
  * characters that a platform forbids or that break links (`\ / : * ? " < > |`, `# ^ [ ]`,
- * control characters) become spaces; leading dots and trailing dots or spaces go; reserved
- * Windows names get a trailing `_`; accents are kept (in NFC); length is capped in bytes.
+ * C0 and C1 control characters) become spaces; leading dots, spaces and invisible characters
+ * go however they alternate (`". .env"` is `"env"`), and so do trailing ones; a name that
+ * shows nothing gets `fallback`; reserved Windows names get a `_` (`CON_`, `com1_.txt`); accents are kept
+ * (in NFC); length is capped in bytes. Applied twice, it gives the same name.
  */
 export function safeFileName(name: string, fallback = "Untitled"): string {
-	let s = withoutControls(name.normalize("NFC")).replace(FORBIDDEN, " ").replace(/\s+/g, " ").trim();
-	s = s.replace(/^\.+/, "").trim();
-	s = clipBytes(s, MAX_BYTES);
-	s = s.replace(/[. ]+$/, "");
+	let s = withoutControls(name.normalize("NFC")).replace(FORBIDDEN, " ").replace(/\s+/g, " ");
+	s = trimBlank(clipBytes(trimBlank(s), MAX_BYTES));
+	// Nothing visible was left (only dots, spaces or zero-width characters, say).
 	if (s === "") s = fallback;
-	if (RESERVED.test(s)) s = `${s}_`;
+	// The `_` goes right after the device name: `com1.txt_` would still be `com1`.
+	s = s.replace(RESERVED, "$1_$2");
 	return s;
 }
 
@@ -88,9 +109,17 @@ export function freePath(folder: string, name: string, taken: (path: string) => 
 	}
 }
 
+/**
+ * Two paths (or one part of a path) name the same file on a case-insensitive disk, or after a
+ * sync between NFC and NFD systems, when this key matches. Unlike `nameKey`, spaces count.
+ */
+export function pathKey(path: string): string {
+	return path.normalize("NFC").toLowerCase();
+}
+
 /** A lookup of existing paths that ignores case and Unicode normalisation. */
 export function pathSet(paths: Iterable<string>): (path: string) => boolean {
 	const set = new Set<string>();
-	for (const p of paths) set.add(p.normalize("NFC").toLowerCase());
-	return (path) => set.has(path.normalize("NFC").toLowerCase());
+	for (const p of paths) set.add(pathKey(p));
+	return (path) => set.has(pathKey(path));
 }

@@ -2,19 +2,65 @@
  * The user's daily-note settings (core Daily Notes, or Periodic Notes when enabled), read
  * defensively from the config folder and watched for changes, and today's daily note.
  */
-import { type App, Component, moment, normalizePath, Notice, type TFile } from "obsidian";
+import { type App, Component, moment, normalizePath, Notice, type TAbstractFile, TFile, TFolder, type Vault } from "obsidian";
 import { compileDaily, type DailyMatcher } from "../core/daily";
 import type { DailySpec } from "../core/index-builder";
-import { type DailySettingsFiles, type ResolvedDaily, resolveDailySettings } from "../core/daily-config";
+import { checkDailyPath, type DailySettingsFiles, type ResolvedDaily, resolveDailySettings } from "../core/daily-config";
+import { pathKey } from "../core/names";
 import { type Day, ymdFromDay } from "../core/dates";
 import { renderTemplate, type WallClock } from "../core/template";
+import type { TemplateSources } from "../core/templates";
 import type { Messages } from "./i18n";
 
 /** How often the settings files are checked for changes made in Obsidian's settings. */
 export const WATCH_MS = 15_000;
 
+/**
+ * `path` as it is in the vault: each part matched to an existing folder or file ignoring case
+ * and NFC/NFD (the exact spelling first), the parts past the last existing folder as asked.
+ * Costs one lookup per part, plus a look through one folder's children when a part is not
+ * spelt exactly as on disk; never a scan of the whole vault.
+ */
+export function locate(vault: Vault, path: string): { path: string; found: TAbstractFile | null } {
+	const exact = vault.getAbstractFileByPath(path);
+	if (exact) return { path: exact.path, found: exact };
+	let folder: TFolder | null = vault.getRoot();
+	let found: TAbstractFile | null = null;
+	const parts: string[] = [];
+	for (const part of path.split("/")) {
+		found = null;
+		if (folder) {
+			const key = pathKey(part);
+			found = vault.getAbstractFileByPath([...parts, part].join("/")) ?? folder.children.find((c) => pathKey(c.name) === key) ?? null;
+		}
+		parts.push(found ? found.name : part);
+		folder = found instanceof TFolder ? found : null;
+	}
+	return { path: parts.join("/"), found };
+}
+
+/**
+ * Makes sure `folder` exists, reusing one spelt in another case or normalisation, and returns
+ * its path as it is in the vault. "Already exists" (a sync or another action created it
+ * meanwhile, maybe spelt differently) is no error when the folder is then there.
+ */
+export async function ensureFolderIn(vault: Vault, folder: string): Promise<string> {
+	if (folder === "") return "";
+	const at = locate(vault, folder);
+	if (at.found instanceof TFolder) return at.path;
+	try {
+		await vault.createFolder(at.path);
+	} catch (e) {
+		const now = locate(vault, at.path);
+		if (now.found instanceof TFolder) return now.path;
+		throw e;
+	}
+	return at.path;
+}
+
 export class DailyNotes extends Component {
 	private raw = "";
+	private templates: TemplateSources = {};
 	current: ResolvedDaily = { folder: "", format: "YYYY-MM-DD", source: "default" };
 
 	constructor(
@@ -45,21 +91,32 @@ export class DailyNotes extends Component {
 		}
 	}
 
-	/** Reads the settings files; returns whether they changed since the last read. */
+	/**
+	 * Reads the settings files (the daily note's, and those that say which notes are templates);
+	 * returns whether they changed since the last read.
+	 */
 	async refresh(): Promise<boolean> {
-		const [daily, community, periodic] = await Promise.all([
+		const [daily, community, periodic, templates, templater] = await Promise.all([
 			this.readJson("daily-notes.json"),
 			this.readJson("community-plugins.json"),
 			this.readJson("plugins/periodic-notes/data.json"),
+			this.readJson("templates.json"),
+			this.readJson("plugins/templater-obsidian/data.json"),
 		]);
-		const raw = `${daily.text}\u0000${community.text}\u0000${periodic.text}`;
+		const raw = [daily, community, periodic, templates, templater].map((f) => f.text).join("\u0000");
 		if (raw === this.raw) return false;
 		const first = this.raw === "";
 		this.raw = raw;
 		const files: DailySettingsFiles = { dailyNotes: daily.value, communityPlugins: community.value, periodicNotes: periodic.value };
 		this.current = resolveDailySettings(files);
+		this.templates = { templates: templates.value, communityPlugins: community.value, templater: templater.value, dailyTemplate: this.current.template };
 		if (!first) this.onChange();
 		return true;
+	}
+
+	/** What says which notes are templates, from Obsidian's settings (see `core/templates`). */
+	templateSources(): TemplateSources {
+		return this.templates;
 	}
 
 	/** What `matcher` depends on: a saved index is used only when it is unchanged. */
@@ -89,9 +146,10 @@ export class DailyNotes extends Component {
 		return normalizePath(`${folder === "" ? "" : `${folder}/`}${name}.md`);
 	}
 
-	/** The daily note of `day`, when it exists. */
+	/** The daily note of `day`, when it exists, in whatever case or normalisation it is spelt. */
 	noteOf(day: Day): TFile | null {
-		return this.app.vault.getFileByPath(this.pathOf(day));
+		const { found } = locate(this.app.vault, this.pathOf(day));
+		return found instanceof TFile ? found : null;
 	}
 
 	private async templateText(): Promise<string> {
@@ -118,21 +176,27 @@ export class DailyNotes extends Component {
 	 */
 	async ensure(day: Day, now: WallClock): Promise<TFile> {
 		await this.refresh();
-		const existing = this.noteOf(day);
-		if (existing) return existing;
-		const path = this.pathOf(day);
-		const title = path.slice(path.lastIndexOf("/") + 1, -3);
+		const checked = checkDailyPath(this.pathOf(day), this.app.vault.configDir);
+		if ("error" in checked) throw new Error(checked.error);
+		const vault = this.app.vault;
+		const existing = locate(vault, checked.path);
+		if (existing.found instanceof TFile) return existing.found;
+		const slash = existing.path.lastIndexOf("/");
+		const name = existing.path.slice(slash + 1);
 		const { y, m, d } = ymdFromDay(day);
 		const at: WallClock = { ...now, year: y, month: m, day: d };
-		const content = renderTemplate(await this.templateText(), { values: { title }, now: at, locale: this.messages().locale });
-		const folder = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-		if (folder !== "" && !this.app.vault.getFolderByPath(folder)) {
-			try {
-				await this.app.vault.createFolder(folder);
-			} catch (e) {
-				if (!this.app.vault.getFolderByPath(folder)) throw e;
-			}
+		const content = renderTemplate(await this.templateText(), { values: { title: name.slice(0, -3) }, now: at, locale: this.messages().locale });
+		const folder = await ensureFolderIn(vault, existing.path.slice(0, Math.max(0, slash)));
+		const path = folder === "" ? name : `${folder}/${name}`;
+		// Created meanwhile (by a sync, or while the template was read): used, never overwritten.
+		const again = locate(vault, path).found;
+		if (again instanceof TFile) return again;
+		try {
+			return await vault.create(path, content);
+		} catch (e) {
+			const late = locate(vault, path).found;
+			if (late instanceof TFile) return late;
+			throw e;
 		}
-		return this.app.vault.create(path, content);
 	}
 }

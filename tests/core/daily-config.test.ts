@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileDaily } from "../../src/core/daily";
 import { isoFromDay } from "../../src/core/dates";
-import { pluginEnabled, resolveDailySettings } from "../../src/core/daily-config";
+import { checkDailyPath, pluginEnabled, resolveDailySettings } from "../../src/core/daily-config";
 
 describe("resolveDailySettings", () => {
 	it("uses the core Daily Notes settings", () => {
@@ -51,5 +51,23 @@ describe("daily names with the locale's own names (moment's, from Obsidian)", ()
 		expect(d === null ? null : isoFromDay(d)).toBe("2026-11-20");
 		const j = c.matcher.dateOf("Sonntag, 3. Jänner 2027.md");
 		expect(j === null ? null : isoFromDay(j)).toBe("2027-01-03");
+	});
+});
+
+describe("checkDailyPath", () => {
+	it.each([["2026-11-20.md"], ["Journal/2026/11/2026-11-20.md"], ["Events/.obsidian/2026-11-20.md"], ["obsidian/2026-11-20.md"]])("%j stays inside the vault", (path) => {
+		expect(checkDailyPath(path, ".obsidian")).toEqual({ path });
+	});
+	it.each([["../outside/2026-11-20.md"], ["../2026-11-20.md"], ["Journal/../../2026-11-20.md"], ["/abs/2026-11-20.md"], ["C:/x/2026-11-20.md"], ["C:2026-11-20.md"], [".obsidian/2026-11-20.md"], [".Obsidian/plugins/2026-11-20.md"]])(
+		"%j is refused, with the reason and what to change",
+		(path) => {
+			const checked = checkDailyPath(path, ".obsidian");
+			expect(checked).toHaveProperty("error");
+			expect("error" in checked ? checked.error : "").toMatch(/^the daily note's path ".+" (climbs out of the vault|is an absolute path|is inside \.obsidian).*daily notes folder or date format/);
+		},
+	);
+	it("knows the vault's own config folder", () => {
+		expect(checkDailyPath(".config/2026-11-20.md", ".config")).toHaveProperty("error");
+		expect(checkDailyPath(".obsidian/2026-11-20.md", ".config")).toEqual({ path: ".obsidian/2026-11-20.md" });
 	});
 });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkFolder, freePath, nameKey, pathSet, safeFileName } from "../../src/core/names";
+import { checkFolder, freePath, nameKey, pathKey, pathSet, safeFileName } from "../../src/core/names";
 
 describe("safeFileName", () => {
 	it.each([
@@ -13,13 +14,34 @@ describe("safeFileName", () => {
 		["  spaced   out  ", "spaced out"],
 		["CON", "CON_"],
 		["nul", "nul_"],
-		["com1.txt", "com1.txt_"],
+		["com1.txt", "com1_.txt"],
+		["NUL.tar.gz", "NUL_.tar.gz"],
+		["com1.txt_", "com1_.txt_"],
 		["Console", "Console"],
 		["", "Untitled"],
 		["???", "Untitled"],
 		["José Álvarez", "José Álvarez"],
 		["Jose\u0301 A\u0301lvarez", "José Álvarez"],
 		["Zoë 🌟 Ng", "Zoë 🌟 Ng"],
+		[". .env", "env"],
+		[".. ..x", "x"],
+		[" . hidden . ", "hidden"],
+		["\u3000.x", "x"],
+		["\u200B.env", "env"],
+		["\uFEFF. \u200D.x\u2060 .", "x"],
+		["a\u0085b\u009Bc\u0080d\u009Fe", "a b c d e"],
+		["\u0085.env", "env"],
+		["\u200B", "Untitled"],
+		["\u200C\u200D\u2060\uFEFF", "Untitled"],
+		[". \u200B .", "Untitled"],
+		["\u200E\u202E", "Untitled"],
+		["\uFE0F", "Untitled"],
+		["\u0085\u009F", "Untitled"],
+		["\u200BCON", "CON_"],
+		["I ❤\uFE0F NY", "I ❤\uFE0F NY"],
+		["Team ❤\uFE0F", "Team ❤\uFE0F"],
+		["Family 👨\u200D👩\u200D👧", "Family 👨\u200D👩\u200D👧"],
+		["Anna\u200B", "Anna"],
 	])("%j → %j", (input, want) => {
 		expect(safeFileName(input)).toBe(want);
 	});
@@ -31,7 +53,29 @@ describe("safeFileName", () => {
 		expect(out.endsWith("è")).toBe(true);
 	});
 	it("is idempotent", () => {
-		for (const s of ["Rossi: CEO", "CON", "a/b", " x. "]) expect(safeFileName(safeFileName(s))).toBe(safeFileName(s));
+		for (const s of ["Rossi: CEO", "CON", "a/b", " x. ", ". .env", "\u200B", "a\u0085b"]) expect(safeFileName(safeFileName(s))).toBe(safeFileName(s));
+	});
+	it("uses the given fallback for a name that shows nothing", () => {
+		expect(safeFileName("\u200B\u200C", "Event")).toBe("Event");
+		expect(safeFileName(" . ", "Event")).toBe("Event");
+	});
+	it("is safe, non-empty and stable for any name (property)", () => {
+		const parts = [".", " ", "\t", "\u00A0", "\u3000", "\u200B", "\u200C", "\u200D", "\u200E", "\u2060", "\uFEFF", "\u202E", "\u00AD", "\u0000", "\u001F", "\u007F", "\u0080", "\u0085", "\u009F", "/", ":", "#", "[", "a", "Z", "é", "e\u0301", "\u0301", "CON", "nul", "com1", "è", "❤", "\uFE0F", "😀", "\u{E007F}", "一"];
+		const name = fc.oneof(fc.string({ unit: "binary", maxLength: 40 }), fc.array(fc.constantFrom(...parts), { maxLength: 140 }).map((a) => a.join("")));
+		fc.assert(
+			fc.property(name, (input) => {
+				const out = safeFileName(input);
+				expect(safeFileName(out)).toBe(out);
+				expect(out).not.toBe("");
+				expect(out).toBe(out.normalize("NFC"));
+				expect(out).not.toMatch(/^[\s.\p{Default_Ignorable_Code_Point}]/u);
+				expect(out).not.toMatch(/[\s.]$/u);
+				expect([...out].map((ch) => ch.codePointAt(0) ?? 0).filter((c) => c < 0x20 || (c >= 0x7f && c <= 0x9f))).toEqual([]);
+				expect(out).not.toMatch(/[\\/:*?"<>|#^[\]]/);
+				expect(new TextEncoder().encode(`${out} 99.md`).length).toBeLessThanOrEqual(255);
+			}),
+			{ numRuns: 1000 },
+		);
 	});
 });
 
@@ -39,6 +83,13 @@ describe("nameKey", () => {
 	it("ignores case, NFC/NFD and extra spaces, but not accents themselves", () => {
 		expect(nameKey("  José   ÁLVAREZ ")).toBe(nameKey("jose\u0301 a\u0301lvarez"));
 		expect(nameKey("José")).not.toBe(nameKey("Jose"));
+	});
+});
+
+describe("pathKey", () => {
+	it("ignores case and NFC/NFD, but not spaces", () => {
+		expect(pathKey("Journal/Diário/2026-11-20.md")).toBe(pathKey("journal/Dia\u0301rio/2026-11-20.MD"));
+		expect(pathKey("a b.md")).not.toBe(pathKey("a  b.md"));
 	});
 });
 
