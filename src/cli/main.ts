@@ -4,9 +4,10 @@ import { DateTime } from "luxon";
 import { compileDaily, type DailyMatcher } from "../core/daily";
 import { dayFromYmd, ymdFromDay } from "../core/dates";
 import { PeopleIndex } from "../core/network";
-import { type ResolvedDaily, resolveDailySettings } from "../core/daily-config";
+import { pluginEnabled, type ResolvedDaily, resolveDailySettings } from "../core/daily-config";
 import { migrateSettings, type ReteSettings } from "../core/settings";
 import { formatMoment } from "../core/template";
+import { templatePaths } from "../core/templates";
 import type { Problem } from "../core/types";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatJson, formatText } from "./report";
@@ -45,13 +46,23 @@ export function loadVault(root: string, configDir: string, locale: string): Load
 		if (r.error) warnings.push(`${r.error}; ignored`);
 		return r.value;
 	};
-	const dailyConfig = resolveDailySettings({ dailyNotes: read("daily-notes.json"), communityPlugins: read("community-plugins.json"), periodicNotes: read("plugins/periodic-notes/data.json") });
+	const communityPlugins = read("community-plugins.json");
+	const dailyConfig = resolveDailySettings({ dailyNotes: read("daily-notes.json"), communityPlugins, periodicNotes: read("plugins/periodic-notes/data.json") });
 	const compiled = compileDaily(dailyConfig.folder, dailyConfig.format, locale);
 	let daily: DailyMatcher | null = null;
 	if ("error" in compiled) warnings.push(compiled.error);
 	else daily = compiled.matcher;
 
-	const index = new PeopleIndex({ settings: loaded.settings, daily });
+	// Template notes are patterns (a person template is tagged as a person): indexed as empty.
+	const templates = templatePaths({
+		templates: read("templates.json"),
+		communityPlugins,
+		templater: pluginEnabled(communityPlugins, "templater-obsidian") ? read("plugins/templater-obsidian/data.json") : undefined,
+		dailyTemplate: dailyConfig.template,
+		personTemplate: loaded.settings.personTemplate,
+		eventTemplate: loaded.settings.eventTemplate,
+	});
+	const index = new PeopleIndex({ settings: loaded.settings, daily, templates });
 	const paths: string[] = [];
 	const unreadable: Problem[] = [];
 	// Read every note first, then link each once against the whole vault.

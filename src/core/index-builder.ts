@@ -12,6 +12,7 @@ import { compileDaily, type LocaleNames } from "./daily";
 import { PeopleIndex } from "./network";
 import { cachedProperties, recordFromText } from "./record";
 import type { ReteSettings } from "./settings";
+import type { TemplatePaths } from "./templates";
 import { planSnapshot, type SnapshotPlan, snapshotPieces } from "./snapshot-parts";
 import type { NoteRecord } from "./types";
 
@@ -35,7 +36,7 @@ export interface TextNote {
 }
 
 export type BuildRequest =
-	| { kind: "start"; settings: ReteSettings; daily: DailySpec | null; key: string }
+	| { kind: "start"; settings: ReteSettings; daily: DailySpec | null; key: string; templates?: TemplatePaths }
 	/** Every note, from the metadata cache (`body: null`, its links), in batches. */
 	| { kind: "notes"; notes: NoteRecord[] }
 	/** All notes are known: which ones must be read? */
@@ -87,7 +88,7 @@ export class IndexBuilder {
 			const spec = request.daily;
 			const compiled = spec ? compileDaily(spec.folder, spec.format, spec.locale, spec.names) : null;
 			const daily = compiled && "matcher" in compiled ? compiled.matcher : null;
-			this.index = new PeopleIndex({ settings: request.settings, daily });
+			this.index = new PeopleIndex({ settings: request.settings, daily, templates: request.templates });
 			this.index.defer();
 			this.key = request.key;
 			return [{ kind: "ready" }];

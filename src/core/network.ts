@@ -24,6 +24,7 @@ import { type RestoreJob, restoreJob } from "./snapshot-restore";
 import { allProblems, type IndexStats, indexStats, type IndexTables, type NoteFacts } from "./index-state";
 import { NoteLinks } from "./linking";
 import type { ReteSettings } from "./settings";
+import { type TemplatePaths, templateMatcher } from "./templates";
 import type { DueItem, NoteRecord, PersonInfo, Problem } from "./types";
 
 export { latestOnOrBefore };
@@ -32,6 +33,8 @@ export type { IndexStats };
 export interface IndexOptions {
 	settings: ReteSettings;
 	daily: DailyMatcher | null;
+	/** Template notes and folders: indexed as empty notes (never people, entries or links). */
+	templates?: TemplatePaths;
 }
 
 export class PeopleIndex {
@@ -56,9 +59,11 @@ export class PeopleIndex {
 
 	/** Headings of reach-out lists in daily notes (see scan). */
 	private readonly mirror: readonly MirrorFinder[];
+	private readonly isTemplate: ((path: string) => boolean) | null;
 
 	constructor(private readonly options: IndexOptions) {
 		this.mirror = mirrorFinders(options.settings.reachOutHeading ? [options.settings.reachOutHeading] : DEFAULT_REACH_OUT_HEADINGS);
+		this.isTemplate = templateMatcher(options.templates);
 	}
 
 	/**
@@ -95,9 +100,11 @@ export class PeopleIndex {
 	}
 
 	/** Adds a note, or replaces what an earlier version of it said. Never throws on note content. */
-	upsert(record: NoteRecord): void {
+	upsert(given: NoteRecord): void {
 		this.version++;
-		const path = record.path;
+		const path = given.path;
+		// A template is a pattern, not a note about anyone: known (links resolve to it), empty.
+		const record = this.isTemplate?.(path) ? { path, frontmatter: null, body: "", stamp: given.stamp } : given;
 		const old = this.notes.get(path);
 		const facts = readNote(record, old, { settings: this.options.settings, daily: this.options.daily, mirror: this.mirror, target: (name) => this.links.target(name) });
 		// A read note read again, still the same kind: only what changed changes (see `replace`).
@@ -179,7 +186,7 @@ export class PeopleIndex {
 
 	/** Whether a note would be a person, from its path and properties alone. */
 	isPersonNote(path: string, frontmatter: unknown): boolean {
-		return isPerson(path, asProperties(frontmatter), this.options.settings);
+		return !this.isTemplate?.(path) && isPerson(path, asProperties(frontmatter), this.options.settings);
 	}
 
 	/** Whether any indexed note links to a target named like `path`. */

@@ -13,6 +13,7 @@ import { linkTextFor } from "../core/text";
 import type { PersonInfo } from "../core/types";
 import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
+import { ensureFolderIn, locate } from "./daily-notes";
 import type { NoteWriter } from "./writes";
 
 export interface CreateReport {
@@ -72,22 +73,17 @@ export class EventActions {
 		return linkTextFor(path, (name) => this.app.metadataCache.getFirstLinkpathDest(name, "")?.path ?? path);
 	}
 
-	private async ensureFolder(path: string): Promise<void> {
-		const folder = path.slice(0, Math.max(0, path.lastIndexOf("/")));
-		if (folder === "" || this.app.vault.getFolderByPath(folder)) return;
-		try {
-			await this.app.vault.createFolder(folder);
-		} catch (e) {
-			// Another action (or a sync) may have created it meanwhile.
-			if (!this.app.vault.getFolderByPath(folder)) throw e;
-		}
-	}
-
-	/** Creates a note that must not exist yet. */
+	/**
+	 * Creates a note that must not exist yet, in its folder as the vault spells it (a folder that
+	 * differs only in case or NFC/NFD is the same folder, created when missing).
+	 */
 	private async createNote(note: NewNote): Promise<TFile> {
-		await this.ensureFolder(note.path);
-		if (this.app.vault.getAbstractFileByPath(note.path)) throw new Error("a note already exists there");
-		return this.app.vault.create(note.path, note.content);
+		const slash = note.path.lastIndexOf("/");
+		const folder = await ensureFolderIn(this.app.vault, note.path.slice(0, Math.max(0, slash)));
+		const name = note.path.slice(slash + 1);
+		const path = folder === "" ? name : `${folder}/${name}`;
+		if (locate(this.app.vault, path).found) throw new Error("a note already exists there");
+		return this.app.vault.create(path, note.content);
 	}
 
 	private folders(): { events: string; people: string } | { error: string } {
@@ -119,17 +115,17 @@ export class EventActions {
 		if ("error" in plan) return { ...report, error: plan.error };
 		for (const person of plan.people) {
 			try {
-				await this.createNote(person);
-				report.created.push(person.path);
-				if (person.row !== undefined) report.createdRows.set(person.row, person.path);
+				const file = await this.createNote(person);
+				report.created.push(file.path);
+				if (person.row !== undefined) report.createdRows.set(person.row, file.path);
 			} catch (e) {
 				report.failed.push({ path: person.path, error: message(e) });
 			}
 		}
 		try {
-			await this.createNote(plan.event);
-			report.created.push(plan.event.path);
-			report.eventPath = plan.event.path;
+			const file = await this.createNote(plan.event);
+			report.created.push(file.path);
+			report.eventPath = file.path;
 		} catch (e) {
 			report.failed.push({ path: plan.event.path, error: message(e) });
 		}
@@ -150,8 +146,7 @@ export class EventActions {
 			now: this.now(),
 			locale: this.messages().locale,
 		}, at);
-		await this.createNote(note);
-		return note.path;
+		return (await this.createNote(note)).path;
 	}
 
 	/** Whether a note is an event note (`type: event`). */

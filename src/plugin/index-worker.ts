@@ -8,6 +8,7 @@
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
+import type { TemplatePaths } from "../core/templates";
 import { asProperties, isPerson } from "../core/person";
 import type { IndexSnapshot } from "../core/snapshot";
 import { joinSnapshot } from "../core/snapshot-parts";
@@ -122,6 +123,8 @@ export interface WorkerBuild {
 	settings: ReteSettings;
 	daily: DailySpec | null;
 	key: string;
+	/** Template notes and folders (indexed as empty notes). */
+	templates?: TemplatePaths;
 	timings: IndexTimings;
 	clock: SliceClock;
 	/** Yields to the UI; false when the build was given up meanwhile. */
@@ -149,7 +152,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 	// The notes' bytes are handed over, not copied.
 	const post = (request: BuildRequest): void => worker.postMessage(request, requestBuffers(request));
 	try {
-		worker.postMessage({ kind: "start", settings: b.settings, daily: b.daily, key: b.key });
+		worker.postMessage({ kind: "start", settings: b.settings, daily: b.daily, key: b.key, templates: b.templates });
 		if (!(await endSlice())) return null;
 		await wait("ready", WORKER_START_MS);
 		// Notes that concern someone (people's, and those whose links Obsidian resolved to a person)

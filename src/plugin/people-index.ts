@@ -9,6 +9,7 @@ import type { DailySpec } from "../core/index-builder";
 import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
 import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
+import { type TemplatePaths, templatePaths, type TemplateSources } from "../core/templates";
 import type { IndexCache } from "./index-cache";
 import { catchUp, type IndexTimings, linkEveryNote, readPending, restoreInSlices, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
@@ -29,6 +30,8 @@ export interface DailySource {
 	key?(): string;
 	/** The matcher as data, for a build in a worker (without it, builds run on the main thread). */
 	spec?(): DailySpec | null;
+	/** The settings that say which notes are templates (besides Rete's own template settings). */
+	templateSources?(): TemplateSources;
 }
 
 export class ReteIndex extends Component {
@@ -96,7 +99,13 @@ export class ReteIndex extends Component {
 	/** What the notes are read with: a saved index is used only when this is unchanged. */
 	private snapshotKey(): string {
 		const s = this.settings();
-		return JSON.stringify([SNAPSHOT_FORMAT, this.version, s.peopleFolder, s.personTags, s.personType, s.defaultCadence, s.reachOutHeading, this.daily.key?.() ?? ""]);
+		return JSON.stringify([SNAPSHOT_FORMAT, this.version, s.peopleFolder, s.personTags, s.personType, s.defaultCadence, s.reachOutHeading, this.daily.key?.() ?? "", this.templates()]);
+	}
+
+	/** Template notes and folders: indexed as empty notes. */
+	private templates(): TemplatePaths {
+		const s = this.settings();
+		return templatePaths({ ...this.daily.templateSources?.(), personTemplate: s.personTemplate, eventTemplate: s.eventTemplate });
 	}
 
 	private cache(): IndexCache | null {
@@ -214,7 +223,8 @@ export class ReteIndex extends Component {
 		if (generation !== this.generation) return;
 		// Kept by another version or for other settings: as good as nothing kept.
 		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
-		const options = { settings: this.settings(), daily };
+		const templates = this.templates();
+		const options = { settings: this.settings(), daily, templates };
 		const restore = (value: unknown): Promise<PeopleIndex | null | undefined> => restoreInSlices(options, value, key, spent, endSlice);
 		let index = stored === undefined ? undefined : await restore(stored);
 		if (index === null) return;
@@ -223,7 +233,7 @@ export class ReteIndex extends Component {
 		stored = undefined;
 		if (index === undefined) {
 			// Nothing kept, or damaged: built in a worker where there is one, then restored as if kept.
-			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, timings, clock, endSlice, signal: giveUp.signal });
+			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, templates, timings, clock, endSlice, signal: giveUp.signal });
 			// Given up, or failed after a newer build began: that one carries on alone.
 			if (built === null || generation !== this.generation) return;
 			if (built !== undefined) {

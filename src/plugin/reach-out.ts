@@ -6,6 +6,7 @@
 import { type App, type Component, Notice, type TAbstractFile, TFile } from "obsidian";
 import { type Day, dayFromYmd, isoFromDay } from "../core/dates";
 import { appendUnderHeading } from "../core/edits";
+import { pathKey } from "../core/names";
 import { reachOutLine, upsertReachOut } from "../core/reachout";
 import type { ReteSettings } from "../core/settings";
 import type { WallClock } from "../core/template";
@@ -155,7 +156,8 @@ export class ReachOut {
 		this.created.add(file.path);
 		try {
 			await this.daily.refresh();
-			if (file.path !== this.daily.pathOf(this.today())) return;
+			// Today's note, however its folder or name are spelt (case, NFC or NFD).
+			if (pathKey(file.path) !== pathKey(this.daily.pathOf(this.today()))) return;
 			this.handled.add(file.path);
 			// Created on this device, by the user, the note is opened at once (by Daily notes,
 			// Calendar, Periodic Notes…). One synced in from another device is not: left alone.

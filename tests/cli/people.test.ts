@@ -160,3 +160,29 @@ describe("settings change who is a person", () => {
 		expect(json.items.map((i) => [i.person, i.lastContact])).toEqual([["Anna", "2026-11-12"]]);
 	});
 });
+
+describe("template notes are patterns, never people, interactions or follow-ups", () => {
+	const template = note(["tags: [person]", "cadence: 3m"], ["- [ ] Follow up with [[{{title}}]]", "- 2026-11-01 Met [[Anna]]"]);
+	const anna = note(["cadence: 30"]);
+	const base: Files = { "People/Anna.md": anna };
+
+	it.each<[string, Files, string[]]>([
+		["Obsidian's Templates folder", { ".obsidian/templates.json": '{"folder":"Templates"}', "Templates/Person.md": template }, ["People/Anna.md"]],
+		["the folder in another case, with slashes", { ".obsidian/templates.json": '{"folder":"/templates/"}', "Templates/Sub/Person.md": template }, ["People/Anna.md"]],
+		["Templater's folder, while Templater is on", { ".obsidian/community-plugins.json": '["templater-obsidian"]', ".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder":"Tpl"}', "Tpl/Person.md": template }, ["People/Anna.md"]],
+		["Templater's folder, Templater off: a person", { ".obsidian/community-plugins.json": "[]", ".obsidian/plugins/templater-obsidian/data.json": '{"templates_folder":"Tpl"}', "Tpl/Person.md": template }, ["People/Anna.md", "Tpl/Person.md"]],
+		["Rete's person template setting", { ...reteSettings({ personTemplate: "Models/Person" }), "Models/Person.md": template }, ["People/Anna.md"]],
+		["the daily note's template", { ".obsidian/daily-notes.json": '{"template":"Models/Day"}', "Models/Day.md": template }, ["People/Anna.md"]],
+		["no template settings: a person like any other", { "Templates/Person.md": template }, ["People/Anna.md", "Templates/Person.md"]],
+	])("%s", (_, files, people) => {
+		const { json } = dueOf({ ...base, ...files }, TODAY, ALL);
+		expect(json.items.filter((i) => i.reason === "cadence").map((i) => i.path).sort()).toEqual(people);
+		const fromTemplate = people.length === 1;
+		// The template's follow-up and its dated bullet are nobody's.
+		if (fromTemplate) {
+			expect(json.items.filter((i) => i.reason === "followup")).toEqual([]);
+			expect(json.items.find((i) => i.path === "People/Anna.md")?.lastContact ?? null).toBeNull();
+			expect(json.problems).toEqual([]);
+		}
+	});
+});

@@ -45,10 +45,12 @@ describe("EventActions.createEvent", () => {
 		expect(due).toEqual(["Anna Rossi 2026-11-21", "Giulia Conti 2026-11-21"]);
 	});
 
-	it("never overwrites: a name taken in another case gets a number", async () => {
+	it("never overwrites: a name taken in another case gets a number, in the folder as the vault spells it", async () => {
 		const v = await setup({ "people/giulia conti.md": "mine\n", "Events/2026-11-19 Fiera Milano.md": "old\n" });
 		const report = await v.actions.createEvent(FORM);
-		expect(report.created).toEqual(["People/Giulia Conti 1.md", "Events/2026-11-19 Fiera Milano 1.md"]);
+		// The people folder exists as "people": no second folder "People" is made (fault case 22).
+		expect(report.created).toEqual(["people/Giulia Conti 1.md", "Events/2026-11-19 Fiera Milano 1.md"]);
+		expect(v.obsidian.vault.getFolderByPath("People")).toBeNull();
 		expect(await v.read("people/giulia conti.md")).toBe("mine\n");
 		expect(await v.read("Events/2026-11-19 Fiera Milano.md")).toBe("old\n");
 	});

@@ -139,6 +139,15 @@ describe("the first build in a worker", () => {
 		expect(built.index.person(bo)?.cadence).toEqual({ count: 1, unit: "week" });
 	});
 
+	it("leaves template notes out, as the main thread does", async () => {
+		const files = { ".obsidian/templates.json": '{"folder":"Templates"}', "Templates/Person.md": "---\ntags: [person]\ncadence: 1w\n---\n- [ ] Call [[Anna Rossi]]\n" };
+		const here = await launch(vault(files), null);
+		const there = await launch(vault(files), () => new InThreadWorker());
+		expect(there.timings.worker).toBe(true);
+		expect(there.index.person("Templates/Person.md")).toBeNull();
+		expect(view(there)).toEqual(view(here));
+	});
+
 	it("sends as text the notes Obsidian resolved to someone; reads others only when the worker finds they link someone", async () => {
 		const expected = view(await launch(vault(), null));
 		// Every link resolved, as Obsidian's metadata cache has them once it is ready (markdown

@@ -129,6 +129,15 @@ describe("when today's daily note is created", () => {
 		expect(text.match(/## Reach out/g)).toHaveLength(1);
 	});
 
+	it("knows today's note spelt in another case (the folder as the vault has it)", async () => {
+		const v = await setup({ ".obsidian/daily-notes.json": '{"folder":"Journal"}', "journal/old.md": "x\n" }, { reachOutOnCreate: true });
+		v.reach.watchCreation({ registerEvent: (ref: unknown) => ref } as never);
+		const file = await v.app.vault.create("journal/2026-11-20.md", "# Day\n");
+		v.app.workspace.trigger("file-open", file);
+		for (let i = 0; i < 300 && !(await v.read("journal/2026-11-20.md")).includes("## Reach out"); i++) await settle(1);
+		expect(await v.read("journal/2026-11-20.md")).toContain("## Reach out\n");
+	});
+
 	it("leaves alone a daily note that is never opened here (synced in from another device)", async () => {
 		const v = await setup({}, { reachOutOnCreate: true });
 		v.reach.watchCreation({ registerEvent: (ref: unknown) => ref } as never);
