@@ -58,7 +58,19 @@ export async function ensureFolderIn(vault: Vault, folder: string): Promise<stri
 	return at.path;
 }
 
-export class DailyNotes extends Component {
+/** Which notes are daily notes: the user's settings, read again before each build. */
+export interface DailySource {
+	refresh(): Promise<boolean>;
+	matcher(): DailyMatcher | null;
+	/** What the matcher depends on (folder, format, locale), to tell a saved index's settings. */
+	key?(): string;
+	/** The matcher as data, for a build in a worker (without it, builds run on the main thread). */
+	spec?(): DailySpec | null;
+	/** The settings that say which notes are templates (besides Rete's own template settings). */
+	templateSources?(): TemplateSources;
+}
+
+export class DailyNotes extends Component implements DailySource {
 	private raw = "";
 	private templates: TemplateSources = {};
 	current: ResolvedDaily = { folder: "", format: "YYYY-MM-DD", source: "default" };

@@ -4,35 +4,24 @@
  * up to date by `changed`, `rename` and `delete` events. It never writes.
  */
 import { type App, type CachedMetadata, Component, debounce, Events, type EventRef, TFile } from "obsidian";
-import type { DailyMatcher } from "../core/daily";
-import type { DailySpec } from "../core/index-builder";
 import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
 import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
-import { type TemplatePaths, templatePaths, type TemplateSources } from "../core/templates";
+import { type TemplatePaths, templatePaths } from "../core/templates";
+import type { DailyMatcher } from "../core/daily";
+import type { DailySource } from "./daily-notes";
 import type { IndexCache } from "./index-cache";
 import { catchUp, type IndexTimings, linkEveryNote, readPending, restoreInSlices, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
 import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
 export { type IndexTimings, SLICE_MS };
+export type { DailySource };
 
 export { fileStamp, linksRecord, metadataLinks, recordOf } from "./records";
 
 /** Quiet time after the last change before the index is saved for the next start. */
 export const SAVE_DELAY_MS = 30_000;
-
-/** Which notes are daily notes: the user's settings, read again before each build. */
-export interface DailySource {
-	refresh(): Promise<boolean>;
-	matcher(): DailyMatcher | null;
-	/** What the matcher depends on (folder, format, locale), to tell a saved index's settings. */
-	key?(): string;
-	/** The matcher as data, for a build in a worker (without it, builds run on the main thread). */
-	spec?(): DailySpec | null;
-	/** The settings that say which notes are templates (besides Rete's own template settings). */
-	templateSources?(): TemplateSources;
-}
 
 export class ReteIndex extends Component {
 	private current: PeopleIndex;
