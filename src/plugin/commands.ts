@@ -1,19 +1,27 @@
 /** The command palette entries. None has a default hotkey. */
-import type { Plugin } from "obsidian";
+import { Notice, type Plugin } from "obsidian";
 import type { ReteActions } from "./actions";
 import type { EventFlows } from "./event-flows";
 import type { ReachOut } from "./reach-out";
 import type { Messages } from "./i18n";
+import type { ReteIndex } from "./people-index";
 
 export interface CommandTargets {
 	actions: ReteActions;
 	events: EventFlows;
 	reachOut: ReachOut;
 	openView: () => Promise<void>;
-	rebuild: () => Promise<void>;
+	/** "Rebuild index" rebuilds it from every note, then says how many people it found. */
+	index: Pick<ReteIndex, "rebuild" | "index">;
 }
 
-export function registerCommands(plugin: Plugin, m: Messages, { actions, events, reachOut, openView, rebuild }: CommandTargets): void {
+/** Rebuilds the index from every note; when done, says so with the number of people. */
+export async function rebuildIndex(index: CommandTargets["index"], { t }: Messages): Promise<void> {
+	await index.rebuild(true);
+	new Notice(t("notice.rebuilt", { count: index.index.stats().people }));
+}
+
+export function registerCommands(plugin: Plugin, m: Messages, { actions, events, reachOut, openView, index }: CommandTargets): void {
 	const { t } = m;
 	plugin.addCommand({ id: "open-people-due", name: t("command.open"), callback: () => void openView() });
 	plugin.addCommand({ id: "log-interaction", name: t("command.log"), callback: () => actions.pickPerson((p) => actions.log(p.path)) });
@@ -30,7 +38,7 @@ export function registerCommands(plugin: Plugin, m: Messages, { actions, events,
 	plugin.addCommand({ id: "snooze-person", name: t("command.snooze"), callback: () => actions.pickPerson((p) => actions.snoozeUntilChosen(p.path)) });
 	plugin.addCommand({ id: "set-cadence", name: t("command.cadence"), callback: () => actions.pickPerson((p) => actions.setCadence(p.path)) });
 	plugin.addCommand({ id: "mark-follow-up-done", name: t("command.done"), callback: () => actions.pickFollowupDone() });
-	plugin.addCommand({ id: "rebuild-index", name: t("command.rebuild"), callback: () => void rebuild() });
+	plugin.addCommand({ id: "rebuild-index", name: t("command.rebuild"), callback: () => void rebuildIndex(index, m) });
 	plugin.addCommand({ id: "add-reach-outs-to-daily-note", name: t("command.reachOut"), callback: () => void reachOut.addToToday() });
 	plugin.addCommand({ id: "new-post-event-note", name: t("command.newEvent"), callback: () => events.newEvent() });
 	plugin.addCommand({ id: "new-person", name: t("command.newPerson"), callback: () => events.newPerson() });

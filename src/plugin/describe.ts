@@ -61,7 +61,7 @@ export function reasonWords(item: DueItem, today: Day, m: Messages): string {
 		case "birthday": {
 			const due = item.day;
 			const head = t("reason.birthday", { when: due === null ? "" : whenWords(due, today, m) });
-			return item.age !== undefined ? `${head} · ${t("reason.turns", { age: item.age })}` : head;
+			return item.age !== undefined ? `${head} · ${t(item.age === 1 ? "reason.turns.one" : "reason.turns", { age: item.age })}` : head;
 		}
 	}
 }

@@ -60,7 +60,7 @@ export default class RetePlugin extends Plugin {
 			},
 		}));
 		this.addRibbonIcon("users", messages.t("ribbon.open"), () => void this.openView());
-		registerCommands(this, messages, { actions, events, reachOut, openView: () => this.openView(), rebuild: () => built.rebuild(true) });
+		registerCommands(this, messages, { actions, events, reachOut, openView: () => this.openView(), index: built });
 		this.addSettingTab(new ReteSettingTab(this.app, this, this, messages));
 	}
 

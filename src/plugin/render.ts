@@ -12,9 +12,10 @@
 import { setIcon } from "obsidian";
 import type { Day } from "../core/dates";
 import { dueStatus } from "../core/due";
+import { DEFAULT_SETTINGS } from "../core/settings";
 import type { DueItem, DueStatus, PersonInfo, Problem } from "../core/types";
 import { reasonWords } from "./describe";
-import type { MessageKey, Messages } from "./i18n";
+import type { Messages } from "./i18n";
 
 /** Rows a group shows at first: more than a sidebar holds, far fewer than a long list has. */
 export const FIRST_PAGE = 20;
@@ -41,7 +42,8 @@ export interface RenderInput {
 	onMore: (status: DueStatus, shown: number) => void;
 	actions: RowActions;
 	problems: Problem[];
-	hints: { folder: string; tag: string; type: string };
+	/** The rules that mark people ("" when a rule is off), and the horizon in days (the default one when absent). */
+	hints: { folder: string; tag: string; type: string; horizon?: number };
 	loading: boolean;
 	/** A touch screen (no hover): every row shows its actions, so their icons are drawn at once. */
 	touch?: boolean;
@@ -62,12 +64,20 @@ interface ListState {
 
 const states = new WeakMap<HTMLElement, ListState>();
 
+/**
+ * Text as the filter compares it: lower case, decomposed (NFD) and without accents (combining
+ * marks U+0300–U+036F), so "Niccolò", "niccolo" and a name stored decomposed all match.
+ */
+export function fold(text: string): string {
+	return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
 function needleOf(filter: string): string {
-	return filter.trim().toLowerCase().replace(/^#/, "");
+	return fold(filter.trim()).replace(/^#/, "");
 }
 
 function matchesNeedle(item: DueItem, person: PersonInfo | null, needle: string): boolean {
-	const has = (v: string | null | undefined): boolean => typeof v === "string" && v.toLowerCase().includes(needle);
+	const has = (v: string | null | undefined): boolean => typeof v === "string" && fold(v).includes(needle);
 	return has(item.person) || has(item.company) || has(item.role) || has(person?.location) || (person?.tags ?? []).some(has);
 }
 
@@ -179,14 +189,24 @@ function renderGroup(root: HTMLElement, status: DueStatus, group: DueItem[], inp
 	});
 }
 
+/** How to mark a person, naming only the rules that are on; how to turn one on when none is. */
+function peopleHint(hints: RenderInput["hints"], { t, locale }: Messages): string {
+	const rules: string[] = [];
+	if (hints.folder) rules.push(t("empty.rule.folder", { folder: hints.folder }));
+	if (hints.tag) rules.push(t("empty.rule.tag", { tag: hints.tag }));
+	if (hints.type) rules.push(t("empty.rule.type", { type: hints.type }));
+	if (rules.length === 0) return t("empty.noRules");
+	return t("empty.people", { rules: new Intl.ListFormat(locale, { type: "disjunction" }).format(rules) });
+}
+
 function renderEmpty(root: HTMLElement, input: RenderInput): void {
 	const { t } = input.messages;
 	const empty = root.createDiv({ cls: "rete-empty" });
 	empty.createDiv({ cls: "rete-empty-title", text: t("empty.title") });
-	const { folder, tag, type } = input.hints;
-	for (const key of ["empty.people", "empty.cadence", "empty.followups"] as MessageKey[]) {
-		empty.createEl("p", { text: t(key, { folder: folder || "People", tag: tag || "person", type: type || "person" }) });
-	}
+	const horizon = input.hints.horizon ?? DEFAULT_SETTINGS.horizon;
+	empty.createEl("p", { text: peopleHint(input.hints, input.messages) });
+	empty.createEl("p", { text: t("empty.cadence") });
+	empty.createEl("p", { text: horizon === 0 ? t("empty.followups.onTheDay") : t("empty.followups", { count: horizon }) });
 }
 
 /** Problems in a closed <details>: the rows are drawn when it is opened, and it stays open across updates. */

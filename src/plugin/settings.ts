@@ -1,9 +1,38 @@
 /** Loading Rete's settings, and the settings tab. */
-import { type App, debounce, Notice, type Plugin, PluginSettingTab, Setting } from "obsidian";
+import { type App, debounce, Notice, type Plugin, PluginSettingTab, Setting, type TextComponent } from "obsidian";
 import { readCadence } from "../core/cadence";
 import { checkFolder } from "../core/names";
 import { migrateSettings, normalizeFolder, normalizeTags, type ReteSettings } from "../core/settings";
-import type { Messages } from "./i18n";
+import type { Messages, Translate } from "./i18n";
+
+/** The largest values core/settings.ts accepts (migrateSettings): the tab accepts the same. */
+export const MAX_HORIZON = 3660;
+export const MAX_FOLLOW_UP_DAYS = 365;
+
+/** A whole number of days from 0 to `max`, as typed; null when it is not one. */
+export function readDays(text: string, max: number): number | null {
+	const s = text.trim();
+	if (!/^\d{1,5}$/.test(s)) return null;
+	const n = Number(s);
+	return n <= max ? n : null;
+}
+
+/** What core/cadence.ts and core/names.ts say, in the user's language (as they say it when the shape is unknown). */
+const CORE_ERRORS: [RegExp, (m: RegExpExecArray, t: Translate) => string][] = [
+	[/^unknown cadence "(.*)" \(use e\.g\. .*\)$/s, (m, t) => t("error.cadenceUnknown", { value: m[1] ?? "" })],
+	[/^cadence must be a whole number of days from 1 to (\d+), not "(.*)"$/s, (m, t) => t("error.cadenceRange", { max: m[1] ?? "", value: m[2] ?? "" })],
+	[/^"(.*)" is an absolute path; use a folder inside the vault$/s, (m, t) => t("error.folderAbsolute", { value: m[1] ?? "" })],
+	[/^"(.*)" climbs out of the vault \(\.\.\)$/s, (m, t) => t("error.folderUp", { value: m[1] ?? "" })],
+	[/^"(.*)" is inside (.*), Obsidian's settings folder$/s, (m, t) => t("error.folderConfig", { value: m[1] ?? "", folder: m[2] ?? "" })],
+];
+
+export function translateCoreError(error: string, t: Translate): string {
+	for (const [shape, say] of CORE_ERRORS) {
+		const m = shape.exec(error);
+		if (m) return say(m, t);
+	}
+	return error;
+}
 
 /**
  * A copy of the defaults merged with what was saved. A corrupt file gives the defaults and a
@@ -44,6 +73,23 @@ export class ReteSettingTab extends PluginSettingTab {
 		this.saveSoon();
 	}
 
+	/** A number of days from 0 to `max`: any such value shows as saved; anything else is not saved, and says why. */
+	private days(setting: Setting, desc: "settings.horizon.desc" | "settings.followUpDays.desc", value: number, max: number, save: (n: number) => void): void {
+		const { t } = this.m;
+		setting.setDesc(t(desc)).addText((c: TextComponent) => {
+			Object.assign(c.inputEl, { type: "number", min: "0", max: String(max), step: "1" });
+			c.setValue(String(value)).onChange((v) => {
+				const n = readDays(v, max);
+				if (n === null) {
+					setting.setDesc(t("settings.invalid", { error: t("settings.badDays", { max }) }));
+					return;
+				}
+				setting.setDesc(t(desc));
+				save(n);
+			});
+		});
+	}
+
 	override display(): void {
 		const { t } = this.m;
 		const s = this.host.settings;
@@ -63,16 +109,14 @@ export class ReteSettingTab extends PluginSettingTab {
 			c.setPlaceholder(t("placeholder.cadence")).setValue(s.defaultCadence).onChange((v) => {
 				const read = readCadence(v);
 				if (read && "error" in read) {
-					cadence.setDesc(t("settings.invalid", { error: read.error }));
+					cadence.setDesc(t("settings.invalid", { error: translateCoreError(read.error, t) }));
 					return;
 				}
 				cadence.setDesc(t("settings.defaultCadence.desc"));
 				this.change((x) => (x.defaultCadence = v.trim()));
 			}),
 		);
-		new Setting(el).setName(t("settings.horizon")).setDesc(t("settings.horizon.desc")).addSlider((c) =>
-			c.setLimits(0, 60, 1).setValue(s.horizon).onChange((v) => this.change((x) => (x.horizon = v))),
-		);
+		this.days(new Setting(el).setName(t("settings.horizon")), "settings.horizon.desc", s.horizon, MAX_HORIZON, (n) => this.change((x) => (x.horizon = n)));
 		new Setting(el).setName(t("settings.logHeading")).setDesc(t("settings.logHeading.desc")).addText((c) =>
 			c.setPlaceholder(t("placeholder.heading")).setValue(s.logHeading).onChange((v) => {
 				if (v.trim() !== "") this.change((x) => (x.logHeading = v.trim()));
@@ -120,7 +164,7 @@ export class ReteSettingTab extends PluginSettingTab {
 			c.setPlaceholder(t("placeholder.eventsFolder")).setValue(s.eventsFolder).onChange((v) => {
 				const checked = checkFolder(v, this.app.vault.configDir);
 				if ("error" in checked) {
-					folder.setDesc(t("settings.invalid", { error: checked.error }));
+					folder.setDesc(t("settings.invalid", { error: translateCoreError(checked.error, t) }));
 					return;
 				}
 				folder.setDesc(t("settings.eventsFolder.desc"));
@@ -133,15 +177,13 @@ export class ReteSettingTab extends PluginSettingTab {
 				if (kinds.length > 0) this.change((x) => (x.eventKinds = kinds));
 			}),
 		);
-		new Setting(el).setName(t("settings.followUpDays")).setDesc(t("settings.followUpDays.desc")).addSlider((c) =>
-			c.setLimits(0, 30, 1).setValue(s.followUpDays).onChange((v) => this.change((x) => (x.followUpDays = v))),
-		);
+		this.days(new Setting(el).setName(t("settings.followUpDays")), "settings.followUpDays.desc", s.followUpDays, MAX_FOLLOW_UP_DAYS, (n) => this.change((x) => (x.followUpDays = n)));
 		new Setting(el).setName(t("settings.followUpAction")).setDesc(t("settings.followUpAction.desc")).addText((c) =>
 			c.setValue(s.followUpAction).onChange((v) => this.change((x) => (x.followUpAction = v.trim()))),
 		);
-		for (const key of ["eventTemplate", "personTemplate"] as const) {
+		for (const [key, placeholder] of [["eventTemplate", "placeholder.template"], ["personTemplate", "placeholder.personTemplate"]] as const) {
 			new Setting(el).setName(t(`settings.${key}`)).setDesc(t(`settings.${key}.desc`)).addText((c) =>
-				c.setPlaceholder(t("placeholder.template")).setValue(s[key]).onChange((v) => this.change((x) => (x[key] = v.trim()))),
+				c.setPlaceholder(t(placeholder)).setValue(s[key]).onChange((v) => this.change((x) => (x[key] = v.trim()))),
 			);
 		}
 	}

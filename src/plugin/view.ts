@@ -85,7 +85,7 @@ export class PeopleDueView extends ItemView {
 				openProblem: (p, evt) => this.openNote(p.path, p.line ?? undefined, evt),
 			},
 			problems: index.ready ? index.index.problems() : [],
-			hints: { folder: settings.peopleFolder, tag: settings.personTags[0] ?? "", type: settings.personType },
+			hints: { folder: settings.peopleFolder, tag: settings.personTags[0] ?? "", type: settings.personType, horizon: settings.horizon },
 			loading: !index.ready,
 			touch: this.isTouch(),
 		});

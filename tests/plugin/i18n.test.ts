@@ -21,6 +21,44 @@ describe("the message catalogue", () => {
 		expect(messagesFor("de").t("view.title")).toBe("People due");
 		expect(messagesFor("").locale).toBe("en");
 	});
+	it("says one in the singular, in both languages", () => {
+		const en = messagesFor("en").t;
+		const italian = messagesFor("it").t;
+		expect(en("notice.eventCreated", { count: 1 })).toBe("Event note created; 1 new person.");
+		expect(en("notice.eventCreated", { count: 2 })).toBe("Event note created; 2 new people.");
+		expect(en("notice.peopleAdded", { count: 1 })).toBe("Added 1 person to the event.");
+		expect(en("notice.reachOutAdded", { count: 1, path: "d.md" })).toBe("Added 1 reach-out to d.md.");
+		expect(en("view.more", { count: 1 })).toBe("Show one more");
+		expect(en("notice.rebuilt", { count: 1 })).toBe("Rete: index rebuilt, 1 person.");
+		expect(italian("notice.eventCreated", { count: 1 })).toBe("Nota dell'evento creata; 1 nuova persona.");
+		expect(italian("notice.peopleAdded", { count: 1 })).toBe("Aggiunta 1 persona all'evento.");
+		expect(italian("notice.peopleAdded", { count: 0 })).toBe("Aggiunte 0 persone all'evento.");
+		expect(italian("notice.reachOutAdded", { count: 1, path: "d.md" })).toBe("Aggiunta 1 persona da contattare in d.md.");
+		expect(italian("view.problems", { count: 1 })).toBe("Problema in una nota (1)");
+		expect(italian("reason.turns.one", { age: 1 })).toBe("compie 1 anno");
+		expect(italian("reason.turns", { age: 2 })).toBe("compie 2 anni");
+		// A singular belongs to a message.
+		for (const key of MESSAGE_KEYS.filter((k) => k.endsWith(".one"))) expect(MESSAGE_KEYS, key).toContain(key.slice(0, -".one".length));
+	});
+	it("says vault in Italian, and shows a logged line with the hyphen that is written", () => {
+		const italian = messagesFor("it");
+		for (const key of MESSAGE_KEYS) expect(italian.t(key), key).not.toMatch(/cassaforte/i);
+		expect(italian.t("settings.eventsFolder.desc")).toMatch(/dentro il vault\./);
+		expect(messagesFor("en").t("settings.logTarget.desc")).toContain(" - [[Name]] what happened");
+		expect(italian.t("settings.logTarget.desc")).toContain(" - [[Nome]] cosa è successo");
+	});
+	it("has the messages other parts of the plugin show", () => {
+		const en = messagesFor("en").t;
+		const italian = messagesFor("it").t;
+		expect(en("notice.alreadyLogged", { name: "Anna", date: "2026-11-20" })).toBe("Already logged with Anna on 2026-11-20; nothing was written.");
+		expect(italian("notice.alreadyLogged", { name: "Anna", date: "2026-11-20" })).toBe("Già registrato con Anna il 2026-11-20; non è stato scritto nulla.");
+		expect(en("notice.badProperties", { path: "a.md" })).toBe("Did not change a.md: its properties are not a closed block of key: value lines. Fix them in the note first.");
+		expect(italian("notice.badProperties", { path: "a.md" })).toBe("a.md non è stato modificato: le sue proprietà non sono un blocco chiuso di righe chiave: valore. Correggile prima nella nota.");
+		expect(en("notice.recurring")).toBe("This follow-up repeats (🔁): tick it in the note with the Tasks plugin, so that the next one is created.");
+		expect(italian("notice.recurring")).toBe("Questo follow-up si ripete (🔁): spuntalo nella nota con il plugin Tasks, così viene creato il prossimo.");
+		expect(en("notice.pathRefused", { path: "a.md", reason: "r" })).toBe("Rete will not write to a.md: r");
+		expect(italian("notice.pathRefused", { path: "a.md", reason: "r" })).toBe("Rete non scrive in a.md: r");
+	});
 	it("fills placeholders and leaves unknown ones alone", () => {
 		expect(messagesFor("en").t("notice.logged", { name: "Anna" })).toBe("Logged with Anna.");
 		expect(messagesFor("en").t("notice.logged")).toBe("Logged with {name}.");

@@ -28,7 +28,7 @@ function render(over: Partial<RenderInput> = {}, root = document.body.createDiv(
 		onMore: vi.fn(),
 		actions,
 		problems: [],
-		hints: { folder: "People", tag: "person", type: "person" },
+		hints: { folder: "People", tag: "person", type: "person", horizon: 7 },
 		loading: false,
 		...over,
 	};
@@ -169,16 +169,63 @@ describe("renderDue", () => {
 	});
 
 	it("explains how to get started when nobody is due", () => {
-		const { texts } = render({ hints: { folder: "Contatti", tag: "contatto", type: "persona" } });
+		const { texts } = render({ hints: { folder: "Contatti", tag: "contatto", type: "persona", horizon: 7 } });
 		expect(texts(".rete-empty-title")).toEqual(["Nobody is due"]);
-		expect(texts(".rete-empty p").join(" ")).toMatch(/“Contatti” folder, tag it #contatto, or set “type: persona”/);
+		expect(texts(".rete-empty p")[0]).toBe("Mark a note as a person: put it in the “Contatti” folder, tag it #contatto, or set “type: persona” in its properties.");
+		expect(texts(".rete-empty p")[2]).toMatch(/birthdays appear 7 days ahead\.$/);
+	});
+
+	it("names only the rules that are on, and how to turn one on when none is", () => {
+		const people = (hints: RenderInput["hints"], language = "en") => render({ hints, messages: messagesFor(language) }).texts(".rete-empty p")[0];
+		expect(people({ folder: "", tag: "person", type: "person" })).toBe("Mark a note as a person: tag it #person or set “type: person” in its properties.");
+		expect(people({ folder: "", tag: "", type: "contact" })).toBe("Mark a note as a person: set “type: contact” in its properties.");
+		expect(people({ folder: "Network", tag: "", type: "" })).toBe("Mark a note as a person: put it in the “Network” folder.");
+		expect(people({ folder: "", tag: "", type: "" })).toBe("No rule marks a note as a person: in Rete's settings, set a people folder, a person tag or a person type.");
+		expect(people({ folder: "", tag: "", type: "" })).not.toMatch(/People/);
+		expect(people({ folder: "Persone", tag: "persona", type: "persona" }, "it")).toBe("Segna una nota come persona: mettila nella cartella “Persone”, aggiungi il tag #persona o imposta “type: persona” nelle proprietà.");
+		expect(people({ folder: "", tag: "persona", type: "" }, "it")).toBe("Segna una nota come persona: aggiungi il tag #persona.");
+		expect(people({ folder: "", tag: "", type: "" }, "it")).toMatch(/^Nessuna regola.*impostazioni di Rete/);
+	});
+
+	it("says how far ahead birthdays appear with the horizon of the settings", () => {
+		const birthdays = (horizon: number, language = "en") => render({ hints: { folder: "People", tag: "", type: "", horizon }, messages: messagesFor(language) }).texts(".rete-empty p")[2];
+		expect(birthdays(30)).toMatch(/; birthdays appear 30 days ahead\.$/);
+		expect(birthdays(1)).toMatch(/; birthdays appear a day ahead\.$/);
+		expect(birthdays(0)).toMatch(/; birthdays appear on the day\.$/);
+		expect(birthdays(30, "it")).toMatch(/; i compleanni 30 giorni prima\.$/);
+		expect(birthdays(1, "it")).toMatch(/; i compleanni un giorno prima\.$/);
+		for (const h of [0, 1, 30]) expect(birthdays(h)).not.toMatch(/week/);
+	});
+
+	it("filters ignoring case, accents and how the name is stored (NFC or NFD)", () => {
+		const nfc = "Niccolò Rossi".normalize("NFC");
+		const nfd = "Niccolò Rossi".normalize("NFD");
+		expect(nfd).not.toBe(nfc);
+		const stored = [item({ person: nfc, path: "People/a.md" }), item({ person: nfd, path: "People/b.md" })];
+		for (const filter of ["niccolo", "NICCOLO", "Niccolò".normalize("NFC"), "Niccolò".normalize("NFD"), "niccolò"]) {
+			for (const one of stored) expect(matches(one, null, filter), `${filter.normalize("NFC")} ~ ${one.path}`).toBe(true);
+			expect(render({ items: stored, filter }).texts(".rete-name"), filter).toHaveLength(2);
+		}
+		const where = (location: string): PersonInfo => ({ path: "x.md", name: "x", cadence: null, cadenceText: null, lastContact: null, met: null, birthday: null, snoozeUntil: null, location, tags: ["città"] });
+		expect(matches(item({}), where("Forlì".normalize("NFD")), "forli")).toBe(true);
+		expect(matches(item({}), where("Milano"), "#citta")).toBe(true);
+		expect(matches(item({}), where("Milano"), "niccolo")).toBe(false);
+	});
+
+	it("says one in the singular", () => {
+		const { root } = render({ items: many(FIRST_PAGE + 1), problems: [{ path: "a.md", line: null, message: "x" }] });
+		expect(root.querySelector(".rete-more")?.textContent).toBe("Show one more");
+		expect(root.querySelector(".rete-problems summary")?.textContent).toBe("Problem in a note (1)");
+		const italian = render({ items: many(FIRST_PAGE + 1), messages: messagesFor("it") }).root;
+		expect(italian.querySelector(".rete-more")?.textContent).toBe("Mostra un altro");
 	});
 
 	it("lists problems, each opening its note; rows are drawn when the list is opened, which lasts across updates", () => {
 		const problem: Problem = { path: "People/Bad.md", line: 2, message: "cadence: unknown cadence" };
 		const { root, actions, input } = render({ items: [item({})], problems: [problem] });
 		const details = root.querySelector(".rete-problems") as HTMLDetailsElement;
-		expect(details.querySelector("summary")?.textContent).toBe("Problems in notes (1)");
+		expect(details.querySelector("summary")?.textContent).toBe("Problem in a note (1)");
+		expect(render({ problems: [problem, { ...problem, line: 3 }] }).root.querySelector("summary")?.textContent).toBe("Problems in notes (2)");
 		expect(details.open).toBe(false);
 		expect(root.querySelector(".rete-problem")).toBeNull();
 		details.open = true;

@@ -3,7 +3,7 @@ import { Platform, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it } from "vitest";
 import { builtIndex } from "./app";
 import { parseIsoDay } from "../../src/core/dates";
-import { defaultSettings } from "../../src/core/settings";
+import { defaultSettings, type ReteSettings } from "../../src/core/settings";
 import { messagesFor } from "../../src/plugin/i18n";
 import { FIRST_PAGE, PAGE_SIZE } from "../../src/plugin/render";
 import { PeopleDueView, type ViewHost } from "../../src/plugin/view";
@@ -18,10 +18,10 @@ function files(): Record<string, string> {
 	return out;
 }
 
-async function openView(): Promise<PeopleDueView> {
-	const { app, index } = await builtIndex(files());
+async function openView(vault: Record<string, string> = files(), settings: Partial<ReteSettings> = {}): Promise<PeopleDueView> {
+	const { app, index } = await builtIndex(vault, settings);
 	const noop = (): void => undefined;
-	const host: ViewHost = { index, messages: () => messagesFor("en"), settings: defaultSettings, today: () => TODAY, actions: { log: noop, done: noop, snooze: noop } };
+	const host: ViewHost = { index, messages: () => messagesFor("en"), settings: () => ({ ...defaultSettings(), ...settings }), today: () => TODAY, actions: { log: noop, done: noop, snooze: noop } };
 	const view = new PeopleDueView(WorkspaceLeaf.create2__(app).asOriginalType3__(), host);
 	await view.onOpen();
 	return view;
@@ -50,6 +50,24 @@ describe("the People due view", () => {
 		filter.dispatchEvent(new Event("input"));
 		expect(view.contentEl.querySelector(".rete-count")?.textContent).toBe("10");
 		expect(view.contentEl.querySelector(".rete-more")).toBeNull();
+	});
+
+	it("finds a name whatever its accents and however its file name is stored", async () => {
+		const vault = { [`People/${"Niccolò Bianchi".normalize("NFD")}.md`]: "---\ncadence: 2w\n---\n", "People/Niccolò Neri.md": "---\ncadence: 2w\n---\n", "People/Anna.md": "---\ncadence: 2w\n---\n" };
+		const view = await openView(vault);
+		const filter = view.contentEl.querySelector(".rete-filter") as HTMLInputElement;
+		for (const typed of ["niccolo", "Niccolò", "Niccolò".normalize("NFD")]) {
+			filter.value = typed;
+			filter.dispatchEvent(new Event("input"));
+			expect(rows(view), typed).toBe(2);
+		}
+	});
+
+	it("hints with the rules and the horizon of the settings when nobody is due", async () => {
+		const view = await openView({}, { peopleFolder: "", personTags: [], personType: "contact", horizon: 30 });
+		const hints = [...view.contentEl.querySelectorAll(".rete-empty p")].map((p) => p.textContent);
+		expect(hints[0]).toBe("Mark a note as a person: set “type: contact” in its properties.");
+		expect(hints[2]).toMatch(/birthdays appear 30 days ahead\.$/);
 	});
 
 	it("shows the row actions at once on a phone or tablet, and on hover or focus with a mouse", async () => {
