@@ -3,8 +3,11 @@
  * `Vault.process` and `(frontmatter) => void` for `FileManager.processFrontMatter`.
  * Every byte outside the edit is kept: line endings, list style, a missing final newline.
  */
+import { splitFrontmatter } from "./frontmatter";
+import { stripComments } from "./inline";
+import { RegionReader } from "./regions";
 import { readTaskLine } from "./scan";
-import { insertInSection, LIST_MARKER, linesOf, locateSection } from "./sections";
+import { insertInSection, type Line, LIST_MARKER, linesOf, locateSection, sectionLines } from "./sections";
 
 export { parseHeading, type ParsedHeading } from "./sections";
 
@@ -18,10 +21,13 @@ export class StaleEditError extends Error {
 
 /**
  * Appends a list item under a heading. The heading is the first one of the same level whose
- * text matches ignoring case and surrounding spaces; the item goes after the last non-blank
- * line of its section, with the marker style of the section's last list item. When no such
- * heading exists, it is created at the end of the note. An identical item already in the
- * section is not added again.
+ * text matches ignoring case and surrounding spaces, outside fenced code, comments and the
+ * frontmatter. The item goes after the last non-blank line of its section after which no code
+ * block or comment is open (so before a code block or comment left open at its end, the
+ * heading itself at worst), with the marker style of the last list item above it. When no such
+ * heading exists, it is created at the end of the note, after closing a code block or comment
+ * left open there. An identical item already in the section (outside code and comments) is not
+ * added again.
  */
 export function appendUnderHeading(heading: string, itemText: string): (text: string) => string {
 	return (text) => {
@@ -29,7 +35,7 @@ export function appendUnderHeading(heading: string, itemText: string): (text: st
 		if (!spot.found) return insertInSection(text, spot, [`- ${itemText}`]);
 		let marker = "- ";
 		for (let i = spot.last; i > spot.headingIndex; i--) {
-			const m = LIST_MARKER.exec(spot.lines[i]?.text ?? "");
+			const m = spot.shown[i] ? LIST_MARKER.exec(spot.lines[i]?.text ?? "") : null;
 			if (m?.[2]) {
 				// Only follow a top-level item's style; a nested item's indent is not ours.
 				if ((m[1] ?? "") !== "") continue;
@@ -38,8 +44,8 @@ export function appendUnderHeading(heading: string, itemText: string): (text: st
 				break;
 			}
 		}
-		for (let i = spot.headingIndex + 1; i <= spot.last; i++) {
-			if ((spot.lines[i]?.text ?? "").replace(LIST_MARKER, "").trim() === itemText.trim()) return text;
+		for (const line of sectionLines(spot)) {
+			if (line.text.replace(LIST_MARKER, "").trim() === itemText.trim()) return text;
 		}
 		return insertInSection(text, spot, [`${marker}${itemText}`]);
 	};
@@ -47,22 +53,48 @@ export function appendUnderHeading(heading: string, itemText: string): (text: st
 
 /**
  * Checks the open task at `line` (1-based) and adds `✅ date`, after verifying that the line
- * still holds the task text the user saw. Throws StaleEditError otherwise.
+ * still holds the task text the user saw, as the scanner reads it: outside the frontmatter,
+ * fenced code and comments. Throws StaleEditError otherwise.
  */
 export function completeTask(line: number, expectedText: string, doneDate: string): (text: string) => string {
 	return (text) => {
 		const lines = linesOf(text, 0);
 		const target = lines[line - 1];
-		const task = target ? readTaskLine(target.text) : null;
+		const task = target && isContent(text, lines, line - 1) ? readTaskLine(target.text) : null;
 		if (!target || !task || task.status !== " " || task.text !== expectedText) {
 			throw new StaleEditError(`line ${line} no longer holds the open task "${expectedText}"`);
 		}
-		const checked = target.text.replace(/\[ \]/, "[x]");
+		// A comment left open at the end of the line stays last: the date goes before it.
+		const cut = trailingComment(target.text);
+		const head = target.text.slice(0, cut);
+		const tail = cut < target.text.length ? `${/\s*$/.exec(head)?.[0] ?? ""}${target.text.slice(cut)}` : "";
+		const checked = head.replace(/\[ \]/, "[x]");
 		const block = /(\s+\^[\w-]+)\s*$/.exec(checked);
 		const body = block ? checked.slice(0, block.index) : checked.replace(/\s+$/, "");
-		const updated = `${body} ✅ ${doneDate}${block ? block[1] : ""}`;
+		const updated = `${body} ✅ ${doneDate}${block ? block[1] : ""}${tail}`;
 		return `${text.slice(0, target.start)}${updated}${text.slice(target.end)}`;
 	};
+}
+
+/** Where the comment that a line leaves open begins (`%%`, `<!--`), or the line's length. */
+function trailingComment(line: string): number {
+	if (stripComments(line, "").state === "") return line.length;
+	let at = line.length;
+	for (let i = 0; i < line.length; i++) {
+		if ((line.startsWith("%%", i) || line.startsWith("<!--", i)) && stripComments(line.slice(0, i), "").state === "") at = i;
+	}
+	return at;
+}
+
+/** Whether line `index` of the note is read by the scanner: in the body, outside code and comments. */
+function isContent(text: string, lines: Line[], index: number): boolean {
+	const split = splitFrontmatter(text);
+	const first = split.kind === "yaml" ? split.bodyStartLine : 0;
+	const regions = new RegionReader();
+	// A line in the frontmatter is never read: `visible` stays null.
+	let visible: string | null = null;
+	for (let i = first; i <= index; i++) visible = regions.read(lines[i]?.text ?? "");
+	return visible !== null;
 }
 
 /** The key to write: an existing key of any case (`Last_Contact`), else the given one. */

@@ -3,6 +3,7 @@
  * template): each key's old lines are replaced, other lines are kept as written.
  */
 import { splitFrontmatter } from "./frontmatter";
+import { readYamlList } from "./template";
 
 export type PropertyValue = string | string[];
 
@@ -42,17 +43,13 @@ function blocks(lines: string[]): Block[] {
 	return out;
 }
 
-/** The simple list values of a key's block: `a, b`, `[a, b]` or `- a` lines; quotes removed. */
-export function listValues(blockLines: string[]): string[] {
-	const first = blockLines[0] ?? "";
-	const inline = first.slice(first.indexOf(":") + 1).trim();
-	const raw = inline !== "" ? inline.replace(/^\[|\]$/g, "").split(",") : blockLines.slice(1).map((l) => l.replace(/^\s*-\s*/, ""));
-	return raw.map((v) => v.trim().replace(/^(["'])(.*)\1$/, "$2")).filter((v) => v !== "");
-}
-
 /**
  * Sets each property (matching an existing key in any case, which keeps its spelling). With
- * `merge` for a key, list values are added to the ones already there instead of replacing them.
+ * `merge` for a key, list values are added to the ones already there instead of replacing them:
+ * a list read exactly (readYamlList: plain or quoted values, `[a, "b, c"]`, `- a` lines, a text
+ * split at commas; comments dropped) is written anew; any other value is kept as written, the
+ * new values appended where the YAML stays valid, or not at all when there is no such place (a
+ * multi-line text, a block scalar, a broken quote).
  */
 export function setFrontmatter(text: string, props: Array<[string, PropertyValue]>, merge: string[] = []): string {
 	const eol = text.includes("\r\n") ? "\r\n" : "\n";
@@ -69,11 +66,19 @@ export function setFrontmatter(text: string, props: Array<[string, PropertyValue
 			lines.push(render(key, value, eol));
 			continue;
 		}
-		const existingKey = (KEY_LINE.exec(lines[block.start] ?? "")?.slice(1, 4).find((k) => k !== undefined) ?? key).trim();
+		const keyMatch = KEY_LINE.exec(lines[block.start] ?? "");
+		const existingKey = (keyMatch?.slice(1, 4).find((k) => k !== undefined) ?? key).trim();
 		let next = value;
 		if (merge.includes(key) && Array.isArray(value)) {
-			const old = listValues(lines.slice(block.start, block.end));
-			next = [...old, ...value.filter((v) => !old.some((o) => o.toLowerCase() === v.toLowerCase()))];
+			const old = readYamlList(lines.slice(block.start, block.end), keyMatch?.[0].length ?? 0);
+			const added = value.filter((v) => !old.values.some((o) => o.toLowerCase() === v.toLowerCase()));
+			if (!old.exact) {
+				// Not read exactly: kept as written, the new values added after it (or not at all).
+				const kept = old.extend(added.map(yamlScalar));
+				if (kept) lines = [...lines.slice(0, block.start), ...kept, ...lines.slice(block.end)];
+				continue;
+			}
+			next = [...old.values, ...added];
 		}
 		lines = [...lines.slice(0, block.start), ...render(existingKey, next, eol).split(eol), ...lines.slice(block.end)];
 	}

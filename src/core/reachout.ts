@@ -55,9 +55,11 @@ export function reachOutLine(item: DueItem, link: string, words: string): string
 const BLOCK_ID = /\^(rete-[a-z0-9-]+)\s*$/;
 
 /**
- * Writes the lines into the section under `heading`: lines whose block id is already in the
- * section are left exactly as they are (checked, edited or not); the others are added after
- * the section's last line. The section is created at the end of the note when missing.
+ * Writes the lines into the section under `heading` (found as appendUnderHeading finds it, never
+ * in code, a comment or the frontmatter): lines whose block id is already in the section, outside
+ * code and comments, are left exactly as they are (checked, edited or not); the others are added
+ * after the section's last non-blank line after which no code block or comment is open. The
+ * section is created at the end of the note when missing.
  */
 export function upsertReachOut(heading: string, lines: string[]): (text: string) => string {
 	return (text) => {

@@ -3,7 +3,8 @@
  * to a note, and every item of a person's own note. Fenced code, comments and embeds are skipped.
  */
 import { type Day, parseIsoDay } from "./dates";
-import { blankCode, type CommentState, linkTargets, stripComments } from "./inline";
+import { blankCode, linkTargets, stripComments } from "./inline";
+import { mayBeFence, RegionReader, unquote } from "./regions";
 import { locateSection } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
 
@@ -45,45 +46,12 @@ export interface ScanResult {
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const CHECKBOX = /^\[(.)\](?:[ \t]+(.*))?$/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 const LEADING_DATE = /^(?:\[\[(\d{4}-\d{1,2}-\d{1,2})(?:[|#][^\]\n]*)?\]\]|(\d{4}-\d{1,2}-\d{1,2}))(?![\d])[ \t]*[-–—:,.]?[ \t]*/;
 const DUE_EMOJI = /📅\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
 const DONE_EMOJI = /✅\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
 const DUE_FIELD = /[[(]due::[ \t]*(\d{4}-\d{1,2}-\d{1,2})[ \t]*[\])]/i;
 const TASK_FIELDS = /[ \t]*(?:[📅✅⏳🛫➕❌]\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}|[[(](?:due|completion|scheduled|start|created)::[^\])]*[\])])/gu;
 const MAX_TEXT = 300;
-
-interface Fence {
-	char: string;
-	len: number;
-	depth: number;
-}
-
-/** Splits off leading `>` markers (blockquotes and callouts), returning their count and the rest. */
-function unquote(line: string): { depth: number; content: string } {
-	let depth = 0;
-	let i = 0;
-	for (;;) {
-		let j = i;
-		while (j < i + 3 && line.charCodeAt(j) === 32) j++;
-		if (line.charCodeAt(j) !== 62 /* > */) break;
-		depth++;
-		i = j + 1;
-		if (line.charCodeAt(i) === 32) i++;
-	}
-	return depth === 0 ? { depth, content: line } : { depth, content: line.slice(i) };
-}
-
-/** Whether a line, past its blanks and quote markers, starts like a code fence (a necessary condition). */
-function mayBeFence(text: string, from: number, to: number): boolean {
-	let i = from;
-	while (i < to) {
-		const c = text.charCodeAt(i);
-		if (c !== 32 && c !== 9 && c !== 62 /* > */) return c === 96 /* ` */ || c === 126 /* ~ */;
-		i++;
-	}
-	return false;
-}
 
 /** Whether the text after blanks starts with a list marker: `-`, `*`, `+` or a digit (a necessary condition). */
 function mayBeItem(text: string): boolean {
@@ -102,8 +70,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	const entries: Entry[] = [];
 	const problems: Problem[] = [];
 	const first = ctx.firstLine ?? 0;
-	let fence: Fence | null = null;
-	let comment: CommentState = "";
+	const regions = new RegionReader();
 	let start = 0;
 	let lineNo = first;
 	const len = body.length;
@@ -115,39 +82,18 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	while (start <= len) {
 		let end = body.indexOf("\n", start);
 		if (end < 0) end = len;
-		const lineStart = start;
+		// A byte-order mark at the start of the file is not part of its first line.
+		const lineStart = start === 0 && first === 0 && body.charCodeAt(0) === 0xfeff ? 1 : start;
 		lineNo++;
 		start = end + 1;
-		if (quick && fence === null) {
+		if (quick && regions.fence === null) {
 			if (bracket >= 0 && bracket < lineStart) bracket = body.indexOf("[", lineStart);
 			if ((bracket < 0 || bracket >= end) && !mayBeFence(body, lineStart, end)) continue;
 		}
 		let line = body.slice(lineStart, end);
 		if (line.endsWith("\r")) line = line.slice(0, -1);
-
-		const c0 = line.charCodeAt(0);
-		const { depth, content } = c0 === 32 || c0 === 62 ? unquote(line) : { depth: 0, content: line };
-		const fenceLike = mayBeFence(content, 0, content.length);
-		if (fence) {
-			if (depth < fence.depth) {
-				fence = null;
-			} else {
-				const close = fenceLike ? FENCE.exec(content) : null;
-				if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.len && (close[2] ?? "").trim() === "") fence = null;
-				continue;
-			}
-		}
-		if (comment === "" && fenceLike) {
-			const open = FENCE.exec(content);
-			if (open?.[1] && !(open[1][0] === "`" && (open[2] ?? "").includes("`"))) {
-				fence = { char: open[1][0] ?? "`", len: open[1].length, depth };
-				continue;
-			}
-		}
-		const stripped = stripComments(content, comment);
-		comment = stripped.state;
-		if (stripped.startedInComment) continue;
-		const visible = stripped.visible;
+		const visible = regions.read(line);
+		if (visible === null) continue;
 		const hasBracket = visible.indexOf("[") >= 0;
 		if (!hasBracket && !ctx.ownNote) continue;
 		if (!mayBeItem(visible)) continue;
@@ -168,7 +114,7 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 	for (const { heading, words } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
 		if (words === null || !words.test(body)) continue;
 		const spot = locateSection(body, heading);
-		if (spot.found) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.last + 1]);
+		if (spot.found) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
 	}
 	return out;
 }

@@ -1,8 +1,9 @@
 /**
  * Sections of a note: the lines under a heading, found the way the log append and the
- * reach-out list need them (outside fenced code and frontmatter), and lines inserted there.
+ * reach-out list need them (outside fenced code, comments and frontmatter), and lines inserted there.
  */
 import { splitFrontmatter } from "./frontmatter";
+import { RegionReader } from "./regions";
 
 export function eolOf(text: string): string {
 	const crlf = text.split("\r\n").length - 1;
@@ -11,6 +12,7 @@ export function eolOf(text: string): string {
 }
 
 export interface Line {
+	/** Start of `text`: the line's start, past a byte-order mark on the first line. */
 	start: number;
 	/** End of the content, before `\r\n` / `\n`. */
 	end: number;
@@ -26,7 +28,7 @@ export function linesOf(text: string, from: number): Line[] {
 		const end = next > start && text[next - 1] === "\r" ? next - 1 : next;
 		// A byte-order mark is not part of the first line's text.
 		const textStart = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
-		out.push({ start, end, text: text.slice(textStart, end) });
+		out.push({ start: textStart, end, text: text.slice(textStart, end) });
 		start = next + 1;
 	}
 	return out;
@@ -34,7 +36,6 @@ export function linesOf(text: string, from: number): Line[] {
 
 /** An ATX heading; a closing run of `#` counts only after a space, as in CommonMark. */
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const FENCE = /^[ \t]*(`{3,}|~{3,})(.*)$/;
 export const LIST_MARKER = /^([ \t]*)([-*+]|\d{1,9}[.)])[ \t]+/;
 
 export interface ParsedHeading {
@@ -56,33 +57,34 @@ export function bodyStart(text: string): number {
 
 interface Outline {
 	headings: Array<{ index: number; level: number; text: string }>;
-	/** The fence still open at the end of the note, if any (then the rest is code). */
-	openFence: string | null;
+	/** Per line: whether it is content (not code, a fence line, or a line begun in a comment). */
+	shown: boolean[];
+	/** Per line: whether a line added right after it would be content too (see RegionReader.clear). */
+	clearAfter: boolean[];
+	/** The line that closes a fence or comment left open at the end of the note, if any. */
+	closer: string | null;
 }
 
-/** Headings of the note outside fenced code, with their line index in `lines`. */
+/**
+ * Headings of the note outside fenced code and comments, with their line index in `lines`. A
+ * heading counts only outside blockquotes and when its line leaves no comment open.
+ */
 function outline(lines: Line[]): Outline {
 	const headings: Outline["headings"] = [];
-	let fence: string | null = null;
+	const shown: boolean[] = [];
+	const clearAfter: boolean[] = [];
+	const regions = new RegionReader();
 	lines.forEach((line, index) => {
-		const f = FENCE.exec(line.text);
-		if (f?.[1]) {
-			const mark = f[1];
-			if (fence === null) {
-				fence = mark;
-				return;
-			}
-			// Only a bare run of the same character, at least as long, closes a fence.
-			if (mark[0] === fence[0] && mark.length >= fence.length && (f[2] ?? "").trim() === "") fence = null;
-			return;
-		}
-		if (fence !== null) return;
-		const h = HEADING.exec(line.text);
+		const visible = regions.read(line.text);
+		const clear = regions.clear();
+		shown.push(visible !== null);
+		clearAfter.push(clear);
+		if (visible === null || regions.depth > 0 || !clear) return;
+		const h = HEADING.exec(visible);
 		if (h?.[1]) headings.push({ index, level: h[1].length, text: (h[2] ?? "").trim().toLowerCase() });
 	});
-	return { headings, openFence: fence };
+	return { headings, shown, clearAfter, closer: regions.closer() };
 }
-
 
 export interface SectionSpot {
 	eol: string;
@@ -90,51 +92,74 @@ export interface SectionSpot {
 	found: boolean;
 	/** Index in `lines` of the heading (when found). */
 	headingIndex: number;
-	/** Index in `lines` of the section's last non-blank line (the heading itself when empty). */
+	/**
+	 * Index in `lines` of the line new lines go after: the section's last non-blank line after
+	 * which no fence or comment is open (the heading itself when there is none).
+	 */
 	last: number;
+	/** Index in `lines` of the section's last non-blank line (the heading itself when empty). */
+	end: number;
+	/** Per line of `lines`: whether it is content, outside code and comments. */
+	shown: boolean[];
 	/** The heading line to write when the section must be created. */
 	headingLine: string;
-	openFence: string | null;
+	/** What closes a fence or comment left open at the end of the note, written before a new section. */
+	closer: string | null;
 }
 
-/** Where the section of `heading` is: the first heading of that level and text (any case). */
+/**
+ * Where the section of `heading` is: the first heading of that level and text (any case) that is
+ * content, not inside fenced code, a comment or the frontmatter. It ends at the next heading of
+ * the same or a higher level that is content too.
+ */
 export function locateSection(text: string, heading: string): SectionSpot {
 	const want = parseHeading(heading);
 	const headingLine = `${"#".repeat(want.level)} ${heading.trim().replace(/^#+[ \t]*/, "")}`;
 	const eol = eolOf(text);
 	const lines = linesOf(text, bodyStart(text));
-	const { headings: all, openFence } = outline(lines);
+	const { headings: all, shown, clearAfter, closer } = outline(lines);
 	const at = all.findIndex((h) => h.level === want.level && h.text === want.text);
 	const h = all[at];
-	if (!h) return { eol, lines, found: false, headingIndex: -1, last: -1, headingLine, openFence };
+	if (!h) return { eol, lines, found: false, headingIndex: -1, last: -1, end: -1, shown, headingLine, closer };
 	const next = all.slice(at + 1).find((x) => x.level <= want.level);
 	const sectionEnd = next ? next.index : lines.length;
 	let last = h.index;
-	for (let i = h.index + 1; i < sectionEnd; i++) if ((lines[i]?.text ?? "").trim() !== "") last = i;
-	return { eol, lines, found: true, headingIndex: h.index, last, headingLine, openFence };
+	let end = h.index;
+	for (let i = h.index + 1; i < sectionEnd; i++) {
+		if ((lines[i]?.text ?? "").trim() === "") continue;
+		end = i;
+		if (clearAfter[i]) last = i;
+	}
+	return { eol, lines, found: true, headingIndex: h.index, last, end, shown, headingLine, closer };
 }
 
-/** The lines of the section (after its heading, up to its last non-blank line). */
+/** The lines of the section that are content (after its heading, up to its last non-blank line). */
 export function sectionLines(spot: SectionSpot): Line[] {
-	return spot.found ? spot.lines.slice(spot.headingIndex + 1, spot.last + 1) : [];
+	if (!spot.found) return [];
+	return spot.lines.slice(spot.headingIndex + 1, spot.end + 1).filter((_l, i) => spot.shown[spot.headingIndex + 1 + i]);
 }
 
 /**
- * Inserts whole lines after the section's last non-blank line, or creates the section at the
- * end of the note (after a blank line, closing a code block left open) when it is missing.
+ * Inserts whole lines after `spot.last` (never inside code or a comment), or creates the section
+ * at the end of the note (after a blank line, closing a code block or comment left open) when
+ * it is missing.
  */
 export function insertInSection(text: string, spot: SectionSpot, newLines: string[]): string {
 	const { eol } = spot;
 	if (newLines.length === 0) return text;
 	if (!spot.found) {
 		let prefix = text;
-		if (prefix !== "" && !prefix.endsWith("\n")) prefix += eol;
-		// A code block left open at the end would swallow the new heading: close it first.
-		if (spot.openFence !== null) prefix += `${spot.openFence}${eol}`;
+		// A last line ended by a lone `\r` is ended already: `\n` makes that `\r\n`.
+		if (prefix !== "" && prefix !== "\uFEFF" && !prefix.endsWith("\n")) prefix += prefix.endsWith("\r") ? "\n" : eol;
+		// A code block or comment left open at the end would swallow the new heading: close it first.
+		if (spot.closer !== null) prefix += `${spot.closer}${eol}`;
 		if (prefix.replace(/^\uFEFF/, "").trim() !== "" && !/\r?\n\r?\n$/.test(prefix)) prefix += eol;
 		return `${prefix}${spot.headingLine}${eol}${newLines.join(eol)}${eol}`;
 	}
 	const lastLine = spot.lines[spot.last];
 	if (!lastLine) return text;
-	return `${text.slice(0, lastLine.end)}${eol}${newLines.join(eol)}${text.slice(lastLine.end)}`;
+	// After the line's own ending, which stays as it is; a last line without one gets one.
+	const next = text.indexOf("\n", lastLine.end);
+	if (next >= 0) return `${text.slice(0, next + 1)}${newLines.join(eol)}${eol}${text.slice(next + 1)}`;
+	return `${text}${lastLine.end < text.length ? "\n" : eol}${newLines.join(eol)}`;
 }

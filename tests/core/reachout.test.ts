@@ -52,6 +52,25 @@ describe("upsertReachOut", () => {
 		const note = `## Other\n${L1}\n\n\`\`\`\n## Reach out\n\`\`\`\n`;
 		expect(write(note)).toBe(`${note}\n## Reach out\n${L1}\n${L2}\n${L3}\n`);
 	});
+	it.each([
+		["a %% comment", "%%\n## Reach out\n%%\n", `%%\n## Reach out\n%%\n\n## Reach out\n${L1}\n`],
+		["an html comment never closed", "<!--\n## Reach out\n", `<!--\n## Reach out\n-->\n\n## Reach out\n${L1}\n`],
+		["a fence never closed", "# Friday\n```\n## Reach out\n", `# Friday\n\`\`\`\n## Reach out\n\`\`\`\n\n## Reach out\n${L1}\n`],
+	])("a heading in %s does not count", (_name, note, expected) => {
+		expect(upsertReachOut("## Reach out", [L1])(note)).toBe(expected);
+	});
+	it.each([
+		["a fence never closed: before it", `## Reach out\n${L1}\n\`\`\`\ncode\n`, `## Reach out\n${L1}\n${L2}\n\`\`\`\ncode\n`],
+		["a comment never closed: before it", `## Reach out\n${L1}\n%%\nmine\n`, `## Reach out\n${L1}\n${L2}\n%%\nmine\n`],
+		["a closed comment: after it", `## Reach out\n${L1}\n<!-- x -->\n`, `## Reach out\n${L1}\n<!-- x -->\n${L2}\n`],
+		["an id only in a comment is not there", `## Reach out\n%%\n${L2}\n%%\n`, `## Reach out\n%%\n${L2}\n%%\n${L1}\n${L2}\n`],
+	])("never writes into code or a comment: %s", (_name, note, expected) => {
+		expect(upsertReachOut("## Reach out", [L1, L2])(note)).toBe(expected);
+	});
+	it("keeps a byte-order mark before the heading on line 1", () => {
+		expect(upsertReachOut("## Reach out", [L1])("\uFEFF## Reach out\r\n- [ ] mine")).toBe(`\uFEFF## Reach out\r\n- [ ] mine\r\n${L1}`);
+		expect(upsertReachOut("## Reach out", [L1])("\uFEFF")).toBe(`\uFEFF## Reach out\n${L1}\n`);
+	});
 	it("with nothing new changes nothing", () => {
 		expect(upsertReachOut("## Reach out", [])("# x\n")).toBe("# x\n");
 	});

@@ -65,6 +65,11 @@ describe("list items that refer to people", () => {
 		expect(scan("````\n```\n- [[A]]\n~~~\n````\n- [[B]]").entries.map((e) => e.targets[0])).toEqual(["B"]);
 	});
 
+	it("reads an item on line 1 after a byte-order mark, and a fence there", () => {
+		expect(scan("\uFEFF- [[A]]\n- [[B]]").entries.map((e) => e.targets[0])).toEqual(["A", "B"]);
+		expect(scan("\uFEFF```\n- [[A]]\n```\n- [[B]]").entries.map((e) => e.targets[0])).toEqual(["B"]);
+	});
+
 	it("reports 1-based file lines, offset by the frontmatter", () => {
 		const r = scanBody("intro\n- [[A]]\n\n- [[B]]", ctx({ firstLine: 4 }));
 		expect(r.entries.map((e) => e.line)).toEqual([6, 8]);
@@ -93,7 +98,10 @@ describe("dates", () => {
 		expect(scan("- 2026-02-30 nothing to see").problems).toEqual([]);
 	});
 	it("does not take a longer number for a date", () => {
-		expect(scan("- 2026-11-201 [[Anna]]").entries[0]?.date).toBe("2026-11-20");
+		// The note's own date differs from the date a shorter reading would take.
+		expect(scan("- 2026-11-151 [[Anna]]").entries[0]?.date).toBe("2026-11-20");
+		expect(scan("- [[2026-11-15]]1 [[Anna]]").entries[0]?.date).toBe("2026-11-20");
+		expect(scan("- [ ] 2026-11-151 call [[Anna]]").entries[0]).toMatchObject({ date: "2026-11-20", text: "2026-11-151 call [[Anna]]" });
 	});
 });
 

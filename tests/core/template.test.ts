@@ -1,4 +1,7 @@
+import fc from "fast-check";
+import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
+import { splitFrontmatter } from "../../src/core/frontmatter";
 import { setFrontmatter } from "../../src/core/frontmatter-edit";
 import { formatMoment, renderTemplate, type WallClock } from "../../src/core/template";
 
@@ -61,7 +64,63 @@ describe("setFrontmatter", () => {
 		expect(setFrontmatter("---\ntags: [contact, Person]\n---\n", [["tags", ["person", "new"]]], ["tags"])).toBe('---\ntags:\n  - "contact"\n  - "Person"\n  - "new"\n---\n');
 		expect(setFrontmatter("---\ntags:\n- a\n- 'b'\nx: 1\n---\n", [["tags", ["person"]]], ["tags"])).toBe('---\ntags:\n  - "a"\n  - "b"\n  - "person"\nx: 1\n---\n');
 	});
+	/** The tags a YAML reader finds in the result: the result must be valid YAML. */
+	const tagsOf = (text: string): unknown => {
+		const split = splitFrontmatter(text);
+		return split.kind === "yaml" ? (yaml.load(split.yaml) as { tags?: unknown }).tags : undefined;
+	};
+	const addPerson = (text: string): string => setFrontmatter(text, [["tags", ["person"]]], ["tags"]);
+	it.each([
+		["a quoted value with a comma stays one value", 'tags: [a, "b, c"]', '  - "a"\n  - "b, c"\n  - "person"', ["a", "b, c", "person"]],
+		["single quotes, an escaped quote", "tags: ['it''s', \"say \\\"hi\\\"\"]", '  - "it\'s"\n  - "say \\"hi\\""\n  - "person"', ["it's", 'say "hi"', "person"]],
+		["a comment is not a value", "tags: a # c, d", '  - "a"\n  - "person"', ["a", "person"]],
+		["a # inside a value is not a comment", "tags: [a#1, 'b # 2'] # c", '  - "a#1"\n  - "b # 2"\n  - "person"', ["a#1", "b # 2", "person"]],
+		["comments on - lines", "tags:\n  - a # c\n  # note\n  - \"b\"", '  - "a"\n  - "b"\n  - "person"', ["a", "b", "person"]],
+		["a flow list over lines", "tags: [a,\n  b, ]", '  - "a"\n  - "b"\n  - "person"', ["a", "b", "person"]],
+		["a text split at commas", "tags: a, b", '  - "a"\n  - "b"\n  - "person"', ["a", "b", "person"]],
+		["null is no value", "tags: ~ # none", '  - "person"', ["person"]],
+	])("merges a list read exactly: %s", (_name, yamlText, items, tags) => {
+		const out = addPerson(`---\n${yamlText}\nx: 1\n---\nbody\n`);
+		expect(out).toBe(`---\ntags:\n${items}\nx: 1\n---\nbody\n`);
+		expect(tagsOf(out)).toEqual(tags);
+	});
+	it.each([
+		["a nested value in a flow list", "tags: [a, {b: c}] # c", 'tags: [a, {b: c}, "person"] # c', ["a", { b: "c" }, "person"]],
+		["a flow list over lines", "tags: [a, !!str b, # c\n  c] # x", 'tags: [a, !!str b, # c\n  c, "person"] # x', ["a", "b", "c", "person"]],
+		["a trailing comma", "tags: [!!str a,]", 'tags: [!!str a, "person"]', ["a", "person"]],
+		["- lines at the start of the line", "tags:\n- &x a", 'tags:\n- &x a\n- "person"', ["a", "person"]],
+		["an anchor in a - line", "tags:\n  - a # c\n  - &x b", 'tags:\n  - a # c\n  - &x b\n  - "person"', ["a", "b", "person"]],
+		["a number", "tags: 2024 # year", 'tags:\n  - 2024 # year\n  - "person"', [2024, "person"]],
+		["a YAML escape JSON lacks", 'tags: "a\\x41"', 'tags:\n  - "a\\x41"\n  - "person"', ["aA", "person"]],
+		["the new value already there is not added", 'tags: [Person, "\\x41"]', 'tags: [Person, "\\x41"]', ["Person", "A"]],
+		["a block scalar: left as it is", "tags: |\n  a b", "tags: |\n  a b", "a b\n"],
+	])("keeps a value not read exactly as written: %s", (_name, yamlText, written, tags) => {
+		const out = addPerson(`---\n${yamlText}\nx: 1\n---\n`);
+		expect(out).toBe(`---\n${written}\nx: 1\n---\n`);
+		expect(tagsOf(out)).toEqual(tags);
+	});
+	it("property: any list written in YAML's ways merges into valid YAML holding the old values and the new", () => {
+		const value = fc.string({ unit: "grapheme", maxLength: 6 });
+		const written = fc.tuple(value, fc.constantFrom("json", "single", "plain")).map(([v, how]) => {
+			if (how === "json") return JSON.stringify(v);
+			if (how === "single") return `'${v.replace(/'/g, "''")}'`;
+			return /^[\w ]*\w$/.test(v) ? v : JSON.stringify(v);
+		});
+		const comment = fc.constantFrom("", " # c", "\t# [x], 'y");
+		fc.assert(
+			fc.property(fc.array(fc.tuple(written, comment), { maxLength: 5 }), fc.boolean(), comment, (items, flow, last) => {
+				const block = flow ? `tags: [${items.map(([i]) => i).join(", ")}]${last}` : `tags:${last}${items.map(([i, c]) => `\n  - ${i}${c}`).join("")}`;
+				const before = tagsOf(`---\n${block}\n---\n`) as unknown[] | null;
+				const old = (before ?? []).map(String);
+				const out = addPerson(`---\n${block}\n---\n`);
+				const want = old.some((o) => o.toLowerCase() === "person") ? old : [...old, "person"];
+				expect((tagsOf(out) as unknown[]).map(String)).toEqual(want);
+			}),
+			{ numRuns: 500 },
+		);
+	});
 	it("keeps CRLF and a byte-order mark", () => {
+		expect(addPerson("\uFEFF---\r\ntags: a\r\n---\r\n")).toBe('\uFEFF---\r\ntags:\r\n  - "a"\r\n  - "person"\r\n---\r\n');
 		expect(setFrontmatter("\uFEFF---\r\na: 1\r\n---\r\nbody\r\n", [["b", "x"]])).toBe('\uFEFF---\r\na: 1\r\nb: "x"\r\n---\r\nbody\r\n');
 		expect(setFrontmatter("\uFEFFbody", [["b", "x"]])).toBe('\uFEFF---\nb: "x"\n---\nbody');
 	});
