@@ -36,6 +36,8 @@ function detachPerson(info: PersonInfo): PersonInfo {
 }
 
 /** What a note says, in compact form. `old`: its earlier version, whose targets it likely links again. */
+const NO_MIRRORS: readonly MirrorFinder[] = [];
+
 export function readNote(record: NoteRecord, old: NoteFacts | undefined, ctx: ReadContext): NoteFacts {
 	const { settings, daily } = ctx;
 	let problems: Problem[] = NO_PROBLEMS;
@@ -62,8 +64,12 @@ export function readNote(record: NoteRecord, old: NoteFacts | undefined, ctx: Re
 	}
 	// A bad `date` only matters in notes that may refer to someone.
 	const mayRefer = person !== null || record.body.includes("[[") || record.body.includes("](");
-	const noteDate = noteDateOf(record.path, fm, daily, mayRefer ? report(1) : () => undefined);
-	const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorFinders: ctx.mirror });
+	const dailyDate = daily?.dateOf(record.path) ?? null;
+	const noteDate = dailyDate ?? noteDateOf(record.path, fm, null, mayRefer ? report(1) : () => undefined);
+	// Reach-out lists are copies of the due list written into daily notes: elsewhere a section
+	// under that heading is the user's own, and its open tasks are follow-ups like any others.
+	const mirrorFinders = dailyDate !== null ? ctx.mirror : NO_MIRRORS;
+	const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorFinders });
 	for (const p of scan.problems) add(p);
 	if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 	const targets: Target[] = [];

@@ -5,7 +5,7 @@
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, linkTargets, stripComments } from "./inline";
 import { mayBeFence, RegionReader, unquote } from "./regions";
-import { locateSection } from "./sections";
+import { locateSections } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
 
 export interface ScanContext {
@@ -47,10 +47,13 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const CHECKBOX = /^\[(.)\](?:[ \t]+(.*))?$/;
 const LEADING_DATE = /^(?:\[\[(\d{4}-\d{1,2}-\d{1,2})(?:[|#][^\]\n]*)?\]\]|(\d{4}-\d{1,2}-\d{1,2}))(?![\d])[ \t]*[-–—:,.]?[ \t]*/;
-const DUE_EMOJI = /📅\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
+/** The Tasks plugin's due date: 📅, or its variants 📆 and 🗓. */
+const DUE_EMOJI = /(?:📅|📆|🗓)\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
 const DONE_EMOJI = /✅\uFE0F?[ \t]*(\d{4}-\d{1,2}-\d{1,2})(?!\d)/u;
 const DUE_FIELD = /[[(]due::[ \t]*(\d{4}-\d{1,2}-\d{1,2})[ \t]*[\])]/i;
-const TASK_FIELDS = /[ \t]*(?:[📅✅⏳🛫➕❌]\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}|[[(](?:due|completion|scheduled|start|created)::[^\])]*[\])])/gu;
+// A field's value never holds a bracket: stopping at the next one keeps a line of many
+// unclosed `[due::` linear to read.
+const TASK_FIELDS = /[ \t]*(?:(?:[📅📆✅⏳🛫➕❌]|🗓)\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}|[[(](?:due|completion|scheduled|start|created)::[^\][()]*[\])])/gu;
 const MAX_TEXT = 300;
 
 /** Whether the text after blanks starts with a list marker: `-`, `*`, `+` or a digit (a necessary condition). */
@@ -113,8 +116,8 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 	if (body.indexOf("#") < 0) return out;
 	for (const { heading, words } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
 		if (words === null || !words.test(body)) continue;
-		const spot = locateSection(body, heading);
-		if (spot.found) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
+		// Every such section: a list added twice (say, `rete today` run twice into the note) is a copy too.
+		for (const spot of locateSections(body, heading)) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
 	}
 	return out;
 }
@@ -155,7 +158,7 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 
 	let date: Day | null = null;
 	if (task === "open") {
-		let due = text.includes("📅") ? fieldDate(DUE_EMOJI, text, report) : undefined;
+		let due = text.includes("📅") || text.includes("📆") || text.includes("🗓") ? fieldDate(DUE_EMOJI, text, report) : undefined;
 		if (due === undefined && text.includes("::")) due = fieldDate(DUE_FIELD, text, report);
 		// An impossible due date leaves the follow-up undated rather than guessing another date.
 		date = due !== undefined ? due : leadingBad ? null : leading ?? ctx.noteDate;

@@ -121,7 +121,18 @@ export function locateSection(text: string, heading: string): SectionSpot {
 	const at = all.findIndex((h) => h.level === want.level && h.text === want.text);
 	const h = all[at];
 	if (!h) return { eol, lines, found: false, headingIndex: -1, last: -1, end: -1, shown, headingLine, closer };
-	const next = all.slice(at + 1).find((x) => x.level <= want.level);
+	const { last, end } = span(lines, all, at, clearAfter);
+	return { eol, lines, found: true, headingIndex: h.index, last, end, shown, headingLine, closer };
+}
+
+/**
+ * The section under heading `at`, up to the next heading of the same or a higher level: its
+ * last non-blank line (`end`), and the last one after which no fence or comment is open (`last`).
+ */
+function span(lines: Line[], all: Outline["headings"], at: number, clearAfter: boolean[]): { last: number; end: number } {
+	const h = all[at];
+	if (!h) return { last: -1, end: -1 };
+	const next = all.slice(at + 1).find((x) => x.level <= h.level);
 	const sectionEnd = next ? next.index : lines.length;
 	let last = h.index;
 	let end = h.index;
@@ -130,7 +141,22 @@ export function locateSection(text: string, heading: string): SectionSpot {
 		end = i;
 		if (clearAfter[i]) last = i;
 	}
-	return { eol, lines, found: true, headingIndex: h.index, last, end, shown, headingLine, closer };
+	return { last, end };
+}
+
+/**
+ * Every section of `heading`, not only the first (as `locateSection` finds each): the index of
+ * its heading line and of its last non-blank line.
+ */
+export function locateSections(text: string, heading: string): Array<{ headingIndex: number; end: number }> {
+	const want = parseHeading(heading);
+	const lines = linesOf(text, bodyStart(text));
+	const { headings: all, clearAfter } = outline(lines);
+	const out: Array<{ headingIndex: number; end: number }> = [];
+	all.forEach((h, at) => {
+		if (h.level === want.level && h.text === want.text) out.push({ headingIndex: h.index, end: span(lines, all, at, clearAfter).end });
+	});
+	return out;
 }
 
 /** The lines of the section that are content (after its heading, up to its last non-blank line). */

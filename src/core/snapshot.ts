@@ -10,8 +10,8 @@
  */
 import type { PersonInfo, Problem } from "./types";
 
-/** Changes whenever the shape or the meaning of the data below changes. */
-export const SNAPSHOT_FORMAT = 2;
+/** Changes whenever the shape or the meaning of the data below changes (how notes are read, too). */
+export const SNAPSHOT_FORMAT = 3;
 
 export interface IndexSnapshot {
 	format: number;

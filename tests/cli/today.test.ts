@@ -31,6 +31,21 @@ describe("rete today", () => {
 		expect(due.items.map((i) => `${i.person} ${i.reason}`)).toEqual(["Anna Rossi followup"]);
 	});
 
+	it("appended twice into the daily note (rete today >> note), neither copy makes follow-ups", () => {
+		const once = rete(["today", "--vault", makeVault(PEOPLE), "--today", "2026-11-20"]).out;
+		const vault = makeVault({ ...PEOPLE, "2026-11-20.md": `# Friday\n\n${once}\n${once}` });
+		const due = JSON.parse(rete(["due", "--vault", vault, "--today", "2026-11-20", "--json"]).out) as { items: Array<{ reason: string; source?: string }> };
+		expect(due.items.map((i) => `${i.reason} ${i.source ?? ""}`)).toEqual(["cadence ", "followup Notes/Plan.md"]);
+	});
+
+	it("a section under that heading in a note that is not a daily note holds real follow-ups", () => {
+		for (const heading of ["## Reach out", "## Da contattare"]) {
+			const vault = makeVault({ "People/Anna.md": "---\ncadence: 1y\n---\n- 2026-11-01 Call\n", "Projects/Fair.md": `${heading}\n- [ ] Email [[Anna]] about the booth 📅 2026-11-25\n` });
+			const due = JSON.parse(rete(["due", "--vault", vault, "--today", "2026-11-23", "--json"]).out) as { items: Array<{ reason: string; source?: string; due: string }> };
+			expect(due.items.map((i) => `${i.reason} ${i.source ?? ""} ${i.due}`)).toEqual(["followup Projects/Fair.md 2026-11-25"]);
+		}
+	});
+
 	it("prints only the heading when nobody is due", () => {
 		expect(rete(["today", "--vault", makeVault({}), "--today", "2026-11-20"]).out).toBe("## Reach out\n");
 	});

@@ -113,8 +113,18 @@ describe("tasks", () => {
 		["- [ ] 2026-11-27 Send [[Anna]] the deck", "2026-11-27", "Send [[Anna]] the deck"],
 		["- [ ] Send [[Anna]] the deck", "2026-11-20", "Send [[Anna]] the deck"],
 		["- [ ] 2026-11-27 Call [[Anna]] 📅 2026-12-01 [due:: 2026-12-02]", "2026-12-01", "Call [[Anna]]"],
+		// The Tasks plugin's other due-date signs.
+		["- [ ] Send [[Anna]] the deck 📆 2026-11-26", "2026-11-26", "Send [[Anna]] the deck"],
+		["- [ ] Send [[Anna]] the deck 🗓️ 2026-11-27", "2026-11-27", "Send [[Anna]] the deck"],
+		["- [ ] Send [[Anna]] the deck 🗓 2026-11-28 ⏳ 2026-11-24", "2026-11-28", "Send [[Anna]] the deck"],
 	])("open %j is a follow-up due %s", (body, due, text) => {
 		expect(scan(body).entries).toEqual([{ line: 1, task: "open", date: due, targets: ["Anna"], text }]);
+	});
+	it("a line of 20,000 unclosed fields is read (its text cut), not scanned to its end from each", () => {
+		const r = scan(`- [ ] [[Anna]] ${"[due:: ".repeat(20_000)}`);
+		expect(r.entries).toHaveLength(1);
+		expect(r.entries[0]?.text?.startsWith("[[Anna]] [due::")).toBe(true);
+		expect(r.entries[0]?.text?.length).toBeLessThanOrEqual(300);
 	});
 	it("an open task with no date anywhere is undated", () => {
 		expect(scan("- [ ] Introduce [[Anna]] to [[Marco]]", { noteDate: null }).entries).toEqual([
