@@ -20,6 +20,17 @@ export class StaleEditError extends Error {
 }
 
 /**
+ * A recurring task (🔁) is left to the Tasks plugin, which adds its next occurrence when it is
+ * ticked; ticking it here would end the series.
+ */
+export class RecurringTaskError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = "RecurringTaskError";
+	}
+}
+
+/**
  * Appends a list item under a heading. The heading is the first one of the same level whose
  * text matches ignoring case and surrounding spaces, outside fenced code, comments and the
  * frontmatter. The item goes after the last non-blank line of its section after which no code
@@ -67,6 +78,7 @@ export function completeTask(line: number, expectedText: string, doneDate: strin
 		// A comment left open at the end of the line stays last: the date goes before it.
 		const cut = trailingComment(target.text);
 		const head = target.text.slice(0, cut);
+		if (stripComments(head, "").visible.includes("🔁")) throw new RecurringTaskError(`line ${line} is a recurring task: tick it with the Tasks plugin`);
 		const tail = cut < target.text.length ? `${/\s*$/.exec(head)?.[0] ?? ""}${target.text.slice(cut)}` : "";
 		const checked = head.replace(/\[ \]/, "[x]");
 		const block = /(\s+\^[\w-]+)\s*$/.exec(checked);

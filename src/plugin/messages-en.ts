@@ -194,7 +194,6 @@ export const en = {
 	"notice.alreadyLogged": "Already logged with {name} on {date}; nothing was written.",
 	"notice.badProperties": "Did not change {path}: its properties are not a closed block of key: value lines. Fix them in the note first.",
 	"notice.recurring": "This follow-up repeats (🔁): tick it in the note with the Tasks plugin, so that the next one is created.",
-	"notice.pathRefused": "Rete will not write to {path}: {reason}",
 };
 
 export type MessageKey = keyof typeof en;

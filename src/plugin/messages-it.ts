@@ -195,5 +195,4 @@ export const it: Record<MessageKey, string> = {
 	"notice.alreadyLogged": "Già registrato con {name} il {date}; non è stato scritto nulla.",
 	"notice.badProperties": "{path} non è stato modificato: le sue proprietà non sono un blocco chiuso di righe chiave: valore. Correggile prima nella nota.",
 	"notice.recurring": "Questo follow-up si ripete (🔁): spuntalo nella nota con il plugin Tasks, così viene creato il prossimo.",
-	"notice.pathRefused": "Rete non scrive in {path}: {reason}",
 };

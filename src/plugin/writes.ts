@@ -6,7 +6,7 @@
  * properties. A failed or stale write leaves the note as it was and tells the user.
  */
 import { type App, type Editor, MarkdownView, Notice, parseYaml } from "obsidian";
-import { StaleEditError } from "../core/edits";
+import { RecurringTaskError, StaleEditError } from "../core/edits";
 import { propertiesBlock } from "../core/frontmatter";
 import type { Messages } from "./i18n";
 
@@ -97,6 +97,10 @@ export class NoteWriter {
 		if (e instanceof StaleEditError) {
 			new Notice(t("notice.stale"));
 			this.onStale();
+			return;
+		}
+		if (e instanceof RecurringTaskError) {
+			new Notice(t("notice.recurring"));
 			return;
 		}
 		new Notice(t("notice.writeFailed", { path, error: e instanceof Error ? e.message : String(e) }));

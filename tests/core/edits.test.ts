@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appendUnderHeading, completeTask, existingKey, setProperty, StaleEditError } from "../../src/core/edits";
+import { appendUnderHeading, completeTask, existingKey, RecurringTaskError, setProperty, StaleEditError } from "../../src/core/edits";
 import { scanBody } from "../../src/core/scan";
 
 const ITEM = "2026-11-20 Coffee";
@@ -155,6 +155,14 @@ function seen(text: string, line: number): string {
 const DONE = "2026-11-20";
 
 describe("completeTask", () => {
+	it("leaves a recurring task (🔁) to the Tasks plugin: throws, changes nothing", () => {
+		const text = "- [ ] Send [[Anna]] the news 🔁 every week 📅 2026-11-25\n";
+		expect(() => completeTask(1, seen(text, 1), "2026-11-20")(text)).toThrow(RecurringTaskError);
+		// A 🔁 only in a comment at the end of the line is no recurrence.
+		const commented = "- [ ] Call [[Anna]] %% was 🔁 weekly %%\n";
+		expect(completeTask(1, seen(commented, 1), "2026-11-20")(commented)).toBe("- [x] Call [[Anna]] %% was 🔁 weekly %% ✅ 2026-11-20\n");
+	});
+
 	it("reads the follow-up text the way the scanner does", () => {
 		expect(seen("- [ ] Send [[Anna]] the deck 📅 2026-11-25", 1)).toBe("Send [[Anna]] the deck");
 	});

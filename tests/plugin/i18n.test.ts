@@ -56,8 +56,6 @@ describe("the message catalogue", () => {
 		expect(italian("notice.badProperties", { path: "a.md" })).toBe("a.md non è stato modificato: le sue proprietà non sono un blocco chiuso di righe chiave: valore. Correggile prima nella nota.");
 		expect(en("notice.recurring")).toBe("This follow-up repeats (🔁): tick it in the note with the Tasks plugin, so that the next one is created.");
 		expect(italian("notice.recurring")).toBe("Questo follow-up si ripete (🔁): spuntalo nella nota con il plugin Tasks, così viene creato il prossimo.");
-		expect(en("notice.pathRefused", { path: "a.md", reason: "r" })).toBe("Rete will not write to a.md: r");
-		expect(italian("notice.pathRefused", { path: "a.md", reason: "r" })).toBe("Rete non scrive in a.md: r");
 	});
 	it("fills placeholders and leaves unknown ones alone", () => {
 		expect(messagesFor("en").t("notice.logged", { name: "Anna" })).toBe("Logged with Anna.");

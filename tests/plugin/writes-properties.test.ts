@@ -103,3 +103,21 @@ describe("logging the same entry twice (fault case 11)", () => {
 		expect(v.notices()).toEqual([messages.t("notice.logged", { name: "Anna" }), messages.t("notice.alreadyLogged", { name: "Anna", date: "2026-11-20" })]);
 	});
 });
+
+describe("a recurring follow-up (🔁) is left to the Tasks plugin", () => {
+	it("Mark follow-up done writes nothing and says to tick it with Tasks", async () => {
+		const plan = "Notes/Plan.md";
+		const text = "- [ ] Send [[Anna]] the news 🔁 every week 📅 2026-11-25\n";
+		const v = testVault({ "People/Anna.md": "---\ntype: person\n---\n", [plan]: text });
+		const index = new ReteIndex(v.obsidian, defaultSettings, dailyFor(v.obsidian));
+		index.load();
+		v.app.workspace.setLayoutReady__();
+		await waitFor(() => index.ready);
+		const actions = new ReteActions(v.obsidian, index, v.writer, () => messages, defaultSettings, () => TODAY, () => Promise.resolve("failed" as const));
+		const [item] = actions.openFollowups();
+		if (!item) throw new Error("no follow-up");
+		await actions.done(item);
+		expect(await v.read(plan)).toBe(text);
+		expect(v.notices()).toEqual([messages.t("notice.recurring")]);
+	});
+});
