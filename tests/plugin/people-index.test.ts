@@ -153,3 +153,26 @@ describe("the plugin's index", () => {
 		expect(updated.mock.calls.length).toBeLessThan(10);
 	});
 });
+
+describe("properties Obsidian could not read (fault case 3)", () => {
+	it("are reported by path, the note left as it is, and every other note indexed", async () => {
+		const bad = "People/Bad.md";
+		// (YAML the stand-in app can hold: which block Obsidian fails on is Obsidian's business.)
+		const text = "---\nname: Bad\ncadence: 30\n---\n- 2026-11-01 Call\n";
+		const { app } = makeApp({ [bad]: text, "People/Anna.md": "---\ncadence: 30\n---\n", "Journal/2026-11-10.md": "- Coffee with [[Anna]]\n" });
+		// Obsidian's cache holds no properties for a block it cannot parse.
+		const getFileCache = app.metadataCache.getFileCache.bind(app.metadataCache);
+		vi.spyOn(app.metadataCache, "getFileCache").mockImplementation((file) => (file.path === bad ? { sections: [] } : getFileCache(file)));
+		const process = vi.spyOn(app.vault, "process");
+		const obsidian = app.asOriginalType__();
+		const index = new ReteIndex(obsidian, defaultSettings, dailyFor(obsidian));
+		index.load();
+		app.workspace.setLayoutReady__();
+		await waitFor(() => index.ready);
+		expect(index.index.problems()).toEqual([{ path: bad, line: 1, message: "unreadable frontmatter: Obsidian could not read these properties (invalid YAML)" }]);
+		expect(index.index.person("People/Anna.md")?.cadence).toEqual({ count: 30, unit: "day" });
+		expect(index.index.lastInteraction("People/Anna.md", parseIsoDay("2026-11-20") ?? 0)).toBe(parseIsoDay("2026-11-10"));
+		expect(await app.vault.adapter.read(bad)).toBe(text);
+		expect(process).not.toHaveBeenCalled();
+	});
+});

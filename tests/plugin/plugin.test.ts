@@ -55,11 +55,15 @@ describe("the plugin", () => {
 		plugin.unload();
 	});
 
-	it("falls back to the defaults on a corrupt settings file, says so, and saves nothing", async () => {
-		const { plugin, writes } = await loaded(FILES, new SyntaxError("Unexpected token } in JSON"));
+	it("falls back to the defaults on a corrupt settings file, says so, and writes nothing, to notes or settings (fault case 31)", async () => {
+		const { app, plugin, writes } = await loaded(FILES, new SyntaxError("Unexpected token } in JSON"));
 		expect(plugin.settings.peopleFolder).toBe("People");
 		expect(notices().join("\n")).toMatch(/settings file could not be read.*Unexpected token/);
-		expect(writes[4]).not.toHaveBeenCalled();
+		// The index is built once the layout is ready: still nothing is written anywhere.
+		app.workspace.setLayoutReady__();
+		await waitFor(() => (plugin as unknown as { index: { ready: boolean } }).index.ready);
+		await settle();
+		for (const write of writes) expect(write).not.toHaveBeenCalled();
 	});
 
 	it("merges saved settings into a copy of the defaults and reports bad values", async () => {
