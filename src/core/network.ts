@@ -9,6 +9,7 @@
  */
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
+import { BulkLoad } from "./bulk-load";
 import { dueList, newDueMemo, openFollowups } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
@@ -43,13 +44,8 @@ export class PeopleIndex {
 	private readonly people = new Map<string, PersonState>();
 	/** Who links what, and what each linked note gives each person. */
 	private readonly links = new NoteLinks(this.people);
-	/**
-	 * During a bulk load: notes read but not linked yet (marked `deferred`), in the order to
-	 * link them. A queue, not another set: one table fewer growing at each note.
-	 */
-	private deferring = false;
-	private deferredQueue: string[] = [];
-	private deferredAt = 0;
+	/** During a bulk load: the notes read but not linked yet. */
+	private readonly bulk = new BulkLoad();
 	/** People's names in due-list order. */
 	private readonly names = new NameOrder();
 	/** The last due list, for the next one to start from. */
@@ -59,7 +55,7 @@ export class PeopleIndex {
 
 	/** Headings of reach-out lists in daily notes (see scan). */
 	private readonly mirror: readonly MirrorFinder[];
-	private readonly isTemplate: ((path: string) => boolean) | null;
+	private isTemplate: ((path: string) => boolean) | null;
 
 	constructor(private readonly options: IndexOptions) {
 		this.mirror = mirrorFinders(options.settings.reachOutHeading ? [options.settings.reachOutHeading] : DEFAULT_REACH_OUT_HEADINGS);
@@ -71,7 +67,7 @@ export class PeopleIndex {
 	 * each once, against the final set of notes. Queries settle first, so this only saves time.
 	 */
 	defer(): void {
-		this.deferring = true;
+		this.bulk.active = true;
 	}
 
 	/**
@@ -79,21 +75,11 @@ export class PeopleIndex {
 	 * then link as they come again.
 	 */
 	settle(max = Infinity): boolean {
-		if (!this.deferring) return true;
-		let done = 0;
-		const queue = this.deferredQueue;
-		while (this.deferredAt < queue.length) {
-			if (done >= max) return false;
-			const facts = this.notes.get(queue[this.deferredAt++] ?? "");
-			// Removed since, or queued twice: only a note still deferred counts.
-			if (!facts?.deferred) continue;
-			facts.deferred = false;
+		if (!this.bulk.active) return true;
+		const link = (facts: NoteFacts): void => {
 			if (!facts.dests) this.links.link(facts);
-			done++;
-		}
-		this.deferring = false;
-		this.deferredQueue = [];
-		this.deferredAt = 0;
+		};
+		if (!this.bulk.settle(this.notes, link, max)) return false;
 		// Arrays grow with room to spare: once everything is linked, keep only what is used.
 		for (const state of this.people.values()) state.days = state.days.slice();
 		return true;
@@ -108,9 +94,9 @@ export class PeopleIndex {
 		const old = this.notes.get(path);
 		const facts = readNote(record, old, { settings: this.options.settings, daily: this.options.daily, mirror: this.mirror, target: (name) => this.links.target(name) });
 		// A read note read again, still the same kind: only what changed changes (see `replace`).
-		const inPlace = old !== undefined && !this.deferring && old.dests !== null && !old.unread && !facts.unread && (old.person === null) === (facts.person === null);
+		const inPlace = old !== undefined && !this.bulk.active && old.dests !== null && !old.unread && !facts.unread && (old.person === null) === (facts.person === null);
 		// Linked again at once, the note keeps its place among the linkers of the names it still links.
-		const kept = old && !inPlace ? this.links.unlink(old, !this.deferring) : false;
+		const kept = old && !inPlace ? this.links.unlink(old, !this.bulk.active) : false;
 		if (!old) {
 			this.links.resolver.add(path);
 			this.links.epoch++;
@@ -130,8 +116,8 @@ export class PeopleIndex {
 				this.links.epoch++;
 			}
 		} else if (wasPerson) this.dropPerson(path);
-		if (this.deferring) {
-			this.deferLink(facts);
+		if (this.bulk.active) {
+			this.bulk.add(facts);
 			this.links.pending.delete(path);
 		} else if (inPlace) this.links.replace(old, facts);
 		else this.links.link(facts, kept ? old : undefined);
@@ -182,6 +168,13 @@ export class PeopleIndex {
 		if (!facts || facts.unread) return false;
 		this.links.pending.add(path);
 		return true;
+	}
+
+	/** Which notes are templates changed: returns the notes that became or stopped being ones (upsert them again). */
+	setTemplates(templates: TemplatePaths | undefined): string[] {
+		const [was, is] = [this.isTemplate, templateMatcher(templates)];
+		this.isTemplate = is;
+		return this.paths().filter((path) => (was?.(path) ?? false) !== (is?.(path) ?? false));
 	}
 
 	/** Whether a note would be a person, from its path and properties alone. */
@@ -298,15 +291,9 @@ export class PeopleIndex {
 		};
 	}
 
-	private deferLink(facts: NoteFacts): void {
-		if (facts.deferred) return;
-		facts.deferred = true;
-		this.deferredQueue.push(facts.path);
-	}
-
 	/** Notes whose links name `path` may now resolve differently: check them, and link again those that do. */
 	private relinkLinkers(path: string): void {
-		this.links.relinkLinkers(path, this.notes, this.deferring ? (facts: NoteFacts) => this.deferLink(facts) : null);
+		this.links.relinkLinkers(path, this.notes, this.bulk.active ? (facts: NoteFacts) => this.bulk.add(facts) : null);
 	}
 
 	private dropPerson(path: string): void {

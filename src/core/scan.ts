@@ -104,7 +104,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
 		if (!item || (!hasBracket && THEMATIC_BREAK.test(visible))) continue;
 		const entry = readItem(item[1] ?? "", lineNo, ctx, problems);
-		if (entry && !(entry.task === "open" && inRanges(mirror, lineNo))) entries.push(entry);
+		if (entry && !(entry.task === "open" && (inRanges(mirror, lineNo) || isReachOutCopy(visible)))) entries.push(entry);
 	}
 	return { entries, problems };
 }
@@ -117,9 +117,20 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 	for (const { heading, words } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
 		if (words === null || !words.test(body)) continue;
 		// Every such section: a list added twice (say, `rete today` run twice into the note) is a copy too.
-		for (const spot of locateSections(body, heading)) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
+		for (const spot of locateSections(body, heading, true)) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
 	}
 	return out;
+}
+
+/**
+ * A line of a reach-out list, by the block id Rete gives each (`^rete-c-anna-rossi-1x2y3z4`):
+ * a copy of the due list wherever it stands (a daily note of an older folder or format, a note
+ * `rete today` was appended to), so an open one is never a follow-up of its own.
+ */
+const REACH_OUT_ID = /\s\^rete-[a-z0-9-]+\s*$/;
+
+function isReachOutCopy(line: string): boolean {
+	return line.includes("^rete-") && REACH_OUT_ID.test(line);
 }
 
 function inRanges(ranges: Array<[number, number]>, line: number): boolean {

@@ -146,11 +146,12 @@ function span(lines: Line[], all: Outline["headings"], at: number, clearAfter: b
 
 /**
  * Every section of `heading`, not only the first (as `locateSection` finds each): the index of
- * its heading line and of its last non-blank line.
+ * its heading line and of its last non-blank line. `body`: `text` is a note's body already (its
+ * frontmatter cut off), so a `---` block at its start is content, not frontmatter.
  */
-export function locateSections(text: string, heading: string): Array<{ headingIndex: number; end: number }> {
+export function locateSections(text: string, heading: string, body = false): Array<{ headingIndex: number; end: number }> {
 	const want = parseHeading(heading);
-	const lines = linesOf(text, bodyStart(text));
+	const lines = linesOf(text, body ? 0 : bodyStart(text));
 	const { headings: all, clearAfter } = outline(lines);
 	const out: Array<{ headingIndex: number; end: number }> = [];
 	all.forEach((h, at) => {

@@ -17,7 +17,13 @@ export interface CommandTargets {
 
 /** Rebuilds the index from every note; when done, says so with the number of people. */
 export async function rebuildIndex(index: CommandTargets["index"], { t }: Messages): Promise<void> {
-	await index.rebuild(true);
+	try {
+		// Given up for a newer rebuild (settings changed meanwhile): that one has the final word.
+		if (!(await index.rebuild(true))) return;
+	} catch (e) {
+		console.error("Rete: the index could not be rebuilt", e);
+		return;
+	}
 	new Notice(t("notice.rebuilt", { count: index.index.stats().people }));
 }
 

@@ -13,7 +13,7 @@ import { linkTextFor } from "../core/text";
 import type { PersonInfo } from "../core/types";
 import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
-import { ensureFolderIn, locate } from "./daily-notes";
+import { ensureFolderIn, locate } from "./vault-paths";
 import type { NoteWriter } from "./writes";
 
 export interface CreateReport {
@@ -188,7 +188,8 @@ export class EventActions {
 		]);
 		const ok = await this.writer.editBody(event.path, (text) => edits.reduce((acc, edit) => edit(acc), text));
 		if (!ok) report.failed.push({ path: event.path, error: "not written" });
-		if (!(await this.writer.editProperties(event.path, addAttendees(links.map(({ link }) => link))))) report.failed.push({ path: event.path, error: "attendees not written" });
+		// A failure here has its notice already (the bullets above may have landed).
+		await this.writer.editProperties(event.path, addAttendees(links.map(({ link }) => link)));
 		return report;
 	}
 }

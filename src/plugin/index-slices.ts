@@ -63,6 +63,22 @@ export class SliceClock {
 	}
 }
 
+/**
+ * A build's timings, its clock, and `endSlice`: the slice ends, the UI gets a turn, and the
+ * answer is whether the build is still `alive` (not given up meanwhile).
+ */
+export function slicedWork(alive: () => boolean): { timings: IndexTimings; clock: SliceClock; spent: () => number; endSlice: () => Promise<boolean> } {
+	const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false, worker: false };
+	const clock = new SliceClock(timings);
+	const endSlice = async (): Promise<boolean> => {
+		clock.close();
+		await yieldToUi();
+		clock.resume();
+		return alive();
+	};
+	return { timings, clock, spent: () => clock.spent(), endSlice };
+}
+
 export function yieldToUi(): Promise<void> {
 	return new Promise((resolve) => window.setTimeout(resolve, 0));
 }

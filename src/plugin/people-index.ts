@@ -6,12 +6,12 @@
 import { type App, type CachedMetadata, Component, debounce, Events, type EventRef, TFile } from "obsidian";
 import { PeopleIndex } from "../core/network";
 import type { ReteSettings } from "../core/settings";
-import { SNAPSHOT_FORMAT, SnapshotStale } from "../core/snapshot";
-import { type TemplatePaths, templatePaths } from "../core/templates";
-import type { DailyMatcher } from "../core/daily";
+import { SnapshotStale } from "../core/snapshot";
+import type { TemplatePaths } from "../core/templates";
 import type { DailySource } from "./daily-notes";
 import type { IndexCache } from "./index-cache";
-import { catchUp, type IndexTimings, linkEveryNote, readPending, restoreInSlices, SLICE_MS, SliceClock, sliceSnapshot, yieldToUi } from "./index-slices";
+import { readingKey, readingOf, snapshotKey, templatesOf } from "./index-key";
+import { catchUp, type IndexTimings, linkEveryNote, readPending, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
 import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
@@ -86,15 +86,12 @@ export class ReteIndex extends Component {
 	}
 
 	/** What the notes are read with: a saved index is used only when this is unchanged. */
-	private snapshotKey(): string {
-		const s = this.settings();
-		return JSON.stringify([SNAPSHOT_FORMAT, this.version, s.peopleFolder, s.personTags, s.personType, s.defaultCadence, s.reachOutHeading, this.daily.key?.() ?? "", this.templates()]);
+	private snapshotKey(templates = this.templates()): string {
+		return snapshotKey(readingKey(this.settings(), this.version, this.daily), templates);
 	}
 
-	/** Template notes and folders: indexed as empty notes. */
 	private templates(): TemplatePaths {
-		const s = this.settings();
-		return templatePaths({ ...this.daily.templateSources?.(), personTemplate: s.personTemplate, eventTemplate: s.eventTemplate });
+		return templatesOf(this.settings(), this.daily);
 	}
 
 	private cache(): IndexCache | null {
@@ -160,6 +157,10 @@ export class ReteIndex extends Component {
 	 */
 	async settingsChanged(): Promise<void> {
 		await this.daily.refresh();
+		const templates = this.templates();
+		const key = this.snapshotKey(templates);
+		// Only which notes are templates changed: those notes come again, not the whole vault.
+		if (this.ready && !this.rebuilding && key !== this.key && readingOf(key) === readingOf(this.key)) this.retemplate(templates, key);
 		if (this.ready && !this.rebuilding && this.snapshotKey() === this.key) {
 			// The kept copy follows the setting: saved soon when just turned on, deleted when off.
 			if (this.cache()) this.changed();
@@ -169,6 +170,16 @@ export class ReteIndex extends Component {
 		}
 		// A rebuild deletes the kept copy itself when the setting is off.
 		await this.rebuild();
+	}
+
+	/** Notes that became templates, or stopped being ones, are indexed again (read when needed). */
+	private retemplate(templates: TemplatePaths, key: string): void {
+		for (const path of this.current.setTemplates(templates)) {
+			const file = this.app.vault.getFileByPath(path);
+			if (file) this.current.upsert(linksRecord(file, this.app.metadataCache.getFileCache(file)));
+		}
+		this.key = key;
+		void this.readPending();
 	}
 
 	/** Tells the views to draw again (after a refused write, say). */
@@ -183,40 +194,33 @@ export class ReteIndex extends Component {
 	/**
 	 * Builds the index again (settings changed, or the user asked): from the index saved at the
 	 * last run when there is one for the same settings, re-reading only the notes changed since;
-	 * else (or with `fresh`) from every note.
+	 * else (or with `fresh`) from every note. False when given up (for a newer build, say).
 	 */
-	async rebuild(fresh = false): Promise<void> {
+	async rebuild(fresh = false): Promise<boolean> {
 		const generation = ++this.generation;
 		this.giveUp?.abort();
 		const giveUp = new AbortController();
 		this.giveUp = giveUp;
 		this.rebuilding = true;
 		this.touched = new Set();
-		const timings: IndexTimings = { work: 0, longestSlice: 0, notes: 0, read: 0, restored: false, worker: false };
-		const clock = new SliceClock(timings);
-		const spent = (): number => clock.spent();
-		const endSlice = async (): Promise<boolean> => {
-			clock.close();
-			await yieldToUi();
-			clock.resume();
-			return generation === this.generation;
-		};
+		const { timings, clock, spent, endSlice } = slicedWork(() => generation === this.generation);
 		clock.pause();
-		const daily = await this.dailyMatcher();
-		const key = this.snapshotKey();
+		await this.daily.refresh();
+		const daily = this.daily.matcher();
+		const templates = this.templates();
+		const key = this.snapshotKey(templates);
 		const cache = this.cache();
 		// Not wanted, or about to be replaced by a full read: the kept copy goes.
 		if (!cache || fresh) await this.store?.clear().catch(() => undefined);
 		let stored = cache && !fresh ? await cache.load().catch(() => undefined) : undefined;
 		clock.resume();
-		if (generation !== this.generation) return;
+		if (generation !== this.generation) return false;
 		// Kept by another version or for other settings: as good as nothing kept.
 		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
-		const templates = this.templates();
 		const options = { settings: this.settings(), daily, templates };
 		const restore = (value: unknown): Promise<PeopleIndex | null | undefined> => restoreInSlices(options, value, key, spent, endSlice);
 		let index = stored === undefined ? undefined : await restore(stored);
-		if (index === null) return;
+		if (index === null) return false;
 		timings.restored = index !== undefined;
 		// Restored, or damaged: not held any longer (while the worker builds, say).
 		stored = undefined;
@@ -224,10 +228,10 @@ export class ReteIndex extends Component {
 			// Nothing kept, or damaged: built in a worker where there is one, then restored as if kept.
 			const built = await buildElsewhere({ app: this.app, spawn: this.spawn, daily: this.daily, settings: this.settings(), key, templates, timings, clock, endSlice, signal: giveUp.signal });
 			// Given up, or failed after a newer build began: that one carries on alone.
-			if (built === null || generation !== this.generation) return;
+			if (built === null || generation !== this.generation) return false;
 			if (built !== undefined) {
 				index = await restore(built);
-				if (index === null) return;
+				if (index === null) return false;
 				// Damaged on its way from the worker: built here, from the notes (counted afresh).
 				if (index === undefined) Object.assign(timings, { worker: false, notes: 0, read: 0 });
 			}
@@ -238,15 +242,15 @@ export class ReteIndex extends Component {
 			this.building = index;
 			const touched = this.touched;
 			this.touched = null;
-			if (!(await catchUp(this.app, index, touched, timings, spent, endSlice, () => this.eventCount))) return;
+			if (!(await catchUp(this.app, index, touched, timings, spent, endSlice, () => this.eventCount))) return false;
 		} else {
 			index = new PeopleIndex(options);
 			this.building = index;
 			this.touched = null;
-			if (!(await linkEveryNote(this.app, index, timings, spent, endSlice))) return;
+			if (!(await linkEveryNote(this.app, index, timings, spent, endSlice))) return false;
 		}
 		// Events during the build may add notes to read: drain until none are left.
-		if (!(await readPending(this.app, index, timings, clock, endSlice))) return;
+		if (!(await readPending(this.app, index, timings, clock, endSlice))) return false;
 		clock.close();
 		this.current = index;
 		this.building = null;
@@ -256,11 +260,7 @@ export class ReteIndex extends Component {
 		this.key = key;
 		if (!timings.restored || timings.notes > 0 || timings.read > 0) this.changed();
 		this.events.trigger("updated");
-	}
-
-	private async dailyMatcher(): Promise<DailyMatcher | null> {
-		await this.daily.refresh();
-		return this.daily.matcher();
+		return true;
 	}
 
 	/** The indexes that events must update: the live one and, during a rebuild, the new one. */

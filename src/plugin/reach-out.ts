@@ -17,6 +17,9 @@ import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
 import { type EditOutcome, editBodyOnce, type NoteWriter } from "./writes";
 
+/** How long the command waits for the index to finish reading the vault. */
+const READY_WAIT_MS = 60_000;
+
 export interface ReachOutTiming {
 	/** How long a new daily note must stay unmodified (templates at work) before we write. */
 	quietMs: number;
@@ -29,6 +32,7 @@ export class ReachOut {
 	private readonly created = new Set<string>();
 	private readonly openedSince = new Set<string>();
 	private readonly wake = new Map<string, () => void>();
+	private stopped = false;
 
 	constructor(
 		private readonly app: App,
@@ -77,8 +81,15 @@ export class ReachOut {
 	/** The command: creates today's daily note when missing (with its template), then the list. */
 	async addToToday(): Promise<void> {
 		const { t } = this.messages();
-		// Right after start-up the index may still be reading the vault.
-		while (!this.index.ready) await new Promise((resolve) => window.setTimeout(resolve, 50));
+		// Right after start-up the index may still be reading the vault: wait a while, not forever.
+		const since = Date.now();
+		while (!this.index.ready) {
+			if (Date.now() - since > READY_WAIT_MS) {
+				new Notice(t("view.loading"));
+				return;
+			}
+			await new Promise((resolve) => window.setTimeout(resolve, 50));
+		}
 		if (this.lines(this.today(), "").length === 0) {
 			new Notice(t("notice.reachOutNone"));
 			return;
@@ -140,6 +151,8 @@ export class ReachOut {
 	 * layout is ready, so the start-up `create` events of every file are never seen.
 	 */
 	watchCreation(component: Component): void {
+		// Unloaded meanwhile (the plugin turned off while a new note is waited on): nothing is written.
+		component.register(() => (this.stopped = true));
 		this.app.workspace.onLayoutReady(() => {
 			component.registerEvent(this.app.vault.on("create", (file) => void this.onCreate(file)));
 			component.registerEvent(this.app.workspace.on("file-open", (file) => {
@@ -163,7 +176,7 @@ export class ReachOut {
 			// Calendar, Periodic Notes…). One synced in from another device is not: left alone.
 			if (!(await this.opened(file.path))) return;
 			await this.quiet(file);
-			if (!this.index.ready || !this.app.vault.getFileByPath(file.path)) return;
+			if (this.stopped || !this.index.ready || !this.app.vault.getFileByPath(file.path)) return;
 			await this.writeInto(file);
 		} finally {
 			this.created.delete(file.path);

@@ -196,7 +196,9 @@ function peopleHint(hints: RenderInput["hints"], { t, locale }: Messages): strin
 	if (hints.tag) rules.push(t("empty.rule.tag", { tag: hints.tag }));
 	if (hints.type) rules.push(t("empty.rule.type", { type: hints.type }));
 	if (rules.length === 0) return t("empty.noRules");
-	return t("empty.people", { rules: new Intl.ListFormat(locale, { type: "disjunction" }).format(rules) });
+	// Intl.ListFormat is in every engine Obsidian runs on since 2021; a plain list otherwise.
+	const list = typeof Intl.ListFormat === "function" ? new Intl.ListFormat(locale, { type: "disjunction" }).format(rules) : rules.join(", ");
+	return t("empty.people", { rules: list });
 }
 
 function renderEmpty(root: HTMLElement, input: RenderInput): void {

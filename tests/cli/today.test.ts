@@ -46,6 +46,13 @@ describe("rete today", () => {
 		}
 	});
 
+	it("a reach-out list outside today's daily notes (an older folder, a note it was appended to) is still a copy, by its ids", () => {
+		const once = rete(["today", "--vault", makeVault(PEOPLE), "--today", "2026-11-20"]).out;
+		const vault = makeVault({ ...PEOPLE, "Old journal/Friday 20.md": `# Friday\n\n${once}`, "Inbox.md": once.replace("## Reach out", "## Oggi") });
+		const due = JSON.parse(rete(["due", "--vault", vault, "--today", "2026-11-20", "--json"]).out) as { items: Array<{ reason: string; source?: string }> };
+		expect(due.items.map((i) => `${i.reason} ${i.source ?? ""}`)).toEqual(["cadence ", "followup Notes/Plan.md"]);
+	});
+
 	it("prints only the heading when nobody is due", () => {
 		expect(rete(["today", "--vault", makeVault({}), "--today", "2026-11-20"]).out).toBe("## Reach out\n");
 	});

@@ -54,10 +54,10 @@ function occurrences(text: string, s: string): number {
 }
 
 /** What the index sees in a note: its body scanned as the plugin does, at file line numbers. */
-function scanned(text: string, ownNote: boolean) {
+function scanned(text: string, ownNote: boolean, noteDate: number | null = null) {
 	const split = splitFrontmatter(text);
 	const firstLine = split.kind === "yaml" ? split.bodyStartLine : 0;
-	return scanBody(split.kind === "yaml" ? split.body : text, { path: ownNote ? "People/A.md" : "Notes/x.md", noteDate: null, ownNote, firstLine }).entries;
+	return scanBody(split.kind === "yaml" ? split.body : text, { path: ownNote ? "People/A.md" : "Notes/x.md", noteDate, ownNote, firstLine }).entries;
 }
 
 describe("appendUnderHeading: property", () => {
@@ -142,10 +142,17 @@ describe("upsertReachOut: property", () => {
 				const out = write(input);
 				expect(oneSpanInserted(input, out)).toBe(true);
 				expect(write(out)).toBe(out);
+				// Open reach-out lines are copies, never follow-ups; ticked, each is a contact the
+				// scanner reads (so none landed in code or a comment).
 				const open = scanned(out, false).filter((e) => e.task === "open");
+				for (const l of lines) expect(open.filter((e) => e.text?.endsWith(`^${idOf(l)}`))).toEqual([]);
+				const ticked = out.replace(/\[ \](?=[^\n]*\^rete-)/g, "[x]");
+				const done = scanned(ticked, false, 0).filter((e) => e.task === "done").map((e) => e.line);
+				const fileLines = ticked.split("\n");
 				for (const l of lines) {
 					if (input.includes(idOf(l))) continue;
-					expect(open.filter((e) => e.text?.endsWith(`^${idOf(l)}`))).toHaveLength(1);
+					const at = fileLines.findIndex((x) => x.replace(/\r$/, "").endsWith(`^${idOf(l)}`));
+					expect(done).toContain(at + 1);
 				}
 			}),
 			{ numRuns: 800 },

@@ -39,7 +39,7 @@ describe("Rebuild index", () => {
 		let finish = (): void => undefined;
 		const people = { value: 1 };
 		const index = {
-			rebuild: vi.fn(() => new Promise<void>((resolve) => (finish = resolve))),
+			rebuild: vi.fn(() => new Promise<boolean>((resolve) => (finish = () => resolve(true)))),
 			index: { stats: () => ({ notes: 3, people: people.value, interactions: 0, followups: 0, problems: 0 }) },
 		} as unknown as CommandTargets["index"];
 		commands(index)("rebuild-index");
@@ -54,5 +54,12 @@ describe("Rebuild index", () => {
 		finish();
 		await settle();
 		expect(notices()).toEqual(["Rete: indice ricostruito, 3 persone."]);
+	});
+
+	it("says nothing when the rebuild was given up for a newer one", async () => {
+		const index = { rebuild: vi.fn(() => Promise.resolve(false)), index: { stats: () => ({ people: 2 }) } } as unknown as CommandTargets["index"];
+		commands(index)("rebuild-index");
+		await settle();
+		expect(notices()).toEqual([]);
 	});
 });

@@ -2,12 +2,11 @@
 import type { Vault } from "obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { defaultSettings } from "../../src/core/settings";
-import { pathKey } from "../../src/core/names";
-import { DailyNotes, ensureFolderIn, locate } from "../../src/plugin/daily-notes";
+import { DailyNotes } from "../../src/plugin/daily-notes";
 import { ReteIndex } from "../../src/plugin/people-index";
 import { ReachOut } from "../../src/plugin/reach-out";
 import { dailyFor, waitFor } from "./app";
-import { messages, type TestVault, testVault } from "./writes-helpers";
+import { caseInsensitiveDisk, messages, type TestVault, testVault } from "./writes-helpers";
 
 const NOW = { year: 2026, month: 11, day: 20, hour: 7, minute: 45 };
 const TODAY = 20777; // 2026-11-20
@@ -21,22 +20,6 @@ async function daily(files: Record<string, string>, configDir?: string): Promise
 }
 
 const settings = (json: object): Record<string, string> => ({ ".obsidian/daily-notes.json": JSON.stringify(json) });
-
-/** Makes the fake vault's disk case-insensitive, as on macOS and Windows: "already exists". */
-function caseInsensitiveDisk(v: TestVault): void {
-	const vault = v.app.vault;
-	const taken = (path: string): boolean => vault.getAllLoadedFiles().some((f) => f.path !== "/" && pathKey(f.path) === pathKey(path));
-	const createFolder = vault.createFolder.bind(vault);
-	vi.spyOn(vault, "createFolder").mockImplementation(async (path) => {
-		if (taken(path)) throw new Error("Folder already exists.");
-		return createFolder(path);
-	});
-	const create = vault.create.bind(vault);
-	vi.spyOn(vault, "create").mockImplementation(async (path, data) => {
-		if (taken(path)) throw new Error("File already exists.");
-		return create(path, data);
-	});
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -182,29 +165,5 @@ describe("folders for a new daily note (case 22)", () => {
 		});
 		expect((await v.daily.ensure(TODAY, NOW)).path).toBe("Journal/2026-11-20.md");
 		expect(await v.read("Journal/2026-11-20.md")).toBe("synced\n");
-	});
-});
-
-describe("locate and ensureFolderIn", () => {
-	it("spells each existing part as on disk and the rest as asked", async () => {
-		const v = await daily({ "Work/Notes/a.md": "" });
-		expect(locate(v.vault, "work/notes/A.md")).toMatchObject({ path: "Work/Notes/a.md" });
-		expect(locate(v.vault, "WORK/new/b.md")).toEqual({ path: "Work/new/b.md", found: null });
-		expect(locate(v.vault, "Work/Notes/a.md/b.md")).toEqual({ path: "Work/Notes/a.md/b.md", found: null });
-	});
-
-	it("returns an existing folder, in its own case, without creating it", async () => {
-		const v = await daily({ "People/a.md": "" });
-		const createFolder = vi.spyOn(v.app.vault, "createFolder");
-		expect(await ensureFolderIn(v.vault, "people")).toBe("People");
-		expect(await ensureFolderIn(v.vault, "")).toBe("");
-		expect(createFolder).not.toHaveBeenCalled();
-	});
-
-	it("creates what is missing below an existing folder spelt otherwise", async () => {
-		const v = await daily({ "People/a.md": "" });
-		caseInsensitiveDisk(v);
-		expect(await ensureFolderIn(v.vault, "PEOPLE/Clients")).toBe("People/Clients");
-		expect(v.app.vault.getFolderByPath("People/Clients")).not.toBeNull();
 	});
 });

@@ -114,10 +114,17 @@ describe("Add today's reach-outs to the daily note", () => {
 	});
 });
 
+/** A stand-in for the plugin (a Component): `unload` runs what was registered to run then. */
+function component() {
+	const cleanups: Array<() => void> = [];
+	const comp = { registerEvent: (ref: unknown) => ref, register: (cb: () => void) => cleanups.push(cb) };
+	return { comp, unload: () => cleanups.forEach((cb) => cb()) };
+}
+
 describe("when today's daily note is created", () => {
 	it("adds the section once, after the template, only with the setting on", async () => {
 		const v = await setup({}, { reachOutOnCreate: true });
-		const comp = { registerEvent: vi.fn((ref: unknown) => ref) };
+		const comp = { registerEvent: vi.fn((ref: unknown) => ref), register: vi.fn() };
 		v.reach.watchCreation(comp as never);
 		const file = await v.app.vault.create("2026-11-20.md", "# Template text\n");
 		// Created by the user, the note opens (Daily notes opens it).
@@ -131,16 +138,28 @@ describe("when today's daily note is created", () => {
 
 	it("knows today's note spelt in another case (the folder as the vault has it)", async () => {
 		const v = await setup({ ".obsidian/daily-notes.json": '{"folder":"Journal"}', "journal/old.md": "x\n" }, { reachOutOnCreate: true });
-		v.reach.watchCreation({ registerEvent: (ref: unknown) => ref } as never);
+		v.reach.watchCreation(component().comp as never);
 		const file = await v.app.vault.create("journal/2026-11-20.md", "# Day\n");
 		v.app.workspace.trigger("file-open", file);
 		for (let i = 0; i < 300 && !(await v.read("journal/2026-11-20.md")).includes("## Reach out"); i++) await settle(1);
 		expect(await v.read("journal/2026-11-20.md")).toContain("## Reach out\n");
 	});
 
+	it("writes nothing once the plugin was unloaded while it waited for the note to settle", async () => {
+		const v = await setup({}, { reachOutOnCreate: true });
+		const c = component();
+		v.reach.watchCreation(c.comp as never);
+		const process = vi.spyOn(v.app.vault, "process");
+		const file = await v.app.vault.create("2026-11-20.md", "# Day\n");
+		v.app.workspace.trigger("file-open", file);
+		c.unload();
+		await settle(60);
+		expect(process).not.toHaveBeenCalled();
+	});
+
 	it("leaves alone a daily note that is never opened here (synced in from another device)", async () => {
 		const v = await setup({}, { reachOutOnCreate: true });
-		v.reach.watchCreation({ registerEvent: (ref: unknown) => ref } as never);
+		v.reach.watchCreation(component().comp as never);
 		const process = vi.spyOn(v.app.vault, "process");
 		await v.app.vault.create("2026-11-20.md", "# From the phone\n");
 		// Longer than the longest wait (200 ms here).
@@ -151,7 +170,7 @@ describe("when today's daily note is created", () => {
 
 	it("does nothing for other notes, or with the setting off", async () => {
 		const v = await setup({}, { reachOutOnCreate: false });
-		v.reach.watchCreation({ registerEvent: (ref: unknown) => ref } as never);
+		v.reach.watchCreation(component().comp as never);
 		const process = vi.spyOn(v.app.vault, "process");
 		await v.app.vault.create("2026-11-20.md", "x\n");
 		await v.app.vault.create("2026-11-19.md", "x\n");

@@ -2,6 +2,7 @@
 import type { App as ObsidianApp } from "obsidian";
 import { type App, MarkdownView, Notice } from "obsidian-test-mocks/obsidian";
 import { type Mock, vi } from "vitest";
+import { pathKey } from "../../src/core/names";
 import { messagesFor } from "../../src/plugin/i18n";
 import { NoteWriter } from "../../src/plugin/writes";
 import { makeApp } from "./app";
@@ -51,4 +52,20 @@ export async function openInEditor(vault: TestVault, path: string, editorText: s
 	view.file = file;
 	view.editor.setValue(editorText);
 	return view;
+}
+
+/** Makes the fake vault's disk case-insensitive, as on macOS and Windows: "already exists". */
+export function caseInsensitiveDisk(v: TestVault): void {
+	const vault = v.app.vault;
+	const taken = (path: string): boolean => vault.getAllLoadedFiles().some((f) => f.path !== "/" && pathKey(f.path) === pathKey(path));
+	const createFolder = vault.createFolder.bind(vault);
+	vi.spyOn(vault, "createFolder").mockImplementation(async (path) => {
+		if (taken(path)) throw new Error("Folder already exists.");
+		return createFolder(path);
+	});
+	const create = vault.create.bind(vault);
+	vi.spyOn(vault, "create").mockImplementation(async (path, data) => {
+		if (taken(path)) throw new Error("File already exists.");
+		return create(path, data);
+	});
 }
