@@ -49,7 +49,16 @@ export function reachOutLine(item: DueItem, link: string, words: string): string
 		text = own === "" ? words : own;
 		if (item.due) text += ` 📅 ${item.due}`;
 	}
-	return `- [ ] [[${link}]] · ${text} ^${reachOutId(item)}`;
+	return `- [ ] ${personLink(link, item.person)} · ${text} ^${reachOutId(item)}`;
+}
+
+/**
+ * `[[link]]`, or `[[link|name]]` when the person's name is not the link's text (a `name`
+ * property, or a link written as a path): the list reads as the due list does.
+ */
+function personLink(link: string, name: string): string {
+	const alias = name.replace(/[[\]|\r\n]+/g, " ").replace(/\s+/g, " ").trim();
+	return alias === "" || alias === link ? `[[${link}]]` : `[[${link}|${alias}]]`;
 }
 
 const BLOCK_ID = /\^(rete-[a-z0-9-]+)\s*$/;

@@ -8,7 +8,7 @@
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
-import type { TemplatePaths } from "../core/templates";
+import { type TemplatePaths, templateMatcher } from "../core/templates";
 import { asProperties, isPerson } from "../core/person";
 import type { IndexSnapshot } from "../core/snapshot";
 import { joinSnapshot } from "../core/snapshot-parts";
@@ -160,8 +160,10 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		const files = app.vault.getMarkdownFiles();
 		const people = new Set<string>();
 		let seen = 0;
+		// Template notes are nobody (the worker reads them as empty): not sent as text for being people.
+		const isTemplate = templateMatcher(b.templates);
 		for (const file of files) {
-			if (isPerson(file.path, asProperties(frontmatterOf(app, file)), b.settings)) people.add(file.path);
+			if (!isTemplate?.(file.path) && isPerson(file.path, asProperties(frontmatterOf(app, file)), b.settings)) people.add(file.path);
 			if (++seen % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
 		}
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;

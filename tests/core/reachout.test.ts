@@ -14,6 +14,16 @@ const L2 = reachOutLine(deck, "Anna Rossi", "");
 const L3 = reachOutLine(zoe, "Zoë Ng", "birthday on Monday");
 
 describe("reach-out lines", () => {
+	it.each([
+		["the name is the link", "Anna Rossi", "Anna Rossi", "[[Anna Rossi]]"],
+		["a name property", "Dup1", "Same Name", "[[Dup1|Same Name]]"],
+		["a link written as a path", "People/Anna Rossi", "Anna Rossi", "[[People/Anna Rossi|Anna Rossi]]"],
+		["a name with brackets and a bar", "Bo", "Bo [the | best]", "[[Bo|Bo the best]]"],
+	])("link the person as the due list names them: %s", (_, link, person, expected) => {
+		expect(reachOutLine({ ...anna, person }, link, "x")).toContain(`- [ ] ${expected} · x ^rete-`);
+	});
+
+
 	it("are tasks linking the person, with the reason and a stable block id", () => {
 		expect(L1).toMatch(/^- \[ \] \[\[Anna Rossi\]\] · last contact 50 days ago \^rete-c-anna-rossi-[a-z0-9]{7}$/);
 		expect(L2).toMatch(/^- \[ \] \[\[Anna Rossi\]\] · Send Anna the deck 📅 2026-11-25 \^rete-f-anna-rossi-[a-z0-9]{7}$/);

@@ -142,10 +142,16 @@ describe("the first build in a worker", () => {
 	it("leaves template notes out, as the main thread does", async () => {
 		const files = { ".obsidian/templates.json": '{"folder":"Templates"}', "Templates/Person.md": "---\ntags: [person]\ncadence: 1w\n---\n- [ ] Call [[Anna Rossi]]\n" };
 		const here = await launch(vault(files), null);
-		const there = await launch(vault(files), () => new InThreadWorker());
+		const worker = new InThreadWorker();
+		const there = await launch(vault(files), () => worker);
 		expect(there.timings.worker).toBe(true);
 		expect(there.index.person("Templates/Person.md")).toBeNull();
 		expect(view(there)).toEqual(view(here));
+		// Tagged as a person, yet not read as one: sent by its links, not as text.
+		const bare = { ...files, "Templates/Person.md": "---\ntags: [person]\ncadence: 1w\n---\n# {{title}}\n" };
+		const again = new InThreadWorker();
+		await launch(vault(bare), () => again);
+		expect(again.byLinks.has("Templates/Person.md")).toBe(true);
 	});
 
 	it("sends as text the notes Obsidian resolved to someone; reads others only when the worker finds they link someone", async () => {

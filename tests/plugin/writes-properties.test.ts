@@ -121,3 +121,18 @@ describe("a recurring follow-up (🔁) is left to the Tasks plugin", () => {
 		expect(v.notices()).toEqual([messages.t("notice.recurring")]);
 	});
 });
+
+describe("a note renamed while it is written (fault case 16)", () => {
+	it("the edit lands in the renamed note, and the old path is never created again", async () => {
+		const path = "People/Anna.md";
+		const v = testVault({ [path]: "# Anna\n\n## Log\n" });
+		const process = v.app.vault.process.bind(v.app.vault);
+		vi.spyOn(v.app.vault, "process").mockImplementation(async (file, fn, options) => {
+			await v.app.fileManager.renameFile(file, "People/Anna Rossi.md");
+			return process(file, fn, options);
+		});
+		expect(await v.writer.editBody(path, (text) => `${text}- 2026-11-20 Coffee\n`)).toBe(true);
+		expect(await v.exists(path)).toBe(false);
+		expect(await v.read("People/Anna Rossi.md")).toBe("# Anna\n\n## Log\n- 2026-11-20 Coffee\n");
+	});
+});
