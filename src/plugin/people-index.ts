@@ -161,7 +161,7 @@ export class ReteIndex extends Component {
 		const key = this.snapshotKey(templates);
 		// Only which notes are templates changed: those notes come again, not the whole vault.
 		if (this.ready && !this.rebuilding && key !== this.key && readingOf(key) === readingOf(this.key)) this.retemplate(templates, key);
-		if (this.ready && !this.rebuilding && this.snapshotKey() === this.key) {
+		if (this.ready && !this.rebuilding && key === this.key) {
 			// The kept copy follows the setting: saved soon when just turned on, deleted when off.
 			if (this.cache()) this.changed();
 			else void this.store?.clear().catch(() => undefined);

@@ -1,6 +1,5 @@
 /** Notes as records for the index: from their text, or from the metadata cache alone. */
 import { type App, type CachedMetadata, getLinkpath, parseYaml, type TFile } from "obsidian";
-import { splitFrontmatter } from "../core/frontmatter";
 import { cachedProperties, recordFromText, type YamlParse } from "../core/record";
 import type { NoteRecord } from "../core/types";
 
@@ -50,13 +49,7 @@ function properties(cache: CachedMetadata | null): YamlParse {
 
 /** The properties of a note's text (as `properties` reads them) when its cache is `null`. */
 export function uncachedFrontmatter(text: string): unknown {
-	const split = splitFrontmatter(text);
-	if (split.kind !== "yaml") return undefined;
-	try {
-		return parseYaml(split.yaml) as unknown;
-	} catch {
-		return undefined;
-	}
+	return recordFromText("", text, obsidianYaml).frontmatter ?? undefined;
 }
 
 /** A note from its text; `stamp`: the file's stamp when that text was read (default: now). */
