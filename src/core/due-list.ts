@@ -46,7 +46,7 @@ export function dueList(people: Iterable<PersonState>, names: NameOrder, today: 
 			continue;
 		}
 		const start = fresh.length;
-		state.dueValidTo = dueItemsFor(state.info, lastContactDay(state, today), state.followups, today, horizon, fresh);
+		state.dueValidTo = dueItemsFor(state, lastContactDay(state, today), today, horizon, fresh);
 		const n = fresh.length - start;
 		state.due = true;
 		state.dueToday = today;
@@ -135,7 +135,7 @@ function before(a: DueItem, sa: PersonState, b: DueItem, sb: PersonState, names:
 /** A person's rank in due-list order, read again when the order changed. */
 function rankOf(state: PersonState, names: NameOrder, version: number): number {
 	if (state.rankVersion !== version) {
-		state.rank = names.rank(state.info.name);
+		state.rank = names.rank(state.name);
 		state.rankVersion = version;
 	}
 	return state.rank;
@@ -144,6 +144,6 @@ function rankOf(state: PersonState, names: NameOrder, version: number): number {
 /** Every open follow-up of `people`, dated or not and however far ahead, in due-list order. */
 export function openFollowups(people: Iterable<PersonState>, names: NameOrder): DueItem[] {
 	const items: DueItem[] = [];
-	for (const state of people) if (state.followups.length > 0) followupItemsFor(state.info, state.followups, items);
+	for (const state of people) if (state.followups.length > 0) followupItemsFor(state, items);
 	return dueOrder(items, names).map((i) => items[i] as DueItem);
 }

@@ -108,39 +108,49 @@ export function dueOrder(items: readonly DueItem[], names?: NameOrder, ranks?: r
 		for (let i = 0; i < n; i++) order.push(i);
 		return compareOrder(items, order);
 	}
+	// Each item's day read once (items come in several shapes: reading a field costs).
+	const days = new Float64Array(n);
 	let min = Infinity;
 	let max = -Infinity;
 	for (let i = 0; i < n; i++) {
 		const day = (items[i] as DueItem).day;
-		if (day === null) continue;
+		if (day === null) {
+			days[i] = NaN;
+			continue;
+		}
+		days[i] = day;
 		if (day < min) min = day;
 		if (day > max) max = day;
 	}
 	// Day slots from the earliest to the latest due day, then one for undated items.
 	const slots = (max >= min ? max - min + 1 : 0) + 1;
 	const width = names.size + 1;
-	if (slots * width * n >= Number.MAX_SAFE_INTEGER) {
+	// Each key is (slot, rank, place), the place in the low bits: a power of two, so that taking
+	// it apart is exact arithmetic without a division.
+	let low = 1;
+	while (low < n) low *= 2;
+	if (slots * width * low >= Number.MAX_SAFE_INTEGER) {
 		for (let i = 0; i < n; i++) order.push(i);
 		return compareOrder(items, order);
 	}
 	const keys = new Float64Array(n);
 	for (let i = 0; i < n; i++) {
-		const item = items[i] as DueItem;
-		const slot = item.day === null ? slots - 1 : item.day - min;
-		const rank = ranks ? (ranks[i] ?? 0) : names.rank(item.person);
-		keys[i] = (slot * width + rank) * n + i;
+		const day = days[i] ?? NaN;
+		const slot = Number.isNaN(day) ? slots - 1 : day - min;
+		const rank = ranks ? (ranks[i] ?? 0) : names.rank((items[i] as DueItem).person);
+		keys[i] = (slot * width + rank) * low + i;
 	}
 	keys.sort();
+	const inv = 1 / low;
 	for (let k = 0; k < n; ) {
 		const key = keys[k] ?? 0;
-		const i = key % n;
-		const group = key - i;
+		const group = Math.floor(key * inv);
 		let j = k + 1;
-		while (j < n && (keys[j] ?? 0) - ((keys[j] ?? 0) % n) === group) j++;
-		if (j - k === 1) order.push(i);
+		while (j < n && Math.floor((keys[j] ?? 0) * inv) === group) j++;
+		if (j - k === 1) order.push(key - group * low);
 		else {
 			const run: number[] = [];
-			for (let m = k; m < j; m++) run.push((keys[m] ?? 0) % n);
+			for (let m = k; m < j; m++) run.push((keys[m] ?? 0) - group * low);
 			for (const r of compareOrder(items, run)) order.push(r);
 		}
 		k = j;

@@ -16,7 +16,7 @@ import { asProperties, isPerson } from "./person";
 import { targetBase } from "./resolver";
 import { ShardedMap } from "./sharded-map";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
-import { latestOnOrBefore, newPerson, type PersonState, sortedDays } from "./person-state";
+import { latestOnOrBefore, newPerson, type PersonState, setInfo, sortedDays } from "./person-state";
 import { type MirrorFinder, mirrorFinders } from "./scan";
 import { readNote } from "./note-facts";
 import { checkSnapshot, type IndexSnapshot, type SnapshotJob } from "./snapshot";
@@ -106,11 +106,7 @@ export class PeopleIndex {
 		if (facts.person) {
 			this.names.add(facts.person.name);
 			const state = this.people.get(path);
-			if (state) {
-				state.info = facts.person;
-				state.due = false;
-				state.rankVersion = -1;
-			}
+			if (state) setInfo(state, facts.person);
 			else {
 				this.people.set(path, newPerson(facts.person));
 				this.links.epoch++;

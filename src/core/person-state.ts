@@ -3,10 +3,11 @@
  * sorted while small), their follow-ups, and until when their items in the last due list hold.
  */
 import type { Day } from "./dates";
-import type { Followup } from "./due";
+import { cardFrom, type DueCard, type Followup } from "./due";
 import type { PersonInfo } from "./types";
 
-export interface PersonState {
+/** A person, with the card the due list reads (`DueCard`: kept in step with `info` by `setInfo`). */
+export interface PersonState extends DueCard {
 	info: PersonInfo;
 	/** Contact days from every note (a multiset), sorted when `sorted`. */
 	days: Day[];
@@ -40,7 +41,48 @@ export interface PersonState {
 export const NO_FOLLOWUPS: Followup[] = [];
 
 export function newPerson(info: PersonInfo): PersonState {
-	return { info, days: [], sorted: true, followups: NO_FOLLOWUPS, last: null, lastFrom: 1, lastTo: 0, slot: -1, live: true, due: false, dueToday: 0, dueHorizon: 0, dueValidTo: 0, dueCall: 0, rank: 0, rankVersion: -1 };
+	// One literal, every field written out (a spread would leave some outside the object): all
+	// people share one shape, and what the due list reads of a person lies together.
+	const c = cardFrom(info);
+	return {
+		due: false,
+		dueToday: 0,
+		dueHorizon: 0,
+		dueValidTo: 0,
+		dueCall: 0,
+		last: null,
+		lastFrom: 1,
+		lastTo: 0,
+		rank: 0,
+		rankVersion: -1,
+		live: true,
+		followups: NO_FOLLOWUPS,
+		name: c.name,
+		path: c.path,
+		company: c.company,
+		role: c.role,
+		cadenceLabel: c.cadenceLabel,
+		cadenceUnit: c.cadenceUnit,
+		cadenceCount: c.cadenceCount,
+		lastContact: c.lastContact,
+		met: c.met,
+		snooze: c.snooze,
+		birthMonth: c.birthMonth,
+		birthDay: c.birthDay,
+		birthYear: c.birthYear,
+		info,
+		days: [],
+		sorted: true,
+		slot: -1,
+	};
+}
+
+/** New properties for a person: the card follows, and the due list computes them again. */
+export function setInfo(state: PersonState, info: PersonInfo): void {
+	state.info = info;
+	Object.assign(state, cardFrom(info));
+	state.due = false;
+	state.rankVersion = -1;
 }
 
 export function addFollowup(state: PersonState, followup: Followup): void {
