@@ -10,13 +10,14 @@
  */
 import type { Day } from "./dates";
 import { compareDue, dueItemsFor, dueOrder, followupItemsFor, type NameOrder } from "./due";
-import { lastContactDay, type PersonState } from "./person-state";
+import { lastContactDay, type PersonCard } from "./person-state";
 import type { DueItem } from "./types";
 
 /** The last list a `dueList` gave, with each item's person, for the next list to start from. */
 export interface DueMemo {
 	items: DueItem[];
-	states: PersonState[];
+	/** Each item's person, by their card (`cardsMoved` after the cards moved). */
+	cards: PersonCard[];
 	/** Numbers the lists: a person's items computed for list `call` are not in the last list. */
 	call: number;
 	/** The last list that was finished: items computed for a later one (that threw) are in no list. */
@@ -24,18 +25,25 @@ export interface DueMemo {
 }
 
 export function newDueMemo(): DueMemo {
-	return { items: [], states: [], call: 0, done: 0 };
+	return { items: [], cards: [], call: 0, done: 0 };
+}
+
+/** The people's cards moved (`PersonCards.pack`): the memo follows them. */
+export function cardsMoved(memo: DueMemo): void {
+	const cards = memo.cards;
+	for (let i = 0; i < cards.length; i++) cards[i] = (cards[i] as PersonCard).person.card;
 }
 
 /** Who is due on `today`, sorted; the same item objects come back from call to call. */
-export function dueList(people: Iterable<PersonState>, names: NameOrder, today: Day, horizon: number, memo: DueMemo): DueItem[] {
+export function dueList(cards: readonly PersonCard[], names: NameOrder, today: Day, horizon: number, memo: DueMemo): DueItem[] {
 	const call = ++memo.call;
 	const fresh: DueItem[] = [];
-	const freshStates: PersonState[] = [];
+	const freshStates: PersonCard[] = [];
 	const ranks: number[] = [];
 	const version = names.version;
 	let reused = 0;
-	for (const state of people) {
+	for (let i = 0; i < cards.length; i++) {
+		const state = cards[i] as PersonCard;
 		// The same day, or a later day before anything about this person changes: the same items,
 		// in the last list (which every person's items are in: each finished list goes over
 		// everyone, and a person new to the index has none yet; items computed for a list that
@@ -63,27 +71,27 @@ export function dueList(people: Iterable<PersonState>, names: NameOrder, today: 
 	// Everyone computed again (the first list, or an earlier day): nothing to keep from the last list.
 	const out = reused === 0 ? sorted : merge(memo, call, sorted, names, version);
 	memo.items = out.items;
-	memo.states = out.states;
+	memo.cards = out.states;
 	memo.done = call;
 	return out.items.slice();
 }
 
 interface Sorted {
 	items: DueItem[];
-	states: PersonState[];
+	states: PersonCard[];
 }
 
 /** `items` in due-list order (`dueOrder`), with each item's person following it. */
-function sortWithStates(items: DueItem[], states: PersonState[], names: NameOrder, ranks: number[]): Sorted {
+function sortWithStates(items: DueItem[], states: PersonCard[], names: NameOrder, ranks: number[]): Sorted {
 	if (items.length < 2) return { items, states };
 	const order = dueOrder(items, names, ranks);
 	const n = order.length;
 	const sortedItems = new Array<DueItem>(n);
-	const sortedStates = new Array<PersonState>(n);
+	const sortedStates = new Array<PersonCard>(n);
 	for (let k = 0; k < n; k++) {
 		const i = order[k] ?? 0;
 		sortedItems[k] = items[i] as DueItem;
-		sortedStates[k] = states[i] as PersonState;
+		sortedStates[k] = states[i] as PersonCard;
 	}
 	return { items: sortedItems, states: sortedStates };
 }
@@ -94,19 +102,19 @@ function sortWithStates(items: DueItem[], states: PersonState[], names: NameOrde
  */
 function merge(memo: DueMemo, call: number, fresh: Sorted, names: NameOrder, version: number): Sorted {
 	const last = memo.items;
-	const lastStates = memo.states;
+	const lastCards = memo.cards;
 	const items: DueItem[] = [];
-	const states: PersonState[] = [];
+	const states: PersonCard[] = [];
 	let j = 0;
 	const nf = fresh.items.length;
 	for (let i = 0; i < last.length; i++) {
-		const state = lastStates[i] as PersonState;
+		const state = lastCards[i] as PersonCard;
 		// Gone from the index, or computed again for this list (its new items are in `fresh`).
 		if (!state.live || state.dueCall === call) continue;
 		const item = last[i] as DueItem;
-		while (j < nf && before(fresh.items[j] as DueItem, fresh.states[j] as PersonState, item, state, names, version)) {
+		while (j < nf && before(fresh.items[j] as DueItem, fresh.states[j] as PersonCard, item, state, names, version)) {
 			items.push(fresh.items[j] as DueItem);
-			states.push(fresh.states[j] as PersonState);
+			states.push(fresh.states[j] as PersonCard);
 			j++;
 		}
 		items.push(item);
@@ -114,13 +122,13 @@ function merge(memo: DueMemo, call: number, fresh: Sorted, names: NameOrder, ver
 	}
 	for (; j < nf; j++) {
 		items.push(fresh.items[j] as DueItem);
-		states.push(fresh.states[j] as PersonState);
+		states.push(fresh.states[j] as PersonCard);
 	}
 	return { items, states };
 }
 
 /** Whether `a` (of person `sa`) comes before `b` in due-list order: by day, name rank, then `compareDue`. */
-function before(a: DueItem, sa: PersonState, b: DueItem, sb: PersonState, names: NameOrder, version: number): boolean {
+function before(a: DueItem, sa: PersonCard, b: DueItem, sb: PersonCard, names: NameOrder, version: number): boolean {
 	if (a.day !== b.day) {
 		if (a.day === null) return false;
 		if (b.day === null) return true;
@@ -133,7 +141,7 @@ function before(a: DueItem, sa: PersonState, b: DueItem, sb: PersonState, names:
 }
 
 /** A person's rank in due-list order, read again when the order changed. */
-function rankOf(state: PersonState, names: NameOrder, version: number): number {
+function rankOf(state: PersonCard, names: NameOrder, version: number): number {
 	if (state.rankVersion !== version) {
 		state.rank = names.rank(state.name);
 		state.rankVersion = version;
@@ -142,8 +150,8 @@ function rankOf(state: PersonState, names: NameOrder, version: number): number {
 }
 
 /** Every open follow-up of `people`, dated or not and however far ahead, in due-list order. */
-export function openFollowups(people: Iterable<PersonState>, names: NameOrder): DueItem[] {
+export function openFollowups(cards: readonly PersonCard[], names: NameOrder): DueItem[] {
 	const items: DueItem[] = [];
-	for (const state of people) if (state.followups.length > 0) followupItemsFor(state, items);
+	for (const card of cards) if (card.followups.length > 0) followupItemsFor(card, items);
 	return dueOrder(items, names).map((i) => items[i] as DueItem);
 }

@@ -4,7 +4,7 @@
  */
 import type { NameOrder } from "./due";
 import type { Linkers, Target } from "./linkers";
-import type { PersonState } from "./person-state";
+import type { PersonCards, PersonState } from "./person-state";
 import type { LinkResolver } from "./resolver";
 import type { ShardedMap } from "./sharded-map";
 import type { PersonInfo, Problem } from "./types";
@@ -42,6 +42,8 @@ export interface NoteFacts {
 export interface IndexTables {
 	notes: ShardedMap<NoteFacts>;
 	people: Map<string, PersonState>;
+	/** The people's cards (a restored person is added to both). */
+	cards: PersonCards;
 	/** Lower-cased target name → notes that link to a target of that name. */
 	linkers: Map<string, Linkers>;
 	targetTable: Map<string, Target>;
@@ -70,7 +72,7 @@ export function indexStats(notes: ShardedMap<NoteFacts>, people: Map<string, Per
 	let problems = 0;
 	for (const state of people.values()) {
 		interactions += state.days.length;
-		followups += state.followups.length;
+		followups += state.card.followups.length;
 	}
 	for (const facts of notes.values()) problems += facts.problems.length;
 	return { notes: notes.size, people: people.size, interactions, followups, problems };

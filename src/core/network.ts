@@ -10,13 +10,13 @@
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
 import { BulkLoad } from "./bulk-load";
-import { dueList, newDueMemo, openFollowups } from "./due-list";
+import { cardsMoved, dueList, newDueMemo, openFollowups } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
 import { targetBase } from "./resolver";
 import { ShardedMap } from "./sharded-map";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
-import { latestOnOrBefore, newPerson, type PersonState, setInfo, sortedDays } from "./person-state";
+import { latestOnOrBefore, newPerson, PersonCards, type PersonState, retire, setInfo, sortedDays } from "./person-state";
 import { type MirrorFinder, mirrorFinders } from "./scan";
 import { readNote } from "./note-facts";
 import { checkSnapshot, type IndexSnapshot, type SnapshotJob } from "./snapshot";
@@ -42,6 +42,8 @@ export class PeopleIndex {
 	/** Sharded, like the resolver's tables by path: both grow at every new note. */
 	private readonly notes = new ShardedMap<NoteFacts>();
 	private readonly people = new Map<string, PersonState>();
+	/** The people's cards, what the due list reads, in one list. */
+	private readonly cards = new PersonCards();
 	/** Who links what, and what each linked note gives each person. */
 	private readonly links = new NoteLinks(this.people);
 	/** During a bulk load: the notes read but not linked yet. */
@@ -82,6 +84,8 @@ export class PeopleIndex {
 		if (!this.bulk.settle(this.notes, link, max)) return false;
 		// Arrays grow with room to spare: once everything is linked, keep only what is used.
 		for (const state of this.people.values()) state.days = state.days.slice();
+		this.cards.pack();
+		cardsMoved(this.dueMemo);
 		return true;
 	}
 
@@ -108,7 +112,9 @@ export class PeopleIndex {
 			const state = this.people.get(path);
 			if (state) setInfo(state, facts.person);
 			else {
-				this.people.set(path, newPerson(facts.person));
+				const person = newPerson(facts.person);
+				this.people.set(path, person);
+				this.cards.add(person);
 				this.links.epoch++;
 			}
 		} else if (wasPerson) this.dropPerson(path);
@@ -207,13 +213,13 @@ export class PeopleIndex {
 	 */
 	due(today: Day, horizon = this.options.settings.horizon): DueItem[] {
 		this.settle();
-		return dueList(this.people.values(), this.names, today, horizon, this.dueMemo);
+		return dueList(this.cards.list, this.names, today, horizon, this.dueMemo);
 	}
 
 	/** Every open follow-up, however far ahead, in due order; the due list's memo is left alone. */
 	openFollowups(): DueItem[] {
 		this.settle();
-		return openFollowups(this.people.values(), this.names);
+		return openFollowups(this.cards.list, this.names);
 	}
 
 	problems(): Problem[] {
@@ -277,6 +283,7 @@ export class PeopleIndex {
 		return {
 			notes: this.notes,
 			people: this.people,
+			cards: this.cards,
 			linkers: this.links.linkers,
 			targetTable: this.links.targetTable,
 			names: this.names,
@@ -295,7 +302,8 @@ export class PeopleIndex {
 	private dropPerson(path: string): void {
 		const state = this.people.get(path);
 		if (!state) return;
-		state.live = false;
+		retire(state);
+		this.cards.remove(state);
 		this.people.delete(path);
 		this.links.epoch++;
 	}

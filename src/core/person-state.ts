@@ -1,30 +1,31 @@
 /**
  * A person in the index: their properties, every contact day from the notes (a multiset kept
- * sorted while small), their follow-ups, and until when their items in the last due list hold.
+ * sorted while small), and their card: what the due list reads of them (their follow-ups and
+ * properties, flat), and until when their items in the last due list hold.
  */
 import type { Day } from "./dates";
 import { cardFrom, type DueCard, type Followup } from "./due";
 import type { PersonInfo } from "./types";
 
-/** A person, with the card the due list reads (`DueCard`: kept in step with `info` by `setInfo`). */
-export interface PersonState extends DueCard {
+export interface PersonState {
 	info: PersonInfo;
 	/** Contact days from every note (a multiset), sorted when `sorted`. */
 	days: Day[];
 	sorted: boolean;
-	/** Follow-ups linking this person; `NO_FOLLOWUPS` (shared, never modified) when none. */
-	followups: Followup[];
-	/**
-	 * The latest contact day on or before any `today` in [`lastFrom`, `lastTo`): a due list for
-	 * another day reuses it without searching the days again. Reset whenever the days change.
-	 */
-	last: Day | null;
-	lastFrom: Day;
-	lastTo: Day;
 	/** The number of the person's note in a snapshot being written. */
 	slot: number;
 	/** False once the note is no longer a person in the index. */
 	live: boolean;
+	/** What the due list reads (`PersonCards` may move it to fresh memory: read it from here). */
+	card: PersonCard;
+}
+
+/**
+ * The due list's side of a person: a separate object, so that the first list after a start,
+ * which computes everyone, reads one small object per person, lying one after the other
+ * (`PersonCards.pack`), and never the person's days, properties or notes.
+ */
+export interface PersonCard extends DueCard {
 	/** This person's items for `dueToday` and `dueHorizon` are in the last due list; false once anything changed. */
 	due: boolean;
 	dueToday: Day;
@@ -33,30 +34,41 @@ export interface PersonState extends DueCard {
 	dueValidTo: Day;
 	/** The number of the due list `due` was computed for (`DueMemo.call`). */
 	dueCall: number;
+	/**
+	 * The latest contact day on or before any `today` in [`lastFrom`, `lastTo`): a due list for
+	 * another day reuses it without searching the days again. Reset whenever the days change.
+	 */
+	last: Day | null;
+	lastFrom: Day;
+	lastTo: Day;
 	/** The name's rank in due-list order, valid for `names.version` `rankVersion`. */
 	rank: number;
 	rankVersion: number;
+	/** False once the person is no longer in the index. */
+	live: boolean;
+	/** Its place in `PersonCards.list` (−1: none). */
+	row: number;
+	person: PersonState;
 }
 
 export const NO_FOLLOWUPS: Followup[] = [];
 
-export function newPerson(info: PersonInfo): PersonState {
-	// One literal, every field written out (a spread would leave some outside the object): all
-	// people share one shape, and what the due list reads of a person lies together.
-	const c = cardFrom(info);
+/** A card: every field in one literal (all cards share one shape); from `was` when copying one. */
+function makeCard(c: Omit<DueCard, "followups">, person: PersonState, was: PersonCard | null): PersonCard {
 	return {
-		due: false,
-		dueToday: 0,
-		dueHorizon: 0,
-		dueValidTo: 0,
-		dueCall: 0,
-		last: null,
-		lastFrom: 1,
-		lastTo: 0,
-		rank: 0,
-		rankVersion: -1,
-		live: true,
-		followups: NO_FOLLOWUPS,
+		due: was?.due ?? false,
+		dueToday: was?.dueToday ?? 0,
+		dueHorizon: was?.dueHorizon ?? 0,
+		dueValidTo: was?.dueValidTo ?? 0,
+		dueCall: was?.dueCall ?? 0,
+		last: was ? was.last : null,
+		lastFrom: was?.lastFrom ?? 1,
+		lastTo: was?.lastTo ?? 0,
+		rank: was?.rank ?? 0,
+		rankVersion: was?.rankVersion ?? -1,
+		live: was?.live ?? true,
+		row: was?.row ?? -1,
+		followups: was?.followups ?? NO_FOLLOWUPS,
 		name: c.name,
 		path: c.path,
 		company: c.company,
@@ -70,53 +82,109 @@ export function newPerson(info: PersonInfo): PersonState {
 		birthMonth: c.birthMonth,
 		birthDay: c.birthDay,
 		birthYear: c.birthYear,
-		info,
-		days: [],
-		sorted: true,
-		slot: -1,
+		person,
 	};
+}
+
+export function newPerson(info: PersonInfo): PersonState {
+	const state = { info, days: [], sorted: true, slot: -1, live: true, card: null } as unknown as PersonState;
+	state.card = makeCard(cardFrom(info), state, null);
+	return state;
 }
 
 /** New properties for a person: the card follows, and the due list computes them again. */
 export function setInfo(state: PersonState, info: PersonInfo): void {
 	state.info = info;
-	Object.assign(state, cardFrom(info));
-	state.due = false;
-	state.rankVersion = -1;
+	Object.assign(state.card, cardFrom(info));
+	state.card.due = false;
+	state.card.rankVersion = -1;
+}
+
+/** The person is no longer in the index. */
+export function retire(state: PersonState): void {
+	state.live = false;
+	state.card.live = false;
+}
+
+/**
+ * The cards of the index's people, in one list (the due list's order of work), with room made
+ * by moving the last card into a freed place.
+ */
+export class PersonCards {
+	readonly list: PersonCard[] = [];
+
+	add(state: PersonState): void {
+		state.card.row = this.list.length;
+		this.list.push(state.card);
+	}
+
+	remove(state: PersonState): void {
+		const card = state.card;
+		const at = card.row;
+		if (at < 0 || this.list[at] !== card) return;
+		const last = this.list.pop() as PersonCard;
+		if (last !== card) {
+			this.list[at] = last;
+			last.row = at;
+		}
+		card.row = -1;
+	}
+
+	/**
+	 * Copies every card into fresh memory, one after the other, after a build or a restore
+	 * (which made them among everything else): the first due list, which reads them all, then
+	 * reads them in order. Returns the copy of each card for whoever kept one (`card.person.card`).
+	 */
+	pack(): void {
+		const list = this.list;
+		for (let i = 0; i < list.length; i++) {
+			const was = list[i] as PersonCard;
+			const copy = makeCard(was, was.person, was);
+			was.person.card = copy;
+			list[i] = copy;
+		}
+	}
 }
 
 export function addFollowup(state: PersonState, followup: Followup): void {
-	if (state.followups === NO_FOLLOWUPS) state.followups = [followup];
-	else state.followups.push(followup);
-	state.due = false;
+	const card = state.card;
+	if (card.followups === NO_FOLLOWUPS) card.followups = [followup];
+	else card.followups.push(followup);
+	card.due = false;
 }
 
 export function removeFollowups(state: PersonState, source: string): void {
-	if (state.followups === NO_FOLLOWUPS) return;
-	const kept = state.followups.filter((f) => f.source !== source);
-	state.followups = kept.length === 0 ? NO_FOLLOWUPS : kept;
-	state.due = false;
+	const card = state.card;
+	if (card.followups === NO_FOLLOWUPS) return;
+	const kept = card.followups.filter((f) => f.source !== source);
+	card.followups = kept.length === 0 ? NO_FOLLOWUPS : kept;
+	card.due = false;
 }
 
-/** The latest contact day on or before `today`, from the window when it still holds. */
-export function lastContactDay(state: PersonState, today: Day): Day | null {
-	if (today >= state.lastFrom && today < state.lastTo) return state.last;
-	const sorted = sortedDays(state);
+/** The latest contact day on or before `today`, from the card's window when it still holds. */
+export function lastContactDay(card: PersonCard, today: Day): Day | null {
+	if (today >= card.lastFrom && today < card.lastTo) return card.last;
+	const sorted = sortedDays(card.person);
 	const lo = countAtMost(sorted, today);
 	const last = lo === 0 ? null : (sorted[lo - 1] ?? null);
-	state.last = last;
-	state.lastFrom = last ?? -Infinity;
-	state.lastTo = lo < sorted.length ? (sorted[lo] ?? Infinity) : Infinity;
+	card.last = last;
+	card.lastFrom = last ?? -Infinity;
+	card.lastTo = lo < sorted.length ? (sorted[lo] ?? Infinity) : Infinity;
 	return last;
+}
+
+/** The days changed: the due list looks at this person again. */
+function daysChanged(card: PersonCard): void {
+	card.due = false;
+	card.lastFrom = 1;
+	card.lastTo = 0;
 }
 
 /** Sorted days: 64 or fewer are kept sorted as they come; beyond that they are sorted when asked. */
 const KEEP_SORTED = 64;
 
 export function addDay(state: PersonState, day: Day): void {
-	state.due = false;
-	state.lastFrom = 1;
-	state.lastTo = 0;
+	daysChanged(state.card);
 	const days = state.days;
 	const n = days.length;
 	if (!state.sorted || n === 0 || day >= (days[n - 1] ?? 0)) {
@@ -134,9 +202,7 @@ export function addDay(state: PersonState, day: Day): void {
 }
 
 export function removeDay(state: PersonState, day: Day): void {
-	state.due = false;
-	state.lastFrom = 1;
-	state.lastTo = 0;
+	daysChanged(state.card);
 	const days = state.days;
 	if (state.sorted) {
 		let lo = 0;

@@ -50,6 +50,7 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 		for (let d = 1; d < days.length && state.sorted; d++) state.sorted = (days[d - 1] ?? 0) <= (days[d] ?? 0);
 		people[note] = state;
 		t.people.set(snap.paths[note] ?? "", state);
+		t.cards.add(state);
 		t.names.add(info.name);
 	};
 
@@ -112,7 +113,11 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 				else break;
 			}
 			const done = person >= snap.persons.length && at >= n && base >= snap.linkerBases.length;
-			if (done) t.newEpoch();
+			if (done) {
+				t.newEpoch();
+				// Made among the notes' objects: moved to lie one after the other for the due list.
+				t.cards.pack();
+			}
 			return done;
 		},
 	};

@@ -81,7 +81,7 @@ describe("a person's due card", () => {
 	it("gives the items and the days they hold that the rules give, field for field", () => {
 		fc.assert(
 			fc.property(info, fc.array(followup, { maxLength: 3 }), around("2023-01-01", 2600), fc.integer({ min: 0, max: 60 }), maybe(fc.integer({ min: 0, max: 400 })), (i, fs, today, horizon, ago) => {
-				const state = newPerson(i);
+				const state = newPerson(i).card;
 				state.followups = fs;
 				const last = ago === null ? null : today - ago;
 				const out: DueItem[] = [];
@@ -97,10 +97,10 @@ describe("a person's due card", () => {
 	it("follows new properties", () => {
 		const state = newPerson({ path: "People/A.md", name: "A", cadence: null, cadenceText: null, lastContact: null, met: null, birthday: null, snoozeUntil: null, tags: [] });
 		const out: DueItem[] = [];
-		dueItemsFor(state, null, day("2026-11-20"), 7, out);
+		dueItemsFor(state.card, null, day("2026-11-20"), 7, out);
 		expect(out).toEqual([]);
 		setInfo(state, { ...state.info, name: "Anna", cadence: { count: 1, unit: "week" }, cadenceText: null, company: "Acme" });
-		dueItemsFor(state, day("2026-11-01"), day("2026-11-20"), 7, out);
+		dueItemsFor(state.card, day("2026-11-01"), day("2026-11-20"), 7, out);
 		expect(out).toEqual([{ person: "Anna", path: "People/A.md", reason: "cadence", due: "2026-11-08", day: day("2026-11-08"), company: "Acme", lastContact: "2026-11-01", cadence: "1w" }]);
 	});
 
@@ -110,7 +110,7 @@ describe("a person's due card", () => {
 		expect(card).toMatchObject({ cadenceUnit: 0, birthMonth: 0 });
 		expect([card.lastContact, card.met, card.snooze].every(Number.isNaN)).toBe(true);
 		const out: DueItem[] = [];
-		expect(dueItemsFor(newPerson(odd), null, day("2026-11-20"), 7, out)).toBe(Infinity);
+		expect(dueItemsFor(newPerson(odd).card, null, day("2026-11-20"), 7, out)).toBe(Infinity);
 		expect(out).toEqual([]);
 	});
 });

@@ -122,6 +122,36 @@ describe("the due list between edits", () => {
 	});
 });
 
+describe("the due list across a bulk load", () => {
+	it("stays what a fresh index gives after the cards moved (a bulk load packs them), and keeps the items of people nothing changed", () => {
+		for (let seed = 1; seed <= 10; seed++) {
+			const files = new Map(notes(seed));
+			const index = build(seed);
+			const before = index.due(START, 7);
+			index.defer();
+			const extra: Array<[string, string]> = [
+				["People/P1.md", "---\ntags: [person]\ncadence: 1w\nlast_contact: 2026-10-01\n---\n"],
+				["Journal/late.md", "- 2026-10-30 Lunch with [[P2]]\n"],
+				["People/New.md", "---\ntags: [person]\ncadence: 1d\n---\n"],
+			];
+			for (const [path, text] of extra) {
+				files.set(path, text);
+				index.upsert(record(path, text));
+			}
+			index.remove("People/P3.md");
+			files.delete("People/P3.md");
+			const after = index.due(START, 7);
+			const fresh = new PeopleIndex({ settings: defaultSettings(), daily: null });
+			for (const [path, text] of files) fresh.upsert(record(path, text));
+			expect(after, `seed ${seed}`).toEqual(fresh.due(START, 7));
+			const untouched = before.filter((i) => !["People/P1.md", "People/P2.md", "People/P3.md"].includes(i.path));
+			expect(untouched.length).toBeGreaterThan(0);
+			for (const item of untouched) expect(after).toContain(item);
+			expect(after.filter((i) => i.path === "People/P3.md")).toEqual([]);
+		}
+	});
+});
+
 describe("open follow-ups", () => {
 	it("are every open follow-up, dated or not and however far ahead, in due-list order", () => {
 		for (let seed = 1; seed <= 10; seed++) {

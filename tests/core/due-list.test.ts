@@ -23,9 +23,9 @@ class FailingOnce extends NameOrder {
 
 describe("dueList", () => {
 	it("after a list that failed half-way, lists everyone again", () => {
-		const people = [info("Anna", "2026-11-01"), info("Bruno", "2026-11-02"), info("Carla", "2026-11-03")].map(newPerson);
+		const people = [info("Anna", "2026-11-01"), info("Bruno", "2026-11-02"), info("Carla", "2026-11-03")].map((i) => newPerson(i).card);
 		const names = new FailingOnce();
-		for (const p of people) names.add(p.info.name);
+		for (const p of people) names.add(p.name);
 		const memo = newDueMemo();
 		const today = day("2026-11-20");
 		expect(() => dueList(people, names, today, 7, memo)).toThrow("rank failed");
