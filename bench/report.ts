@@ -55,7 +55,6 @@ export interface Budget {
 const KNOWN_MISSES: Array<[RegExp, string]> = [
 	[/^CLI cold index ≤ 1\.3 × raw read/, "parsing in JavaScript costs ~5× reading from a warm page cache"],
 	[/^CLI cold index faster than the naive peer \(S\)/, "level with the peer at S (faster on M)"],
-	[/^Due list for \d+ people ≤ 5 ms.*every person computed/, "the first list after a start: memory latency and ~7,000 new items"],
 ];
 
 export function knownMiss(name: string): string | null {

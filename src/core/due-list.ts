@@ -38,62 +38,62 @@ export function cardsMoved(memo: DueMemo): void {
 export function dueList(cards: readonly PersonCard[], names: NameOrder, today: Day, horizon: number, memo: DueMemo): DueItem[] {
 	const call = ++memo.call;
 	const fresh: DueItem[] = [];
-	const freshStates: PersonCard[] = [];
+	const freshCards: PersonCard[] = [];
 	const ranks: number[] = [];
 	const version = names.version;
 	let reused = 0;
 	for (let i = 0; i < cards.length; i++) {
-		const state = cards[i] as PersonCard;
+		const card = cards[i] as PersonCard;
 		// The same day, or a later day before anything about this person changes: the same items,
 		// in the last list (which every person's items are in: each finished list goes over
 		// everyone, and a person new to the index has none yet; items computed for a list that
 		// threw half-way are in no list, and are computed again).
-		if (state.due && state.dueCall <= memo.done && state.dueHorizon === horizon && (today === state.dueToday || (today > state.dueToday && today < state.dueValidTo && today < state.lastTo))) {
-			state.dueToday = today;
+		if (card.due && card.dueCall <= memo.done && card.dueHorizon === horizon && (today === card.dueToday || (today > card.dueToday && today < card.dueValidTo && today < card.lastTo))) {
+			card.dueToday = today;
 			reused++;
 			continue;
 		}
 		const start = fresh.length;
-		state.dueValidTo = dueItemsFor(state, lastContactDay(state, today), today, horizon, fresh);
+		card.dueValidTo = dueItemsFor(card, lastContactDay(card, today), today, horizon, fresh);
 		const n = fresh.length - start;
-		state.due = true;
-		state.dueToday = today;
-		state.dueHorizon = horizon;
-		state.dueCall = call;
+		card.due = true;
+		card.dueToday = today;
+		card.dueHorizon = horizon;
+		card.dueCall = call;
 		if (n === 0) continue;
-		const rank = rankOf(state, names, version);
+		const rank = rankOf(card, names, version);
 		for (let k = 0; k < n; k++) {
-			freshStates.push(state);
+			freshCards.push(card);
 			ranks.push(rank);
 		}
 	}
-	const sorted = sortWithStates(fresh, freshStates, names, ranks);
+	const sorted = sortWithCards(fresh, freshCards, names, ranks);
 	// Everyone computed again (the first list, or an earlier day): nothing to keep from the last list.
 	const out = reused === 0 ? sorted : merge(memo, call, sorted, names, version);
 	memo.items = out.items;
-	memo.cards = out.states;
+	memo.cards = out.cards;
 	memo.done = call;
 	return out.items.slice();
 }
 
 interface Sorted {
 	items: DueItem[];
-	states: PersonCard[];
+	cards: PersonCard[];
 }
 
 /** `items` in due-list order (`dueOrder`), with each item's person following it. */
-function sortWithStates(items: DueItem[], states: PersonCard[], names: NameOrder, ranks: number[]): Sorted {
-	if (items.length < 2) return { items, states };
+function sortWithCards(items: DueItem[], cards: PersonCard[], names: NameOrder, ranks: number[]): Sorted {
+	if (items.length < 2) return { items, cards };
 	const order = dueOrder(items, names, ranks);
 	const n = order.length;
 	const sortedItems = new Array<DueItem>(n);
-	const sortedStates = new Array<PersonCard>(n);
+	const sortedCards = new Array<PersonCard>(n);
 	for (let k = 0; k < n; k++) {
 		const i = order[k] ?? 0;
 		sortedItems[k] = items[i] as DueItem;
-		sortedStates[k] = states[i] as PersonCard;
+		sortedCards[k] = cards[i] as PersonCard;
 	}
-	return { items: sortedItems, states: sortedStates };
+	return { items: sortedItems, cards: sortedCards };
 }
 
 /**
@@ -104,27 +104,27 @@ function merge(memo: DueMemo, call: number, fresh: Sorted, names: NameOrder, ver
 	const last = memo.items;
 	const lastCards = memo.cards;
 	const items: DueItem[] = [];
-	const states: PersonCard[] = [];
+	const cards: PersonCard[] = [];
 	let j = 0;
 	const nf = fresh.items.length;
 	for (let i = 0; i < last.length; i++) {
-		const state = lastCards[i] as PersonCard;
+		const card = lastCards[i] as PersonCard;
 		// Gone from the index, or computed again for this list (its new items are in `fresh`).
-		if (!state.live || state.dueCall === call) continue;
+		if (!card.live || card.dueCall === call) continue;
 		const item = last[i] as DueItem;
-		while (j < nf && before(fresh.items[j] as DueItem, fresh.states[j] as PersonCard, item, state, names, version)) {
+		while (j < nf && before(fresh.items[j] as DueItem, fresh.cards[j] as PersonCard, item, card, names, version)) {
 			items.push(fresh.items[j] as DueItem);
-			states.push(fresh.states[j] as PersonCard);
+			cards.push(fresh.cards[j] as PersonCard);
 			j++;
 		}
 		items.push(item);
-		states.push(state);
+		cards.push(card);
 	}
 	for (; j < nf; j++) {
 		items.push(fresh.items[j] as DueItem);
-		states.push(fresh.states[j] as PersonCard);
+		cards.push(fresh.cards[j] as PersonCard);
 	}
-	return { items, states };
+	return { items, cards };
 }
 
 /** Whether `a` (of person `sa`) comes before `b` in due-list order: by day, name rank, then `compareDue`. */
@@ -141,15 +141,15 @@ function before(a: DueItem, sa: PersonCard, b: DueItem, sb: PersonCard, names: N
 }
 
 /** A person's rank in due-list order, read again when the order changed. */
-function rankOf(state: PersonCard, names: NameOrder, version: number): number {
-	if (state.rankVersion !== version) {
-		state.rank = names.rank(state.name);
-		state.rankVersion = version;
+function rankOf(card: PersonCard, names: NameOrder, version: number): number {
+	if (card.rankVersion !== version) {
+		card.rank = names.rank(card.name);
+		card.rankVersion = version;
 	}
-	return state.rank;
+	return card.rank;
 }
 
-/** Every open follow-up of `people`, dated or not and however far ahead, in due-list order. */
+/** Every open follow-up of the people of `cards`, dated or not and however far ahead, in due-list order. */
 export function openFollowups(cards: readonly PersonCard[], names: NameOrder): DueItem[] {
 	const items: DueItem[] = [];
 	for (const card of cards) if (card.followups.length > 0) followupItemsFor(card, items);

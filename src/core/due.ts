@@ -1,5 +1,5 @@
 /** Who is due, and why: cadence overdue, follow-up tasks, birthdays. */
-import { addCadence, type CadenceUnit, formatCadence } from "./cadence";
+import { addCadence, type Cadence, type CadenceUnit, formatCadence } from "./cadence";
 import { type Day, dayFromYmd, isoFromDay, isValidYmd, ymdFromDay } from "./dates";
 import type { DueItem, DueStatus, PersonInfo } from "./types";
 
@@ -144,13 +144,13 @@ const MEMO_MAX = 100_000;
 function nextAfter(last: Day, unit: number, count: number): Day {
 	if (unit === DAY) return last + count;
 	if (unit === WEEK) return last + 7 * count;
-	const cadence = { count, unit: CADENCE_UNITS[unit - 1] ?? "day" };
-	if (!Number.isInteger(last) || Math.abs(last) > 1e9) return addCadence(last, cadence);
+	const cadence = (): Cadence => ({ count, unit: CADENCE_UNITS[unit - 1] ?? "day" });
+	if (!Number.isInteger(last) || Math.abs(last) > 1e9) return addCadence(last, cadence());
 	const kind = count * 4 + unit;
 	let byDay = cadenceMemo.get(kind);
 	let due = byDay?.get(last);
 	if (due === undefined) {
-		due = addCadence(last, cadence);
+		due = addCadence(last, cadence());
 		if (memoSize >= MEMO_MAX) {
 			cadenceMemo.clear();
 			memoSize = 0;
