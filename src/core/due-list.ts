@@ -10,7 +10,7 @@
  */
 import type { Day } from "./dates";
 import { compareDue, dueItemsFor, dueOrder, followupItemsFor, type NameOrder } from "./due";
-import { lastContactDay, type PersonCard } from "./person-state";
+import { lastContactDay, type PersonCard, type PersonState, primeWindow, sortedDays } from "./person-state";
 import type { DueItem } from "./types";
 
 /** The last list a `dueList` gave, with each item's person, for the next list to start from. */
@@ -138,6 +138,42 @@ function before(a: DueItem, sa: PersonCard, b: DueItem, sb: PersonCard, names: N
 	const rb = rankOf(sb, names, version);
 	if (ra !== rb) return ra < rb;
 	return compareDue(a, b) < 0;
+}
+
+/**
+ * Readies people for the due list a few at a time, after a build (a unit per person and per 64
+ * of their days): what the first list would otherwise do at once (sort everyone's days, find
+ * their last contact) is done in the build's own slices.
+ */
+export class Readying {
+	private readonly people: PersonState[];
+	private at = 0;
+
+	constructor(people: Iterable<PersonState>) {
+		this.people = [...people];
+	}
+
+	/** Up to `max` units more; true once everyone is ready. */
+	step(max: number): boolean {
+		let done = 0;
+		while (this.at < this.people.length) {
+			if (done >= max) return false;
+			const state = this.people[this.at++] as PersonState;
+			if (!state.live) continue;
+			// Arrays grow with room to spare: keep only what is used.
+			state.days = state.days.slice();
+			sortedDays(state);
+			primeWindow(state);
+			done += 1 + (state.days.length >> 6);
+		}
+		return true;
+	}
+}
+
+/** Ranks every card's name now (after a build or a restore), not in the first due list. */
+export function rankCards(cards: readonly PersonCard[], names: NameOrder): void {
+	const version = names.version;
+	for (const card of cards) rankOf(card, names, version);
 }
 
 /** A person's rank in due-list order, read again when the order changed. */

@@ -47,6 +47,39 @@ export class NameOrder {
 		if (!this.ranks.has(name)) this.fresh.add(name);
 	}
 
+	/**
+	 * The order of `keep` (names given to `add`; others are left out), for `adopt` on a later
+	 * start: sorting 10,000 names with the collator takes ~17 ms, the first due list's largest cost.
+	 */
+	export(keep: ReadonlySet<string>): { names: string[]; tied: Uint8Array } {
+		this.update();
+		const names = this.sorted.filter((name) => keep.has(name));
+		const tied = new Uint8Array(names.length);
+		for (let i = 1; i < names.length; i++) tied[i] = NAMES.compare(names[i - 1] ?? "", names[i] ?? "") === 0 ? 1 : 0;
+		return { names, tied };
+	}
+
+	/**
+	 * Takes an order `export` gave, when it still holds (each name after the one before, tied
+	 * exactly where the collator says so: the same check as a sort's, in one pass); else (another
+	 * collator, damaged storage) the names are sorted afresh. Before any `add`.
+	 */
+	adopt(names: readonly string[], tied: ArrayLike<number>): void {
+		if (this.sorted.length > 0 || this.fresh.size > 0 || names.length !== tied.length) return this.addAll(names);
+		for (let i = 1; i < names.length; i++) {
+			const c = NAMES.compare(names[i - 1] ?? "", names[i] ?? "");
+			if (c > 0 || (c === 0) !== (tied[i] === 1)) return this.addAll(names);
+		}
+		if (names.length > 0 && tied[0] !== 0) return this.addAll(names);
+		this.sorted = names.slice();
+		this.tied = Array.from(tied, (t) => t === 1);
+		this.rankAll();
+	}
+
+	private addAll(names: readonly string[]): void {
+		for (const name of names) this.add(name);
+	}
+
 	/** The rank of a name given to `add`. */
 	rank(name: string): number {
 		this.update();
@@ -77,6 +110,10 @@ export class NameOrder {
 				if (lo + 1 < this.sorted.length) this.tied[lo + 1] = NAMES.compare(name, this.sorted[lo + 1] ?? "") === 0;
 			}
 		}
+		this.rankAll();
+	}
+
+	private rankAll(): void {
 		this.ranked++;
 		this.ranks.clear();
 		let rank = 0;

@@ -10,7 +10,7 @@
 import type { DailyMatcher } from "./daily";
 import { type Day } from "./dates";
 import { BulkLoad } from "./bulk-load";
-import { cardsMoved, dueList, newDueMemo, openFollowups } from "./due-list";
+import { cardsMoved, dueList, newDueMemo, openFollowups, rankCards, Readying } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
 import { targetBase } from "./resolver";
@@ -48,6 +48,8 @@ export class PeopleIndex {
 	private readonly links = new NoteLinks(this.people);
 	/** During a bulk load: the notes read but not linked yet. */
 	private readonly bulk = new BulkLoad();
+	/** After one: the people still to ready for the due list. */
+	private readying: Readying | null = null;
 	/** People's names in due-list order. */
 	private readonly names = new NameOrder();
 	/** The last due list, for the next one to start from. */
@@ -73,19 +75,37 @@ export class PeopleIndex {
 	}
 
 	/**
-	 * Links up to `max` of the notes a bulk load deferred. Returns true once none are left; notes
-	 * then link as they come again.
+	 * Links up to `max` of the notes a bulk load deferred, then readies up to `max` people for
+	 * the due list. Returns true once none are left; notes then link as they come again.
 	 */
 	settle(max = Infinity): boolean {
-		if (!this.bulk.active) return true;
-		const link = (facts: NoteFacts): void => {
-			if (!facts.dests) this.links.link(facts);
-		};
-		if (!this.bulk.settle(this.notes, link, max)) return false;
-		// Arrays grow with room to spare: once everything is linked, keep only what is used.
-		for (const state of this.people.values()) state.days = state.days.slice();
+		if (this.bulk.active) {
+			const link = (facts: NoteFacts): void => {
+				if (!facts.dests) this.links.link(facts);
+			};
+			if (!this.bulk.settle(this.notes, link, max)) return false;
+			this.readying = new Readying(this.people.values());
+		}
+		return this.readying === null || this.finish(max);
+	}
+
+	/**
+	 * Readies every person for the due list, `max` units at a time: after notes read one by one
+	 * since a bulk load (a build that reads the notes concerning someone after linking them all).
+	 */
+	ready(max = Infinity): boolean {
+		// A load or a pass under way goes on; else a pass begins.
+		if (!this.bulk.active && this.readying === null) this.readying = new Readying(this.people.values());
+		return this.settle(max);
+	}
+
+	/** Readying done: the cards packed and ranked for the first due list. */
+	private finish(max: number): boolean {
+		if (!this.readying?.step(max)) return false;
+		this.readying = null;
 		this.cards.pack();
 		cardsMoved(this.dueMemo);
+		rankCards(this.cards.list, this.names);
 		return true;
 	}
 

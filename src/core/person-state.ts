@@ -173,6 +173,21 @@ export function lastContactDay(card: PersonCard, today: Day): Day | null {
 	return last;
 }
 
+/**
+ * Sets the last-contact window for every day from the person's latest contact on (the day most
+ * lists ask about), so that the first due list after a build or a restore reads no one's days.
+ */
+export function primeWindow(state: PersonState): void {
+	const days = state.days;
+	let latest = -Infinity;
+	if (state.sorted) latest = days.length > 0 ? (days[days.length - 1] ?? -Infinity) : -Infinity;
+	else for (const day of days) if (day > latest) latest = day;
+	const card = state.card;
+	card.last = days.length > 0 ? latest : null;
+	card.lastFrom = latest;
+	card.lastTo = Infinity;
+}
+
 /** The days changed: the due list looks at this person again. */
 function daysChanged(card: PersonCard): void {
 	card.due = false;

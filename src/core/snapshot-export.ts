@@ -167,6 +167,8 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 			} else break;
 		}
 		if (at < n || person < personFacts.length || base < linked.length) return null;
+		// The names' order goes too: sorting them again is most of a first due list's work.
+		const order = t.names.export(new Set(persons.map((p) => p.name)));
 		return {
 			format: SNAPSHOT_FORMAT,
 			key,
@@ -189,6 +191,8 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 			linkerBases,
 			linkerStart,
 			linkerNotes: linker === linkerNotes.length ? linkerNotes : linkerNotes.slice(0, linker),
+			nameOrder: order.names,
+			nameTied: order.tied,
 		} satisfies IndexSnapshot;
 	};
 }

@@ -4,8 +4,9 @@
  * resolved again; people get back only their follow-ups from the notes (their days are saved).
  */
 import { type IndexTables, NO_DESTS, NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from "./index-state";
+import { rankCards } from "./due-list";
 import type { Target } from "./linkers";
-import { newPerson, type PersonState } from "./person-state";
+import { newPerson, type PersonState, primeWindow } from "./person-state";
 import { targetBase } from "./resolver";
 import type { IndexSnapshot } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
@@ -36,6 +37,8 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 	let person = 0;
 	let at = 0;
 	let base = 0;
+	// Before the people's names are added: the order they were in (checked, else sorted afresh).
+	t.names.adopt(snap.nameOrder, snap.nameTied);
 
 	const restorePerson = (k: number): void => {
 		const note = snap.personNotes[k] ?? 0;
@@ -48,6 +51,7 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 		state.days = days;
 		// Written sorted; checked, since a damaged snapshot must not break the search.
 		for (let d = 1; d < days.length && state.sorted; d++) state.sorted = (days[d - 1] ?? 0) <= (days[d] ?? 0);
+		primeWindow(state);
 		people[note] = state;
 		t.people.set(snap.paths[note] ?? "", state);
 		t.cards.add(state);
@@ -115,8 +119,10 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 			const done = person >= snap.persons.length && at >= n && base >= snap.linkerBases.length;
 			if (done) {
 				t.newEpoch();
-				// Made among the notes' objects: moved to lie one after the other for the due list.
+				// Made among the notes' objects: moved to lie one after the other for the due list,
+				// their names ranked (in the order the snapshot kept) for its first list.
 				t.cards.pack();
+				rankCards(t.cards.list, t.names);
 			}
 			return done;
 		},

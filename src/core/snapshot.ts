@@ -11,7 +11,7 @@
 import type { PersonInfo, Problem } from "./types";
 
 /** Changes whenever the shape or the meaning of the data below changes (how notes are read, too). */
-export const SNAPSHOT_FORMAT = 3;
+export const SNAPSHOT_FORMAT = 4;
 
 export interface IndexSnapshot {
 	format: number;
@@ -41,6 +41,9 @@ export interface IndexSnapshot {
 	linkerBases: string[];
 	linkerStart: Int32Array;
 	linkerNotes: Int32Array;
+	/** The people's names in due-list order (`NameOrder.export`), 1 in `nameTied` where a name equals the one before. */
+	nameOrder: string[];
+	nameTied: Uint8Array;
 }
 
 export class SnapshotError extends Error {}
@@ -103,7 +106,8 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(ascending(s.targetStart, n, s.noteTargets.length) && ascending(s.entryStart, n, s.entries.length) && ascending(s.textStart, n, s.texts.length), "bad offsets");
 	check(s.personDayStart instanceof Int32Array && s.personDays instanceof Float64Array && ascending(s.personDayStart, s.persons.length, s.personDays.length), "bad days");
 	check(Array.isArray(s.linkerBases) && s.linkerStart instanceof Int32Array && s.linkerNotes instanceof Int32Array && ascending(s.linkerStart, s.linkerBases.length, s.linkerNotes.length), "bad linkers");
-	check(allStrings(s.paths) && allStrings(s.targetNames) && allStrings(s.texts) && allStrings(s.linkerBases), "text that is not text");
+	check(Array.isArray(s.nameOrder) && s.nameTied instanceof Uint8Array && s.nameTied.length === s.nameOrder.length, "bad name order");
+	check(allStrings(s.paths) && allStrings(s.targetNames) && allStrings(s.texts) && allStrings(s.linkerBases) && allStrings(s.nameOrder), "text that is not text");
 	check(within(s.noteTargets, 0, s.targetNames.length), "bad target number");
 	check(within(s.noteDests, -1, n), "bad person number");
 	check(within(s.linkerNotes, 0, n), "bad linking note");

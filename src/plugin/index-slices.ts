@@ -190,6 +190,17 @@ export async function readInBatches<T>(
 }
 
 /**
+ * Readies every person of a freshly built `index` for the due list (`PeopleIndex.ready`), in
+ * slices. False when `endSlice` says the build was given up.
+ */
+export async function readyInSlices(index: PeopleIndex, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
+	while (!index.ready(LINK_BATCH)) {
+		if (spent() > SLICE_MS && !(await endSlice())) return false;
+	}
+	return true;
+}
+
+/**
  * Reads the notes `index` asks for (those that turned out to concern someone, or changed), a
  * batch at a time, until none are left. False when `endSlice` says the build was given up.
  */

@@ -11,7 +11,7 @@ import type { TemplatePaths } from "../core/templates";
 import type { DailySource } from "./daily-notes";
 import type { IndexCache } from "./index-cache";
 import { readingKey, readingOf, snapshotKey, templatesOf } from "./index-key";
-import { catchUp, type IndexTimings, linkEveryNote, readPending, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
+import { catchUp, type IndexTimings, linkEveryNote, readPending, readyInSlices, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
 import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
@@ -251,6 +251,9 @@ export class ReteIndex extends Component {
 		}
 		// Events during the build may add notes to read: drain until none are left.
 		if (!(await readPending(this.app, index, timings, clock, endSlice))) return false;
+		// Built here, its days came note by note: readied for the first due list in slices (a
+		// restored index, the worker's too, comes ready).
+		if (!timings.restored && !timings.worker && !(await readyInSlices(index, spent, endSlice))) return false;
 		clock.close();
 		this.current = index;
 		this.building = null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoFromDay } from "../../src/core/dates";
 import { PeopleIndex } from "../../src/core/network";
+import type { PersonCards } from "../../src/core/person-state";
 import { defaultSettings } from "../../src/core/settings";
 import { day, record } from "./helpers";
 
@@ -148,6 +149,32 @@ describe("the due list across a bulk load", () => {
 			expect(untouched.length).toBeGreaterThan(0);
 			for (const item of untouched) expect(after).toContain(item);
 			expect(after.filter((i) => i.path === "People/P3.md")).toEqual([]);
+		}
+	});
+});
+
+describe("readying the people after a build", () => {
+	it("sorts their days and finds their last contact in small steps, and the due list is a fresh index's", () => {
+		for (let seed = 1; seed <= 6; seed++) {
+			const files = notes(seed);
+			// As the plugin builds without a worker: every note by its links, linked at once, then
+			// the notes' text one by one.
+			const index = new PeopleIndex({ settings: defaultSettings(), daily: null });
+			index.defer();
+			for (const [path, text] of files) index.upsert({ ...record(path, text), body: null, links: [] });
+			expect(index.settle()).toBe(true);
+			for (const [path, text] of files) index.upsert(record(path, text));
+			let steps = 0;
+			while (!index.ready(3)) steps++;
+			expect(steps).toBeGreaterThan(3);
+			const cards = (index as unknown as { cards: PersonCards }).cards.list;
+			for (const card of cards) {
+				expect(card.person.sorted).toBe(true);
+				expect(card.lastTo).toBe(Infinity);
+				expect(card.last).toBe(card.person.days.length === 0 ? null : card.person.days[card.person.days.length - 1]);
+			}
+			expect(index.due(START + 30, 7), `seed ${seed}`).toEqual(build(seed).due(START + 30, 7));
+			expect(index.due(START - 30, 7), `seed ${seed}`).toEqual(build(seed).due(START - 30, 7));
 		}
 	});
 });

@@ -48,3 +48,48 @@ describe("sortDue", () => {
 		expect(sortDue(items).map((i) => i.person)).toEqual(["A", "B"]);
 	});
 });
+
+describe("the names' order kept with the index", () => {
+	const ranksOf = (order: NameOrder, names: readonly string[]): number[] => names.map((n) => order.rank(n));
+	const fresh = (names: readonly string[]): NameOrder => {
+		const order = new NameOrder();
+		for (const n of names) order.add(n);
+		return order;
+	};
+	const pool = fc.constantFrom(...NAMES, "Zoë Ann", "anna", "ANNA", "Mario Rossi", "mario rossi");
+
+	it("is taken back as it was: the same ranks as sorting the names afresh, for the names kept", () => {
+		fc.assert(
+			fc.property(fc.uniqueArray(pool, { maxLength: 14 }), fc.func(fc.boolean()), (names, keep) => {
+				const kept = names.filter((n, i) => i === 0 || keep(n));
+				const saved = fresh(names).export(new Set(kept));
+				expect([...saved.names].sort()).toEqual([...kept].sort());
+				const adopted = new NameOrder();
+				adopted.adopt(saved.names, saved.tied);
+				for (const n of kept) adopted.add(n);
+				const expected = fresh(kept);
+				// Ranks compare the same way (equal where equal, before where before).
+				const a = ranksOf(adopted, kept);
+				const e = ranksOf(expected, kept);
+				for (let i = 0; i < kept.length; i++) for (let j = 0; j < kept.length; j++) expect(Math.sign((a[i] ?? 0) - (a[j] ?? 0))).toBe(Math.sign((e[i] ?? 0) - (e[j] ?? 0)));
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it("is sorted afresh when what was kept does not hold (damaged, or another collator)", () => {
+		const names = ["Marco", "anna", "Anna", "Zoë", "B"];
+		const expected = ranksOf(fresh(names), names);
+		for (const [order, tied] of [
+			[["Zoë", "anna", "Anna", "B", "Marco"], [0, 0, 1, 0, 0]],
+			[["anna", "Anna", "B", "Marco", "Zoë"], [0, 0, 0, 0, 0]],
+			[["anna", "Anna", "B", "Marco", "Zoë"], [1, 1, 0, 0, 0]],
+			[["anna", "Anna", "B"], [0, 1]],
+		] as Array<[string[], number[]]>) {
+			const adopted = new NameOrder();
+			adopted.adopt(order, tied);
+			for (const n of names) adopted.add(n);
+			expect(ranksOf(adopted, names), JSON.stringify(order)).toEqual(expected);
+		}
+	});
+});
