@@ -154,7 +154,7 @@ export async function dueFigure(size: string, index: PeopleIndex, label: string,
 		index.due(TODAY, 7);
 		after.push(now() - t);
 	}
-	const f = row(`4. due list, ${people} people${label}: every person computed (the first list after a start)`, size, full, "ms");
+	const f = row(`4. due list, ${people} people${label}: every person computed (an earlier day, on an index that gave lists)`, size, full, "ms");
 	const d = row(`4. due list, ${people} people${label}: a new day (the first list of each day)`, size, next, "ms");
 	const e = row(`4. due list, ${people} people${label}: after one changed note`, size, edited, "ms", `${items} items`);
 	row(`4. due list, ${people} people${label}: nothing changed`, size, same, "ms");

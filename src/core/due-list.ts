@@ -127,7 +127,7 @@ function merge(memo: DueMemo, call: number, fresh: Sorted, names: NameOrder, ver
 	return { items, cards };
 }
 
-/** Whether `a` (of person `sa`) comes before `b` in due-list order: by day, name rank, then `compareDue`. */
+/** Whether `a` (of the person of card `sa`) comes before `b` in due-list order: by day, name rank, then `compareDue`. */
 function before(a: DueItem, sa: PersonCard, b: DueItem, sb: PersonCard, names: NameOrder, version: number): boolean {
 	if (a.day !== b.day) {
 		if (a.day === null) return false;

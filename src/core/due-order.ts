@@ -62,22 +62,28 @@ export class NameOrder {
 	/**
 	 * Takes an order `export` gave, when it still holds (each name after the one before, tied
 	 * exactly where the collator says so: the same check as a sort's, in one pass); else (another
-	 * collator, damaged storage) the names are sorted afresh. Before any `add`.
+	 * collator, damaged storage) the names are sorted afresh when first ranked. Before any `add`.
+	 * Returns whether the order was taken.
 	 */
-	adopt(names: readonly string[], tied: ArrayLike<number>): void {
-		if (this.sorted.length > 0 || this.fresh.size > 0 || names.length !== tied.length) return this.addAll(names);
-		for (let i = 1; i < names.length; i++) {
-			const c = NAMES.compare(names[i - 1] ?? "", names[i] ?? "");
-			if (c > 0 || (c === 0) !== (tied[i] === 1)) return this.addAll(names);
+	adopt(names: readonly string[], tied: ArrayLike<number>): boolean {
+		if (!this.holds(names, tied)) {
+			for (const name of names) this.add(name);
+			return false;
 		}
-		if (names.length > 0 && tied[0] !== 0) return this.addAll(names);
 		this.sorted = names.slice();
 		this.tied = Array.from(tied, (t) => t === 1);
 		this.rankAll();
+		return true;
 	}
 
-	private addAll(names: readonly string[]): void {
-		for (const name of names) this.add(name);
+	private holds(names: readonly string[], tied: ArrayLike<number>): boolean {
+		if (this.sorted.length > 0 || this.fresh.size > 0 || names.length !== tied.length) return false;
+		if (names.length > 0 && tied[0] !== 0) return false;
+		for (let i = 1; i < names.length; i++) {
+			const c = NAMES.compare(names[i - 1] ?? "", names[i] ?? "");
+			if (c > 0 || (c === 0) !== (tied[i] === 1)) return false;
+		}
+		return true;
 	}
 
 	/** The rank of a name given to `add`. */

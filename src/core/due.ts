@@ -14,9 +14,10 @@ export interface Followup {
 
 /**
  * What the due list reads of a person, flat: numbers (`NaN`: none) and the strings its items
- * show, kept on the person's state (`cardFrom`). The first list after a start computes every
- * person: one object per person is read, not the person's properties, cadence and birthday
- * scattered over the heap (reading those was most of its cost).
+ * show, made from their properties by `cardFrom` (and kept on the person's card, see
+ * `person-state`). The first list after a start computes every person: one object per person is
+ * read, not the person's properties, cadence and birthday scattered over the heap (reading those
+ * was most of its cost).
  */
 export interface DueCard {
 	name: string;
@@ -35,7 +36,7 @@ export interface DueCard {
 	birthMonth: number;
 	birthDay: number;
 	birthYear: number;
-	/** Follow-ups linking this person. */
+	/** Follow-ups linking this person; `NO_FOLLOWUPS` (shared, never modified) when none. */
 	followups: Followup[];
 }
 
@@ -51,10 +52,10 @@ const dayOrNaN = (d: unknown): Day => (typeof d === "number" && Number.isFinite(
  */
 export function cardFrom(info: PersonInfo): Omit<DueCard, "followups"> {
 	const c = info.cadence;
-	const unit = c ? CADENCE_UNITS.indexOf(c.unit) + 1 : 0;
+	const unit = typeof c === "object" && c !== null ? CADENCE_UNITS.indexOf(c.unit) + 1 : 0;
 	const cadenced = c !== null && unit > 0 && Number.isInteger(c.count) && c.count >= 1 && c.count <= 65535;
-	const b = info.birthday;
-	const born = b !== null && isValidYmd(2000, b.month, b.day);
+	const b = info.birthday as Partial<NonNullable<PersonInfo["birthday"]>> | null | undefined;
+	const born = typeof b === "object" && b !== null && Number.isInteger(b.month) && Number.isInteger(b.day) && isValidYmd(2000, b.month as number, b.day as number);
 	return {
 		name: info.name,
 		path: info.path,
@@ -66,8 +67,8 @@ export function cardFrom(info: PersonInfo): Omit<DueCard, "followups"> {
 		lastContact: dayOrNaN(info.lastContact),
 		met: dayOrNaN(info.met),
 		snooze: dayOrNaN(info.snoozeUntil),
-		birthMonth: born ? b.month : 0,
-		birthDay: born ? b.day : 0,
+		birthMonth: born ? (b.month as number) : 0,
+		birthDay: born ? (b.day as number) : 0,
 		birthYear: born ? dayOrNaN(b.year) : NaN,
 	};
 }

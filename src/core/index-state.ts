@@ -55,6 +55,8 @@ export interface IndexTables {
 	creditFollowups(facts: NoteFacts, anyone: boolean): void;
 	/** Notes appeared: cached resolutions no longer hold. */
 	newEpoch(): void;
+	/** Every person is in: their cards are packed and their names ranked for the first due list. */
+	cardsReady(): void;
 }
 
 export interface IndexStats {

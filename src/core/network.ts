@@ -48,7 +48,7 @@ export class PeopleIndex {
 	private readonly links = new NoteLinks(this.people);
 	/** During a bulk load: the notes read but not linked yet. */
 	private readonly bulk = new BulkLoad();
-	/** After one: the people still to ready for the due list. */
+	/** A pass readying the people for the due list, under way (`ready`). */
 	private readying: Readying | null = null;
 	/** People's names in due-list order. */
 	private readonly names = new NameOrder();
@@ -75,38 +75,40 @@ export class PeopleIndex {
 	}
 
 	/**
-	 * Links up to `max` of the notes a bulk load deferred, then readies up to `max` people for
-	 * the due list. Returns true once none are left; notes then link as they come again.
+	 * Links up to `max` of the notes a bulk load deferred. Returns true once none are left; notes
+	 * then link as they come again.
 	 */
 	settle(max = Infinity): boolean {
-		if (this.bulk.active) {
-			const link = (facts: NoteFacts): void => {
-				if (!facts.dests) this.links.link(facts);
-			};
-			if (!this.bulk.settle(this.notes, link, max)) return false;
-			this.readying = new Readying(this.people.values());
-		}
-		return this.readying === null || this.finish(max);
+		if (!this.bulk.active) return true;
+		const link = (facts: NoteFacts): void => {
+			if (!facts.dests) this.links.link(facts);
+		};
+		if (!this.bulk.settle(this.notes, link, max)) return false;
+		// Arrays grow with room to spare: once everything is linked, keep only what is used.
+		for (const state of this.people.values()) state.days = state.days.slice();
+		return true;
 	}
 
 	/**
-	 * Readies every person for the due list, `max` units at a time: after notes read one by one
-	 * since a bulk load (a build that reads the notes concerning someone after linking them all).
+	 * Readies every person for the first due list, `max` units at a time (a unit per person and
+	 * per 64 of their days): their days sorted, their last contact found, then (in the last step)
+	 * their cards packed and names ranked. For a build that read its notes one by one after a
+	 * bulk load (the plugin's without a worker); a restore comes ready. True once done.
 	 */
 	ready(max = Infinity): boolean {
-		// A load or a pass under way goes on; else a pass begins.
-		if (!this.bulk.active && this.readying === null) this.readying = new Readying(this.people.values());
-		return this.settle(max);
+		if (!this.settle(max)) return false;
+		this.readying ??= new Readying(this.people.values());
+		if (!this.readying.step(max)) return false;
+		this.readying = null;
+		this.cardsReady();
+		return true;
 	}
 
-	/** Readying done: the cards packed and ranked for the first due list. */
-	private finish(max: number): boolean {
-		if (!this.readying?.step(max)) return false;
-		this.readying = null;
+	/** The cards packed into fresh memory (the due list's memo following), names ranked. */
+	private cardsReady(): void {
 		this.cards.pack();
 		cardsMoved(this.dueMemo);
 		rankCards(this.cards.list, this.names);
-		return true;
 	}
 
 	/** Adds a note, or replaces what an earlier version of it said. Never throws on note content. */
@@ -311,6 +313,7 @@ export class PeopleIndex {
 			version: () => this.version,
 			creditFollowups: (facts, anyone) => this.links.credit(facts, anyone, false),
 			newEpoch: () => void this.links.epoch++,
+			cardsReady: () => this.cardsReady(),
 		};
 	}
 

@@ -4,8 +4,11 @@
  * properties, flat), and until when their items in the last due list hold.
  */
 import type { Day } from "./dates";
-import { cardFrom, type DueCard, type Followup } from "./due";
+import type { DueCard, Followup } from "./due";
+import { NO_FOLLOWUPS } from "./person-cards";
 import type { PersonInfo } from "./types";
+
+export { newPerson, NO_FOLLOWUPS, PersonCards, retire, setInfo } from "./person-cards";
 
 export interface PersonState {
 	info: PersonInfo;
@@ -51,100 +54,6 @@ export interface PersonCard extends DueCard {
 	person: PersonState;
 }
 
-export const NO_FOLLOWUPS: Followup[] = [];
-
-/** A card: every field in one literal (all cards share one shape); from `was` when copying one. */
-function makeCard(c: Omit<DueCard, "followups">, person: PersonState, was: PersonCard | null): PersonCard {
-	return {
-		due: was?.due ?? false,
-		dueToday: was?.dueToday ?? 0,
-		dueHorizon: was?.dueHorizon ?? 0,
-		dueValidTo: was?.dueValidTo ?? 0,
-		dueCall: was?.dueCall ?? 0,
-		last: was ? was.last : null,
-		lastFrom: was?.lastFrom ?? 1,
-		lastTo: was?.lastTo ?? 0,
-		rank: was?.rank ?? 0,
-		rankVersion: was?.rankVersion ?? -1,
-		live: was?.live ?? true,
-		row: was?.row ?? -1,
-		followups: was?.followups ?? NO_FOLLOWUPS,
-		name: c.name,
-		path: c.path,
-		company: c.company,
-		role: c.role,
-		cadenceLabel: c.cadenceLabel,
-		cadenceUnit: c.cadenceUnit,
-		cadenceCount: c.cadenceCount,
-		lastContact: c.lastContact,
-		met: c.met,
-		snooze: c.snooze,
-		birthMonth: c.birthMonth,
-		birthDay: c.birthDay,
-		birthYear: c.birthYear,
-		person,
-	};
-}
-
-export function newPerson(info: PersonInfo): PersonState {
-	const state = { info, days: [], sorted: true, slot: -1, live: true, card: null } as unknown as PersonState;
-	state.card = makeCard(cardFrom(info), state, null);
-	return state;
-}
-
-/** New properties for a person: the card follows, and the due list computes them again. */
-export function setInfo(state: PersonState, info: PersonInfo): void {
-	state.info = info;
-	Object.assign(state.card, cardFrom(info));
-	state.card.due = false;
-	state.card.rankVersion = -1;
-}
-
-/** The person is no longer in the index. */
-export function retire(state: PersonState): void {
-	state.live = false;
-	state.card.live = false;
-}
-
-/**
- * The cards of the index's people, in one list (the due list's order of work), with room made
- * by moving the last card into a freed place.
- */
-export class PersonCards {
-	readonly list: PersonCard[] = [];
-
-	add(state: PersonState): void {
-		state.card.row = this.list.length;
-		this.list.push(state.card);
-	}
-
-	remove(state: PersonState): void {
-		const card = state.card;
-		const at = card.row;
-		if (at < 0 || this.list[at] !== card) return;
-		const last = this.list.pop() as PersonCard;
-		if (last !== card) {
-			this.list[at] = last;
-			last.row = at;
-		}
-		card.row = -1;
-	}
-
-	/**
-	 * Copies every card into fresh memory, one after the other, after a build or a restore
-	 * (which made them among everything else): the first due list, which reads them all, then
-	 * reads them in order. Returns the copy of each card for whoever kept one (`card.person.card`).
-	 */
-	pack(): void {
-		const list = this.list;
-		for (let i = 0; i < list.length; i++) {
-			const was = list[i] as PersonCard;
-			const copy = makeCard(was, was.person, was);
-			was.person.card = copy;
-			list[i] = copy;
-		}
-	}
-}
 
 export function addFollowup(state: PersonState, followup: Followup): void {
 	const card = state.card;
@@ -183,8 +92,10 @@ export function primeWindow(state: PersonState): void {
 	if (state.sorted) latest = days.length > 0 ? (days[days.length - 1] ?? -Infinity) : -Infinity;
 	else for (const day of days) if (day > latest) latest = day;
 	const card = state.card;
-	card.last = days.length > 0 ? latest : null;
-	card.lastFrom = latest;
+	// No real day (none, or only what a damaged store could hold): never contacted, whenever.
+	const known = Number.isFinite(latest);
+	card.last = known ? latest : null;
+	card.lastFrom = known ? latest : -Infinity;
 	card.lastTo = Infinity;
 }
 

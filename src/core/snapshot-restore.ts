@@ -4,7 +4,6 @@
  * resolved again; people get back only their follow-ups from the notes (their days are saved).
  */
 import { type IndexTables, NO_DESTS, NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from "./index-state";
-import { rankCards } from "./due-list";
 import type { Target } from "./linkers";
 import { newPerson, type PersonState, primeWindow } from "./person-state";
 import { targetBase } from "./resolver";
@@ -121,8 +120,7 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 				t.newEpoch();
 				// Made among the notes' objects: moved to lie one after the other for the due list,
 				// their names ranked (in the order the snapshot kept) for its first list.
-				t.cards.pack();
-				rankCards(t.cards.list, t.names);
+				t.cardsReady();
 			}
 			return done;
 		},

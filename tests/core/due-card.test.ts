@@ -81,11 +81,11 @@ describe("a person's due card", () => {
 	it("gives the items and the days they hold that the rules give, field for field", () => {
 		fc.assert(
 			fc.property(info, fc.array(followup, { maxLength: 3 }), around("2023-01-01", 2600), fc.integer({ min: 0, max: 60 }), maybe(fc.integer({ min: 0, max: 400 })), (i, fs, today, horizon, ago) => {
-				const state = newPerson(i).card;
-				state.followups = fs;
+				const card = newPerson(i).card;
+				card.followups = fs;
 				const last = ago === null ? null : today - ago;
 				const out: DueItem[] = [];
-				const validTo = dueItemsFor(state, last, today, horizon, out);
+				const validTo = dueItemsFor(card, last, today, horizon, out);
 				const expected = reference(i, last, fs, today, horizon);
 				expect(out).toStrictEqual(expected.items);
 				expect(validTo).toBe(expected.validTo);

@@ -124,7 +124,7 @@ describe("the due list between edits", () => {
 });
 
 describe("the due list across a bulk load", () => {
-	it("stays what a fresh index gives after the cards moved (a bulk load packs them), and keeps the items of people nothing changed", () => {
+	it("stays what a fresh index gives after the cards moved (readying packs them), and keeps the items of people nothing changed", () => {
 		for (let seed = 1; seed <= 10; seed++) {
 			const files = new Map(notes(seed));
 			const index = build(seed);
@@ -141,6 +141,8 @@ describe("the due list across a bulk load", () => {
 			}
 			index.remove("People/P3.md");
 			files.delete("People/P3.md");
+			// Readied as a build is: the cards move after a list was given.
+			expect(index.ready()).toBe(true);
 			const after = index.due(START, 7);
 			const fresh = new PeopleIndex({ settings: defaultSettings(), daily: null });
 			for (const [path, text] of files) fresh.upsert(record(path, text));
@@ -176,6 +178,21 @@ describe("readying the people after a build", () => {
 			expect(index.due(START + 30, 7), `seed ${seed}`).toEqual(build(seed).due(START + 30, 7));
 			expect(index.due(START - 30, 7), `seed ${seed}`).toEqual(build(seed).due(START - 30, 7));
 		}
+	});
+});
+
+describe("a person renamed", () => {
+	it("to a name the index has seen before takes that name's place in the order", () => {
+		const index = new PeopleIndex({ settings: defaultSettings(), daily: null });
+		const person = (name: string) => `---\ntags: [person]\ncadence: 1w\nname: ${name}\n---\n`;
+		index.upsert(record("People/a.md", person("Zeno")));
+		index.upsert(record("People/b.md", person("Bruno")));
+		index.upsert(record("People/c.md", person("Anna")));
+		expect(index.due(START, 7).map((i) => i.person)).toEqual(["Anna", "Bruno", "Zeno"]);
+		// "Anna" goes, and Zeno becomes "Anna": ranked as Anna, not where Zeno was.
+		index.remove("People/c.md");
+		index.upsert(record("People/a.md", person("Anna")));
+		expect(index.due(START, 7).map((i) => i.person)).toEqual(["Anna", "Bruno"]);
 	});
 });
 

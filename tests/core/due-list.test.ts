@@ -23,14 +23,14 @@ class FailingOnce extends NameOrder {
 
 describe("dueList", () => {
 	it("after a list that failed half-way, lists everyone again", () => {
-		const people = [info("Anna", "2026-11-01"), info("Bruno", "2026-11-02"), info("Carla", "2026-11-03")].map((i) => newPerson(i).card);
+		const cards = [info("Anna", "2026-11-01"), info("Bruno", "2026-11-02"), info("Carla", "2026-11-03")].map((i) => newPerson(i).card);
 		const names = new FailingOnce();
-		for (const p of people) names.add(p.name);
+		for (const c of cards) names.add(c.name);
 		const memo = newDueMemo();
 		const today = day("2026-11-20");
-		expect(() => dueList(people, names, today, 7, memo)).toThrow("rank failed");
-		expect(dueList(people, names, today, 7, memo).map((i) => i.person)).toEqual(["Anna", "Bruno", "Carla"]);
+		expect(() => dueList(cards, names, today, 7, memo)).toThrow("rank failed");
+		expect(dueList(cards, names, today, 7, memo).map((i) => i.person)).toEqual(["Anna", "Bruno", "Carla"]);
 		// And the list after that starts from this one.
-		expect(dueList(people, names, today + 1, 7, memo).map((i) => i.person)).toEqual(["Anna", "Bruno", "Carla"]);
+		expect(dueList(cards, names, today + 1, 7, memo).map((i) => i.person)).toEqual(["Anna", "Bruno", "Carla"]);
 	});
 });

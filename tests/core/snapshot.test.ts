@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
+import { parseIsoDay } from "../../src/core/dates";
+import type { PersonCards } from "../../src/core/person-state";
 import { SnapshotError, SnapshotStale } from "../../src/core/snapshot";
 import { record } from "./helpers";
 import { FOLDERS, Lcg, NAMES, observe, options, randomRecord } from "./random-notes";
@@ -110,6 +112,12 @@ describe("index snapshots", () => {
 			["target out of range", (s) => (s.noteTargets = Int32Array.from([...(s.noteTargets as Int32Array)].map(() => 77)))],
 			["person out of range", (s) => (s.noteDests = Int32Array.from([...(s.noteDests as Int32Array)].map(() => 5)))],
 			["bad person", (s) => (s.persons = [{ name: 3 }])],
+			["no name order", (s) => delete s.nameOrder],
+			["name order not a list", (s) => (s.nameOrder = "Anna Rossi")],
+			["plain array for the ties", (s) => (s.nameTied = [0])],
+			["ties of another length", (s) => (s.nameTied = new Uint8Array(5))],
+			["a name that is not text", (s) => (s.nameOrder = [7])],
+			["a contact day that is no day", (s) => (s.personDays = Float64Array.from([Number.NaN]))],
 		];
 		for (const [what, damage] of damaged) {
 			const copy = structuredClone(good) as unknown as Record<string, unknown>;
@@ -117,5 +125,49 @@ describe("index snapshots", () => {
 			expect(() => PeopleIndex.fromSnapshot(options(), copy, KEY), what).toThrow(SnapshotError);
 		}
 		for (const junk of [null, 42, "text", [], {}]) expect(() => PeopleIndex.fromSnapshot(options(), junk, KEY)).toThrow(SnapshotError);
+	});
+
+	it("take back the names' order they kept, and a wrong one is sorted afresh", () => {
+		const index = new PeopleIndex(options());
+		for (const name of ["Bruno", "anna", "Anna", "Zoë", "Carla"]) index.upsert(record(`People/${name}${name === "anna" ? "2" : ""}.md`, `---\ntags: [person]\ncadence: 1w\nname: ${name}\n---\n`));
+		const today = parseIsoDay("2026-11-20") ?? 0;
+		const expected = index.due(today, 7);
+		const good = index.snapshot(KEY);
+		expect(good.nameOrder).toEqual(["anna", "Anna", "Bruno", "Carla", "Zoë"]);
+		expect([...good.nameTied]).toEqual([0, 1, 0, 0, 0]);
+		const restored = PeopleIndex.fromSnapshot(options(), structuredClone(good), KEY);
+		expect(restored.due(today, 7)).toEqual(expected);
+		// Well formed but wrong (reversed, ties where there are none): sorted afresh, the same list.
+		const wrong = { ...structuredClone(good), nameOrder: [...good.nameOrder].reverse(), nameTied: Uint8Array.from([0, 1, 1, 1, 1]) };
+		expect(PeopleIndex.fromSnapshot(options(), wrong, KEY).due(today, 7)).toEqual(expected);
+	});
+
+	it("come back ready for the first due list: every card's last contact found for any later day", () => {
+		const index = new PeopleIndex(options());
+		index.upsert(record("People/Anna.md", "---\ntags: [person]\n---\n- 2026-11-01 Coffee\n- 2026-10-01 Call\n"));
+		index.upsert(record("People/Bruno.md", "---\ntags: [person]\n---\n"));
+		const restored = PeopleIndex.fromSnapshot(options(), index.snapshot(KEY), KEY);
+		const cards = (restored as unknown as { cards: PersonCards }).cards.list;
+		expect(cards.map((c) => [c.name, c.last, c.lastTo])).toEqual(
+			expect.arrayContaining([
+				["Anna", parseIsoDay("2026-11-01"), Infinity],
+				["Bruno", null, Infinity],
+			]),
+		);
+	});
+
+	it("restore people whose properties no note could give (a damaged store) as having none, without throwing", () => {
+		const index = new PeopleIndex(options());
+		index.upsert(record("People/Anna.md", "---\ntags: [person]\ncadence: 1w\nbirthday: 1980-03-02\n---\n- 2026-11-01 Coffee\n"));
+		const snap = structuredClone(index.snapshot(KEY)) as unknown as { persons: Array<Record<string, unknown>> };
+		const person = snap.persons[0] as Record<string, unknown>;
+		delete person.birthday;
+		person.cadence = { count: "2", unit: "fortnight" };
+		person.lastContact = "2026-11-10";
+		const restored = PeopleIndex.fromSnapshot(options(), snap, KEY);
+		expect(restored.due(parseIsoDay("2026-11-20") ?? 0, 400)).toEqual([]);
+		const odd = structuredClone(index.snapshot(KEY)) as unknown as { persons: Array<Record<string, unknown>> };
+		(odd.persons[0] as Record<string, unknown>).birthday = { month: "2", day: "29", year: null };
+		expect(PeopleIndex.fromSnapshot(options(), odd, KEY).due(parseIsoDay("2026-11-20") ?? 0, 400).filter((i) => i.reason === "birthday")).toEqual([]);
 	});
 });

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { loadVault } from "../../src/cli/main";
 import { parseIsoDay } from "../../src/core/dates";
+import type { PersonCards } from "../../src/core/person-state";
 import { builtIndex, dailyFor, makeApp, readFolder, settle, waitFor } from "./app";
 import { ReteIndex } from "../../src/plugin/people-index";
 import { defaultSettings } from "../../src/core/settings";
@@ -22,6 +23,21 @@ describe("the plugin's index", () => {
 		expect(index.index.problems()).toEqual(cli.index.problems());
 		const names = (xs: { name: string }[]) => xs.map((p) => p.name).sort();
 		expect(names(index.index.allPeople())).toEqual(names(cli.index.allPeople()));
+	});
+
+	it("built without a worker, comes ready for the first due list: days sorted, every last contact found", async () => {
+		const days = Array.from({ length: 90 }, (_, i) => `- 2026-${String(1 + (i % 9)).padStart(2, "0")}-${String(1 + ((i * 7) % 28)).padStart(2, "0")} Call`);
+		const { index } = await builtIndex({
+			"People/Anna.md": `---\ncadence: 7\n---\n${days.join("\n")}\n`,
+			"People/Bruno.md": "---\ncadence: 7\n---\n",
+			"Journal/2026-11-18.md": "- Lunch with [[Anna]]\n",
+		});
+		expect(index.timings.worker).toBe(false);
+		const cards = (index.index as unknown as { cards: PersonCards }).cards.list;
+		const anna = cards.find((c) => c.name === "Anna");
+		expect(anna?.person.sorted).toBe(true);
+		expect([anna?.last, anna?.lastTo]).toEqual([parseIsoDay("2026-11-18"), Infinity]);
+		expect(cards.find((c) => c.name === "Bruno")?.lastTo).toBe(Infinity);
 	});
 
 	it("reads only people's notes and notes that link to people", async () => {
