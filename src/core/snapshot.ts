@@ -69,6 +69,11 @@ function allStrings(list: readonly unknown[]): boolean {
 	return true;
 }
 
+function allFinite(values: Float64Array): boolean {
+	for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
+	return true;
+}
+
 /** Every value in [`min`, `end`). */
 function within(values: Int32Array, min: number, end: number): boolean {
 	let lo = 0;
@@ -108,7 +113,7 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(Array.isArray(s.linkerBases) && s.linkerStart instanceof Int32Array && s.linkerNotes instanceof Int32Array && ascending(s.linkerStart, s.linkerBases.length, s.linkerNotes.length), "bad linkers");
 	check(Array.isArray(s.nameOrder) && s.nameTied instanceof Uint8Array && s.nameTied.length === s.nameOrder.length, "bad name order");
 	check(allStrings(s.paths) && allStrings(s.targetNames) && allStrings(s.texts) && allStrings(s.linkerBases) && allStrings(s.nameOrder), "text that is not text");
-	check(s.personDays.every(Number.isFinite), "a contact day that is no day");
+	check(allFinite(s.personDays), "a contact day that is no day");
 	check(within(s.noteTargets, 0, s.targetNames.length), "bad target number");
 	check(within(s.noteDests, -1, n), "bad person number");
 	check(within(s.linkerNotes, 0, n), "bad linking note");
