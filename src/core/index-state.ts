@@ -55,8 +55,8 @@ export interface IndexTables {
 	creditFollowups(facts: NoteFacts, anyone: boolean): void;
 	/** Notes appeared: cached resolutions no longer hold. */
 	newEpoch(): void;
-	/** Every person is in: their cards are packed and their names ranked for the first due list. */
-	cardsReady(): void;
+	/** Every person is in: their names are ranked for the first due list. */
+	rankCards(): void;
 }
 
 export interface IndexStats {

@@ -100,15 +100,12 @@ export class PeopleIndex {
 		this.readying ??= new Readying(this.people.values());
 		if (!this.readying.step(max)) return false;
 		this.readying = null;
-		this.cardsReady();
-		return true;
-	}
-
-	/** The cards packed into fresh memory (the due list's memo following), names ranked. */
-	private cardsReady(): void {
+		// Made among everything else the build made: moved to lie one after the other (a
+		// restore makes them so), the due list's memo following.
 		this.cards.pack();
 		cardsMoved(this.dueMemo);
 		rankCards(this.cards.list, this.names);
+		return true;
 	}
 
 	/** Adds a note, or replaces what an earlier version of it said. Never throws on note content. */
@@ -313,7 +310,7 @@ export class PeopleIndex {
 			version: () => this.version,
 			creditFollowups: (facts, anyone) => this.links.credit(facts, anyone, false),
 			newEpoch: () => void this.links.epoch++,
-			cardsReady: () => this.cardsReady(),
+			rankCards: () => rankCards(this.cards.list, this.names),
 		};
 	}
 

@@ -98,8 +98,8 @@ export class PersonCards {
 	}
 
 	/**
-	 * Copies every card into fresh memory, one after the other, after a build or a restore
-	 * (which made them among everything else): the first due list, which reads them all, then
+	 * Copies every card into fresh memory, one after the other, after a build (which made them
+	 * among everything else): the first due list, which reads them all, then
 	 * reads them in order. Each person points at the copy; whoever else kept a card must follow
 	 * (`cardsMoved` for the due list's memo).
 	 */

@@ -118,9 +118,9 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 			const done = person >= snap.persons.length && at >= n && base >= snap.linkerBases.length;
 			if (done) {
 				t.newEpoch();
-				// Made among the notes' objects: moved to lie one after the other for the due list,
-				// their names ranked (in the order the snapshot kept) for its first list.
-				t.cardsReady();
+				// The names ranked (in the order the snapshot kept) for the first due list. The cards
+				// were made one after the other, people first: no need to pack them.
+				t.rankCards();
 			}
 			return done;
 		},
