@@ -143,6 +143,23 @@ export async function catchUp(app: App, index: PeopleIndex, touched: ReadonlySet
 }
 
 /**
+ * Brings an index the worker built from this session's vault up to date: only the notes that
+ * events `touched` since the build began can differ from what it was sent (the events were
+ * listened to before it listed the notes), so only they come again, or go when gone.
+ */
+export async function catchUpTouched(app: App, index: PeopleIndex, touched: ReadonlySet<string>, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
+	for (const path of touched) {
+		const file = app.vault.getFileByPath(path);
+		if (file === null) {
+			if (index.has(path)) index.remove(path);
+		} else if (file.extension === "md" && !index.requestRead(path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
+		timings.notes++;
+		if (spent() > SLICE_MS && !(await endSlice())) return false;
+	}
+	return true;
+}
+
+/**
  * A full build's first phase: every note from the metadata cache (its links), then each linked
  * once, against all of them. False when `endSlice` says the build was given up.
  */

@@ -11,7 +11,7 @@ import type { TemplatePaths } from "../core/templates";
 import type { DailySource } from "./daily-notes";
 import type { IndexCache } from "./index-cache";
 import { readingKey, readingOf, snapshotKey, templatesOf } from "./index-key";
-import { catchUp, type IndexTimings, linkEveryNote, readPending, readyInSlices, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
+import { catchUp, catchUpTouched, type IndexTimings, linkEveryNote, readPending, readyInSlices, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
 import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
@@ -242,7 +242,12 @@ export class ReteIndex extends Component {
 			this.building = index;
 			const touched = this.touched;
 			this.touched = null;
-			if (!(await catchUp(this.app, index, touched, timings, spent, endSlice, () => this.eventCount))) return false;
+			// Kept from an earlier start, notes may have changed while Obsidian was closed: every
+			// stamp is compared. Built by the worker from this session's vault: events tell.
+			const caughtUp = timings.restored || touched === null
+				? await catchUp(this.app, index, touched, timings, spent, endSlice, () => this.eventCount)
+				: await catchUpTouched(this.app, index, touched, timings, spent, endSlice);
+			if (!caughtUp) return false;
 		} else {
 			index = new PeopleIndex(options);
 			this.building = index;

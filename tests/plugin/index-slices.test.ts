@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
-import { catchUp, type IndexTimings } from "../../src/plugin/index-slices";
+import { catchUp, catchUpTouched, type IndexTimings } from "../../src/plugin/index-slices";
 import { fileStamp, linksRecord } from "../../src/plugin/records";
 import { makeApp } from "./app";
 
@@ -55,5 +55,33 @@ describe("catching up after a restore", () => {
 		expect(await catchUp(obsidian, index, null, t, () => 0, () => Promise.resolve(true), () => 0)).toBe(true);
 		expect(t.notes).toBe(0);
 		expect(lookups).toBe(0);
+	});
+});
+
+describe("catching up after the worker's build", () => {
+	it("takes again exactly the notes events touched: read ones asked for, others by their links, gone ones dropped", async () => {
+		const { app, obsidian } = makeApp({ "People/Anna.md": "---\ntags: person\n---\n", "Read.md": "- 2026-11-01 [[Anna]]\n", "Quiet.md": "See [[Anna]]\n", "Untouched.md": "[[Other]]\n", "Gone.md": "x\n" });
+		const file = (path: string) => {
+			const f = obsidian.vault.getFileByPath(path);
+			if (!f) throw new Error(path);
+			return f;
+		};
+		const index = new PeopleIndex({ settings: defaultSettings(), daily: null });
+		index.upsert({ path: "People/Anna.md", frontmatter: { tags: "person" }, body: "", stamp: fileStamp(file("People/Anna.md")) });
+		index.upsert({ path: "Read.md", frontmatter: null, body: "- 2026-11-01 [[Anna]]\n", stamp: fileStamp(file("Read.md")) });
+		// As the worker was sent them; since then Quiet gained a link to Anna, Gone went.
+		index.upsert({ ...linksRecord(file("Quiet.md"), null), links: ["Other"] });
+		index.upsert({ ...linksRecord(file("Untouched.md"), null), links: ["Other"], stamp: -1 });
+		index.upsert({ path: "Gone.md", frontmatter: null, body: null, links: [], stamp: 1 });
+		index.takePending();
+		await app.fileManager.trashFile(app.vault.getFileByPath("Gone.md")!);
+		const t = timings();
+		const touched = new Set(["Read.md", "Quiet.md", "Gone.md", "Pictures/photo.png"]);
+		expect(await catchUpTouched(obsidian, index, touched, t, () => 0, () => Promise.resolve(true))).toBe(true);
+		expect(index.has("Gone.md")).toBe(false);
+		expect(index.takePending().sort()).toEqual(["Quiet.md", "Read.md"]);
+		// Not touched: left as the worker had it, whatever its stamp says.
+		expect(index.stampOf("Untouched.md")).toBe(-1);
+		expect(t.notes).toBe(4);
 	});
 });
