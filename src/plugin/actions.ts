@@ -8,6 +8,7 @@ import type { Messages } from "./i18n";
 import { CadenceModal, DateModal, FollowupSuggestModal, LogModal, PersonSuggestModal } from "./modals";
 import type { ReteIndex } from "./people-index";
 import { type EditOutcome, editBodyOnce, type NoteWriter } from "./writes";
+import { errorText } from "./core-text";
 
 export class ReteActions {
 	constructor(
@@ -52,7 +53,7 @@ export class ReteActions {
 					if (outcome === "changed") new Notice(m.t("notice.logged", { name: person.name }));
 					else if (outcome === "unchanged") new Notice(m.t("notice.alreadyLogged", { name: person.name, date }));
 				},
-				(e: unknown) => new Notice(m.t("notice.writeFailed", { path, error: e instanceof Error ? e.message : String(e) })),
+				(e: unknown) => new Notice(m.t("notice.writeFailed", { path, error: errorText(e, m.t) })),
 			);
 		}).open();
 	}

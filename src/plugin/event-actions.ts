@@ -11,6 +11,7 @@ import type { ReteSettings } from "../core/settings";
 import type { WallClock } from "../core/template";
 import { linkTextFor } from "../core/text";
 import type { PersonInfo } from "../core/types";
+import { errorText } from "./core-text";
 import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
 import { ensureFolderIn, locate } from "./vault-paths";
@@ -62,7 +63,7 @@ export class EventActions {
 		try {
 			return await this.app.vault.cachedRead(file);
 		} catch (e) {
-			new Notice(t("notice.templateUnreadable", { path, error: message(e) }));
+			new Notice(t("notice.templateUnreadable", { path, error: errorText(e, t) }));
 			return fallback;
 		}
 	}

@@ -9,6 +9,7 @@ import type { PersonInfo } from "../core/types";
 import type { CreateReport, EventActions } from "./event-actions";
 import type { Messages } from "./i18n";
 import { PersonSuggestModal } from "./modals";
+import { errorText, translateCore } from "./core-text";
 
 export interface PeopleFormHost {
 	app: App;
@@ -103,12 +104,12 @@ export class PeopleRows {
 /** Says what was and was not created; `true` when all of it was. */
 export function reportOutcome(report: CreateReport, m: Messages, errorEl: HTMLElement): boolean {
 	if (report.error) {
-		errorEl.setText(report.error);
+		errorEl.setText(translateCore(report.error, m.t));
 		return false;
 	}
 	if (report.failed.length === 0) return true;
 	const created = report.created.length > 0 ? report.created.join(", ") : m.t("form.nothing");
-	const failed = report.failed.map((f) => `${f.path} (${f.error})`).join(", ");
+	const failed = report.failed.map((f) => `${f.path} (${translateCore(f.error, m.t)})`).join(", ");
 	errorEl.setText(m.t("form.partial", { created, failed }));
 	return false;
 }
@@ -245,7 +246,7 @@ export class NewPersonModal extends Modal {
 			new Notice(t("notice.personCreated", { path }));
 			this.done(path);
 		} catch (e) {
-			this.errorEl?.setText(e instanceof Error ? e.message : String(e));
+			this.errorEl?.setText(errorText(e, t));
 		}
 	}
 

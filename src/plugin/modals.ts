@@ -5,6 +5,7 @@ import { parseIsoDay } from "../core/dates";
 import type { DueItem, PersonInfo } from "../core/types";
 import { plainText } from "./describe";
 import type { Messages } from "./i18n";
+import { translateCore } from "./core-text";
 
 export class PersonSuggestModal extends FuzzySuggestModal<PersonInfo> {
 	constructor(
@@ -193,7 +194,7 @@ export class CadenceModal extends FormModal {
 			return null;
 		}
 		const read = readCadence(value);
-		if (read && "error" in read) return read.error;
+		if (read && "error" in read) return translateCore(read.error, this.messages.t);
 		this.save(value);
 		return null;
 	}

@@ -16,6 +16,7 @@ import { reachOutWords } from "./describe";
 import type { Messages } from "./i18n";
 import type { ReteIndex } from "./people-index";
 import { type EditOutcome, editBodyOnce, type NoteWriter } from "./writes";
+import { errorText } from "./core-text";
 
 /** How long the command waits for the index to finish reading the vault. */
 const READY_WAIT_MS = 60_000;
@@ -100,7 +101,7 @@ export class ReachOut {
 			this.handled.add(file.path);
 			await this.quiet(file);
 		} catch (e) {
-			new Notice(t("notice.writeFailed", { path: this.daily.pathOf(this.today()), error: e instanceof Error ? e.message : String(e) }));
+			new Notice(t("notice.writeFailed", { path: this.daily.pathOf(this.today()), error: errorText(e, t) }));
 			return;
 		}
 		const added = await this.writeInto(file);

@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS } from "../core/settings";
 import type { DueItem, DueStatus, PersonInfo, Problem } from "../core/types";
 import { reasonWords } from "./describe";
 import type { Messages } from "./i18n";
+import { translateCore } from "./core-text";
 
 /** Rows a group shows at first: more than a sidebar holds, far fewer than a long list has. */
 export const FIRST_PAGE = 20;
@@ -222,7 +223,7 @@ function renderProblems(root: HTMLElement, input: RenderInput, state: ListState)
 		for (const p of input.problems.slice(0, 200)) {
 			const row = list.createDiv({ cls: "rete-problem", attr: { tabindex: "0", role: "listitem" } });
 			row.createSpan({ cls: "rete-problem-path", text: p.line === null ? p.path : `${p.path}:${p.line}` });
-			row.createSpan({ cls: "rete-problem-message", text: p.message });
+			row.createSpan({ cls: "rete-problem-message", text: translateCore(p.message, input.messages.t) });
 			row.addEventListener("click", (evt) => input.actions.openProblem(p, evt));
 			row.addEventListener("keydown", (evt) => {
 				if (evt.key === "Enter") input.actions.openProblem(p, evt);

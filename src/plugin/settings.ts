@@ -3,7 +3,8 @@ import { type App, debounce, Notice, type Plugin, PluginSettingTab, Setting, typ
 import { readCadence } from "../core/cadence";
 import { checkFolder } from "../core/names";
 import { migrateSettings, normalizeFolder, normalizeTags, type ReteSettings } from "../core/settings";
-import type { Messages, Translate } from "./i18n";
+import { errorText, translateCore } from "./core-text";
+import type { Messages } from "./i18n";
 
 /** The largest values core/settings.ts accepts (migrateSettings): the tab accepts the same. */
 export const MAX_HORIZON = 3660;
@@ -17,23 +18,6 @@ export function readDays(text: string, max: number): number | null {
 	return n <= max ? n : null;
 }
 
-/** What core/cadence.ts and core/names.ts say, in the user's language (as they say it when the shape is unknown). */
-const CORE_ERRORS: [RegExp, (m: RegExpExecArray, t: Translate) => string][] = [
-	[/^unknown cadence "(.*)" \(use e\.g\. .*\)$/s, (m, t) => t("error.cadenceUnknown", { value: m[1] ?? "" })],
-	[/^cadence must be a whole number of days from 1 to (\d+), not "(.*)"$/s, (m, t) => t("error.cadenceRange", { max: m[1] ?? "", value: m[2] ?? "" })],
-	[/^"(.*)" is an absolute path; use a folder inside the vault$/s, (m, t) => t("error.folderAbsolute", { value: m[1] ?? "" })],
-	[/^"(.*)" climbs out of the vault \(\.\.\)$/s, (m, t) => t("error.folderUp", { value: m[1] ?? "" })],
-	[/^"(.*)" is inside (.*), Obsidian's settings folder$/s, (m, t) => t("error.folderConfig", { value: m[1] ?? "", folder: m[2] ?? "" })],
-];
-
-export function translateCoreError(error: string, t: Translate): string {
-	for (const [shape, say] of CORE_ERRORS) {
-		const m = shape.exec(error);
-		if (m) return say(m, t);
-	}
-	return error;
-}
-
 /**
  * A copy of the defaults merged with what was saved. A corrupt file gives the defaults and a
  * notice, and nothing is written: the file is only saved when the user changes a setting.
@@ -43,7 +27,7 @@ export async function loadSettings(plugin: Plugin, m: Messages): Promise<ReteSet
 	try {
 		saved = await plugin.loadData();
 	} catch (e) {
-		new Notice(m.t("notice.settingsReset", { error: e instanceof Error ? e.message : String(e) }));
+		new Notice(m.t("notice.settingsReset", { error: errorText(e, m.t) }));
 		return migrateSettings(undefined).settings;
 	}
 	const { settings, warnings } = migrateSettings(saved);
@@ -109,7 +93,7 @@ export class ReteSettingTab extends PluginSettingTab {
 			c.setPlaceholder(t("placeholder.cadence")).setValue(s.defaultCadence).onChange((v) => {
 				const read = readCadence(v);
 				if (read && "error" in read) {
-					cadence.setDesc(t("settings.invalid", { error: translateCoreError(read.error, t) }));
+					cadence.setDesc(t("settings.invalid", { error: translateCore(read.error, t) }));
 					return;
 				}
 				cadence.setDesc(t("settings.defaultCadence.desc"));
@@ -164,7 +148,7 @@ export class ReteSettingTab extends PluginSettingTab {
 			c.setPlaceholder(t("placeholder.eventsFolder")).setValue(s.eventsFolder).onChange((v) => {
 				const checked = checkFolder(v, this.app.vault.configDir);
 				if ("error" in checked) {
-					folder.setDesc(t("settings.invalid", { error: translateCoreError(checked.error, t) }));
+					folder.setDesc(t("settings.invalid", { error: translateCore(checked.error, t) }));
 					return;
 				}
 				folder.setDesc(t("settings.eventsFolder.desc"));

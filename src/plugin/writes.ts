@@ -9,6 +9,7 @@ import { type App, type Editor, MarkdownView, Notice, parseYaml } from "obsidian
 import { RecurringTaskError, StaleEditError } from "../core/edits";
 import { propertiesBlock } from "../core/frontmatter";
 import type { Messages } from "./i18n";
+import { errorText } from "./core-text";
 
 export type BodyEdit = (text: string) => string;
 export type PropertyEdit = (frontmatter: Record<string, unknown>) => void;
@@ -103,7 +104,7 @@ export class NoteWriter {
 			new Notice(t("notice.recurring"));
 			return;
 		}
-		new Notice(t("notice.writeFailed", { path, error: e instanceof Error ? e.message : String(e) }));
+		new Notice(t("notice.writeFailed", { path, error: errorText(e, t) }));
 	}
 }
 

@@ -243,6 +243,13 @@ describe("renderDue", () => {
 		expect(texts(".rete-reason")).toEqual(["Ultimo contatto 16 giorni fa · ogni 2 settimane", "Compleanno domani"]);
 	});
 
+	it("says a note's problem in Italian", () => {
+		const problem: Problem = { path: "People/Bad.md", line: 2, message: 'birthday: impossible date: "02-30"' };
+		const { root } = render({ messages: messagesFor("it"), problems: [problem] });
+		(root.querySelector(".rete-problems") as HTMLDetailsElement).open = true;
+		expect(root.querySelector(".rete-problem-message")?.textContent).toBe('birthday: data impossibile: "02-30"');
+	});
+
 	it("says it is reading while the index is built", () => {
 		expect(render({ loading: true }).texts(".rete-loading")).toEqual(["Reading your notes…"]);
 	});

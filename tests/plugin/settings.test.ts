@@ -3,11 +3,9 @@ import type { PluginManifest } from "obsidian";
 import { Plugin, TextComponent } from "obsidian-test-mocks/obsidian";
 import { describe, expect, it, vi } from "vitest";
 import { makeApp } from "./app";
-import { readCadence } from "../../src/core/cadence";
-import { checkFolder } from "../../src/core/names";
 import { defaultSettings, migrateSettings, type ReteSettings } from "../../src/core/settings";
 import { messagesFor } from "../../src/plugin/i18n";
-import { MAX_FOLLOW_UP_DAYS, MAX_HORIZON, readDays, ReteSettingTab, translateCoreError } from "../../src/plugin/settings";
+import { MAX_FOLLOW_UP_DAYS, MAX_HORIZON, readDays, ReteSettingTab } from "../../src/plugin/settings";
 
 const manifest: PluginManifest = { id: "rete", name: "Rete", version: "0.1.0", minAppVersion: "1.8.7", description: "", author: "", isDesktopOnly: false };
 /** The fake Plugin is abstract, as Obsidian's is: a plugin of no behaviour of its own. */
@@ -98,18 +96,5 @@ describe("the settings tab's texts", () => {
 		folder.type(".obsidian/x");
 		expect(folder.desc()).toBe('Non salvato: ".obsidian/x" è dentro .obsidian, la cartella delle impostazioni di Obsidian');
 		expect(host.settings.eventsFolder).toBe("Events");
-	});
-
-	it("knows every error the core gives for a cadence or a folder, and passes others on as they are", () => {
-		const en = messagesFor("en").t;
-		const it = messagesFor("it").t;
-		const errors = [readCadence("sometimes"), readCadence("0"), readCadence("9999y"), checkFolder("/abs", ".obsidian"), checkFolder("C:\\x", ".obsidian"), checkFolder("a/../..", ".obsidian"), checkFolder(".obsidian", ".obsidian")].map((r) => (r && "error" in r ? r.error : ""));
-		for (const error of errors) {
-			expect(error).not.toBe("");
-			// In English the catalogue says what the core says, word for word.
-			expect(translateCoreError(error, en)).toBe(error);
-			expect(translateCoreError(error, it), error).not.toBe(error);
-		}
-		expect(translateCoreError("something new", it)).toBe("something new");
 	});
 });
