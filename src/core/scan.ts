@@ -4,7 +4,8 @@
  */
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, linkTargets, stripComments } from "./inline";
-import { mayBeFence, RegionReader, unquote } from "./regions";
+import { indentOf, LINE_FENCE, lineKind, ParentDates } from "./parent-dates";
+import { RegionReader, unquote } from "./regions";
 import { locateSections } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
 
@@ -82,6 +83,9 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	// in a note that is not a person's, a line matters only if it has a `[` or may open a fence.
 	const quick = !ctx.ownNote && body.indexOf("%%") < 0 && body.indexOf("<!--") < 0;
 	let bracket = quick ? body.indexOf("[") : 0;
+	// Nested items take the date of a dated item above them: see core/parent-dates.
+	const parents = new ParentDates();
+	const own = { day: null as Day | null };
 	while (start <= len) {
 		let end = body.indexOf("\n", start);
 		if (end < 0) end = len;
@@ -91,19 +95,28 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		start = end + 1;
 		if (quick && regions.fence === null) {
 			if (bracket >= 0 && bracket < lineStart) bracket = body.indexOf("[", lineStart);
-			if ((bracket < 0 || bracket >= end) && !mayBeFence(body, lineStart, end)) continue;
+			if (bracket < 0 || bracket >= end) {
+				const kind = lineKind(body, lineStart, end);
+				if ((kind & 7) !== LINE_FENCE && parents.mayPass(kind)) continue;
+			}
 		}
 		let line = body.slice(lineStart, end);
 		if (line.endsWith("\r")) line = line.slice(0, -1);
 		const visible = regions.read(line);
 		if (visible === null) continue;
 		const hasBracket = visible.indexOf("[") >= 0;
-		if (!hasBracket && !ctx.ownNote) continue;
-		if (!mayBeItem(visible)) continue;
-		const item = LIST_ITEM.exec(visible);
+		const item = mayBeItem(visible) ? LIST_ITEM.exec(visible) : null;
 		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
-		if (!item || (!hasBracket && THEMATIC_BREAK.test(visible))) continue;
-		const entry = readItem(item[1] ?? "", lineNo, ctx, problems);
+		if (!item || (!hasBracket && THEMATIC_BREAK.test(visible))) {
+			parents.text(visible);
+			continue;
+		}
+		// Most notes have no dated item open: then only an item's own date matters.
+		const indent = parents.idle ? -1 : indentOf(visible);
+		const above = indent < 0 ? null : parents.under(indent);
+		own.day = null;
+		const entry = readItem(item[1] ?? "", lineNo, ctx, problems, above, own);
+		if (own.day !== null || above !== null) parents.item(indent < 0 ? indentOf(visible) : indent, own.day ?? above);
 		if (entry && !(entry.task === "open" && (inRanges(mirror, lineNo) || isReachOutCopy(visible)))) entries.push(entry);
 	}
 	return { entries, problems };
@@ -137,7 +150,11 @@ function inRanges(ranges: Array<[number, number]>, line: number): boolean {
 	return ranges.some(([a, b]) => line >= a && line <= b);
 }
 
-function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[]): Entry | null {
+/**
+ * The entry of a list item (`rest`: past its marker), or `null` when it is none. `above`: the
+ * date it takes from the items above it; `own.day` is set to its own leading date, if any.
+ */
+function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null }): Entry | null {
 	let task: TaskState = "none";
 	let text = rest;
 	const box = rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93 ? CHECKBOX.exec(rest) : null;
@@ -156,32 +173,36 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 	let leadingBad = false;
 	const t0 = text.charCodeAt(0);
 	const lead = (t0 >= 48 && t0 <= 57) || (t0 === 91 && text.charCodeAt(1) === 91) ? LEADING_DATE.exec(text) : null;
+	const raw = lead ? (lead[1] ?? lead[2] ?? "") : null;
 	if (lead) {
 		text = text.slice(lead[0].length);
+		own.day = parseIsoDay(raw ?? "");
 	}
 	const targets = linkTargets(blankCode(text));
 	if (targets.length === 0 && !ctx.ownNote) return null;
-	if (lead) {
-		const raw = lead[1] ?? lead[2] ?? "";
-		leading = checkedDate(raw, report);
+	if (raw !== null) {
+		leading = own.day;
 		leadingBad = leading === null;
+		if (leadingBad) report(badDate(raw));
 	}
+	// The date of the items above, where the note's own would do.
+	const context = above ?? ctx.noteDate;
 
 	let date: Day | null = null;
 	if (task === "open") {
 		let due = text.includes("📅") || text.includes("📆") || text.includes("🗓") ? fieldDate(DUE_EMOJI, text, report) : undefined;
 		if (due === undefined && text.includes("::")) due = fieldDate(DUE_FIELD, text, report);
 		// An impossible due date leaves the follow-up undated rather than guessing another date.
-		date = due !== undefined ? due : leadingBad ? null : leading ?? ctx.noteDate;
+		date = due !== undefined ? due : leadingBad ? null : leading ?? context;
 	} else if (task === "done") {
 		const done = text.includes("✅") ? fieldDate(DONE_EMOJI, text, report) : undefined;
 		if (done === null || leadingBad) return null;
-		date = done ?? leading ?? ctx.noteDate;
+		date = done ?? leading ?? context;
 		if (date === null) return null;
 	} else {
 		if (leadingBad) return null;
-		// In a person's own note an undated item is a detail, not an interaction.
-		date = leading ?? (ctx.ownNote ? null : ctx.noteDate);
+		// In a person's own note an undated item is a detail, not an interaction, nested or not.
+		date = leading ?? (ctx.ownNote ? null : context);
 		if (date === null) return null;
 	}
 	const entry: Entry = { line, task, date, targets };
@@ -201,10 +222,12 @@ function fieldDate(re: RegExp, text: string, report: (m: string) => void): Day |
 
 function checkedDate(raw: string, report: (m: string) => void): Day | null {
 	const day = parseIsoDay(raw);
-	if (day === null) {
-		report(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `impossible date ${raw}` : `date ${raw} is not written as YYYY-MM-DD`);
-	}
+	if (day === null) report(badDate(raw));
 	return day;
+}
+
+function badDate(raw: string): string {
+	return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `impossible date ${raw}` : `date ${raw} is not written as YYYY-MM-DD`;
 }
 
 function taskText(text: string): string {

@@ -171,3 +171,73 @@ describe("a person's own note", () => {
 		expect(scan("- Likes espresso", { ...own, noteDate: D("2026-01-01") }).entries).toEqual([]);
 	});
 });
+
+describe("nested items take the date of a dated item above them", () => {
+	const note = { path: "Events/Fair.md", noteDate: null };
+	const dated = (body: string, over: Partial<ScanContext> = note) => scan(body, over).entries.map((e) => `${e.line} ${e.task} ${e.date ?? "-"} ${e.targets.join(",")}`);
+
+	it("under a dated item, at any depth, through undated items; its own date wins", () => {
+		const body = [
+			"- 2026-11-20 Fair in Bologna",
+			"  - met [[Anna Rossi]]",
+			"  - Session on pricing",
+			"    - with [[Marco Bianchi]]",
+			"    - 2026-11-21 dinner with [[Sara Neri]]",
+			"      - and [[Luca]]",
+			"  - [[Giulia]] too",
+		].join("\n");
+		expect(dated(body)).toEqual(["2 none 2026-11-20 Anna Rossi", "4 none 2026-11-20 Marco Bianchi", "5 none 2026-11-21 Sara Neri", "6 none 2026-11-21 Luca", "7 none 2026-11-20 Giulia"]);
+	});
+
+	it("only while the list goes on: a sibling, a new item, a paragraph or a heading ends it; blank lines and indented text do not", () => {
+		const body = [
+			"- 2026-11-20 Fair",
+			"",
+			"  more about the fair",
+			"  - met [[A]]",
+			"- met [[B]] at the station",
+			"  - and [[C]]",
+			"- 2026-11-22 Call",
+			"Some text.",
+			"  - [[D]]",
+			"- 2026-11-23 Meeting",
+			"## Later",
+			"  - [[E]]",
+		].join("\n");
+		expect(dated(body)).toEqual(["4 none 2026-11-20 A"]);
+	});
+
+	it("with tabs, ordered lists and in quotes", () => {
+		expect(dated("1. 2026-11-20 Fair\n\t- met [[A]]\n2) 2026-11-21 Dinner\n   - with [[B]]")).toEqual(["2 none 2026-11-20 A", "4 none 2026-11-21 B"]);
+		expect(dated("> - 2026-11-20 Fair\n>   - met [[A]]\n> - no date\n>   - [[B]]")).toEqual(["2 none 2026-11-20 A"]);
+		expect(dated("> [!note] Fair\n> - [[2026-11-20]] day one\n>   - met [[A]]")).toEqual(["3 none 2026-11-20 A"]);
+	});
+
+	it("before the note's own date, and for tasks too", () => {
+		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
+		expect(dated("- 2026-11-20 Fair\n  - met [[A]]\n  - [ ] send [[A]] the deck\n  - [x] called [[B]]\n- [[C]]", daily)).toEqual([
+			"2 none 2026-11-20 A",
+			"3 open 2026-11-20 A",
+			"4 done 2026-11-20 B",
+			"5 none 2026-11-25 C",
+		]);
+	});
+
+	it("not from a date that is no day, and not in a person's own note for a plain item (a detail)", () => {
+		const r = scan("- 2026-02-30 Fair\n  - met [[A]]", note);
+		expect(r.entries).toEqual([]);
+		expect(r.problems).toEqual([]);
+		const own = { path: "People/Anna.md", noteDate: null, ownNote: true };
+		expect(dated("- 2026-11-20 Coffee\n  - she is moving to Milan\n  - [ ] send her the deck\n  - introduced her to [[Marco]]", own)).toEqual(["1 none 2026-11-20 ", "3 open 2026-11-20 "]);
+	});
+
+	it("the same whether or not the note has comments (which turn off the scanner's quick pass)", () => {
+		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]"];
+		let seed = 7;
+		const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+		for (let run = 0; run < 300; run++) {
+			const body = Array.from({ length: 1 + next(14) }, () => lines[next(lines.length)]).join("\n");
+			expect(dated(`${body}\n%% a comment %%`), body).toEqual(dated(body));
+		}
+	});
+});

@@ -1,0 +1,113 @@
+/**
+ * The dates nested list items take from the items they sit under:
+ *
+ *     - 2026-11-20 Fair in Bologna
+ *       - met [[Anna Rossi]]        ← on 2026-11-20
+ *       - Session on pricing
+ *         - with [[Marco Bianchi]]  ← on 2026-11-20 too
+ *
+ * An item's own date wins; else the nearest dated item above it gives its date. Unindented text
+ * (a paragraph, a heading) ends the list; blank lines and indented text do not.
+ */
+import type { Day } from "./dates";
+
+/** Columns of a line's leading blanks, tabs to the next multiple of four. */
+export function indentOf(line: string): number {
+	let col = 0;
+	for (let i = 0; ; i++) {
+		const c = line.charCodeAt(i);
+		if (c === 32) col++;
+		else if (c === 9) col += 4 - (col % 4);
+		else return col;
+	}
+}
+
+export class ParentDates {
+	/** The open items that give a date, outermost first: their indents and dates. */
+	private readonly indents: number[] = [];
+	private readonly days: Day[] = [];
+
+	/** No dated item is open: only a dated item can matter next. */
+	get idle(): boolean {
+		return this.indents.length === 0;
+	}
+
+	/** The date an item at `indent` takes from the items above it (`null`: none). Forgets the items it ends. */
+	under(indent: number): Day | null {
+		let n = this.indents.length;
+		if (n === 0) return null;
+		while (n > 0 && (this.indents[n - 1] ?? 0) >= indent) n--;
+		if (n < this.indents.length) {
+			this.indents.length = n;
+			this.days.length = n;
+		}
+		return n > 0 ? (this.days[n - 1] ?? null) : null;
+	}
+
+	/** An item at `indent` whose children take `day` (its own date, else what it took). */
+	item(indent: number, day: Day | null): void {
+		if (day === null) return;
+		this.indents.push(indent);
+		this.days.push(day);
+	}
+
+	/** A line that is no list item (`visible`: past quote markers and comments). */
+	text(visible: string): void {
+		if (this.indents.length === 0) return;
+		const c = visible.charCodeAt(0);
+		if (c !== 32 && c !== 9 && visible.trim() !== "") this.clear();
+	}
+
+	/**
+	 * A line the scanner would pass over unread (no link on it, outside code), of `kind`
+	 * (`lineKind`): whether it may be, after the lists' bookkeeping. `false` when it must be read
+	 * like any other line: a dated item while none is open, and any item or quoted line while
+	 * some are (it may end them).
+	 */
+	mayPass(kind: number): boolean {
+		if (this.indents.length === 0) return (kind & 7) !== LINE_DATED;
+		if ((kind & LINE_QUOTED) !== 0) return false;
+		const base = kind & 7;
+		if (base === LINE_ITEM || base === LINE_DATED) return false;
+		// Unindented text ends the list; indented text and blank lines do not.
+		if (base === LINE_TEXT && (kind & LINE_INDENTED) === 0) this.clear();
+		return true;
+	}
+
+	private clear(): void {
+		this.indents.length = 0;
+		this.days.length = 0;
+	}
+}
+
+/** `lineKind`: what a line may be, judged by its first characters (three bits), and flags. */
+export const LINE_TEXT = 0;
+export const LINE_BLANK = 1;
+/** May open or close a fence: its first mark is `` ` `` or `~`. */
+export const LINE_FENCE = 2;
+export const LINE_ITEM = 3;
+/** May be an item with a leading date: a list marker, blanks, then a digit. */
+export const LINE_DATED = 4;
+export const LINE_QUOTED = 8;
+export const LINE_INDENTED = 16;
+
+/** What the line of `text` from `from` to `to` may be, from its first characters only. */
+export function lineKind(text: string, from: number, to: number): number {
+	let i = from;
+	let c = text.charCodeAt(i);
+	let flags = 0;
+	while (i < to && (c === 32 || c === 9 || c === 62)) {
+		flags |= c === 62 ? LINE_QUOTED : LINE_INDENTED;
+		c = text.charCodeAt(++i);
+	}
+	if (i >= to) return LINE_BLANK | flags;
+	if (c === 96 || c === 126) return LINE_FENCE | flags;
+	if (c >= 48 && c <= 57) {
+		while (++i < to && (c = text.charCodeAt(i)) >= 48 && c <= 57);
+		if (c !== 46 && c !== 41) return LINE_TEXT | flags;
+	} else if (c !== 45 && c !== 42 && c !== 43) return LINE_TEXT | flags;
+	c = text.charCodeAt(++i);
+	if (c !== 32 && c !== 9) return LINE_TEXT | flags;
+	while (i < to && ((c = text.charCodeAt(i)) === 32 || c === 9)) i++;
+	return (i < to && c >= 48 && c <= 57 ? LINE_DATED : LINE_ITEM) | flags;
+}

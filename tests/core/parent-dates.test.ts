@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { indentOf, LINE_BLANK, LINE_DATED, LINE_FENCE, LINE_INDENTED, LINE_ITEM, LINE_QUOTED, LINE_TEXT, lineKind, ParentDates } from "../../src/core/parent-dates";
+
+const kind = (line: string): number => lineKind(`x\n${line}\ny`, 2, 2 + line.length);
+
+describe("what a line may be, by its first characters", () => {
+	it.each([
+		["", LINE_BLANK],
+		["   ", LINE_BLANK | LINE_INDENTED],
+		["Some prose", LINE_TEXT],
+		["## Heading", LINE_TEXT],
+		["2026-11-20 not an item", LINE_TEXT],
+		["-no space", LINE_TEXT],
+		["```js", LINE_FENCE],
+		["  ~~~", LINE_FENCE | LINE_INDENTED],
+		["> ```", LINE_FENCE | LINE_QUOTED | LINE_INDENTED],
+		["- an item", LINE_ITEM],
+		["12) an item", LINE_ITEM],
+		["-", LINE_TEXT],
+		["- 2026-11-20 Fair", LINE_DATED],
+		["1. 2026-11-20 Fair", LINE_DATED],
+		["\t* 7 things", LINE_DATED | LINE_INDENTED],
+		[">- 2026-11-20 Fair", LINE_DATED | LINE_QUOTED],
+		["- [ ] 2026-11-20 a task", LINE_ITEM],
+	])("%j", (line, expected) => {
+		expect(kind(line)).toBe(expected);
+	});
+
+	it("measures indents with tabs to the next multiple of four", () => {
+		expect([indentOf("- a"), indentOf("  - a"), indentOf("\t- a"), indentOf("  \t- a"), indentOf("\t  - a")]).toEqual([0, 2, 4, 4, 6]);
+	});
+});
+
+describe("the dates of the items above", () => {
+	it("gives the nearest dated item's date and forgets the items a shallower one ends", () => {
+		const p = new ParentDates();
+		expect(p.idle).toBe(true);
+		p.item(0, 100);
+		expect(p.under(2)).toBe(100);
+		p.item(2, 200);
+		expect(p.under(4)).toBe(200);
+		expect(p.under(2)).toBe(100);
+		expect(p.under(0)).toBeNull();
+		expect(p.idle).toBe(true);
+	});
+
+	it("a paragraph at the margin ends the list; indented text and blank lines do not; an item or a quote must be read", () => {
+		const p = new ParentDates();
+		p.item(0, 100);
+		expect(p.mayPass(LINE_BLANK)).toBe(true);
+		expect(p.mayPass(LINE_TEXT | LINE_INDENTED)).toBe(true);
+		expect(p.mayPass(LINE_ITEM)).toBe(false);
+		expect(p.mayPass(LINE_TEXT | LINE_QUOTED)).toBe(false);
+		expect(p.under(2)).toBe(100);
+		expect(p.mayPass(LINE_TEXT)).toBe(true);
+		expect(p.idle).toBe(true);
+		// With none open, only a dated item is read.
+		expect(p.mayPass(LINE_ITEM)).toBe(true);
+		expect(p.mayPass(LINE_DATED | LINE_QUOTED)).toBe(false);
+	});
+});
