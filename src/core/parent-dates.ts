@@ -23,7 +23,7 @@ export function indentOf(line: string): number {
 }
 
 export class ParentDates {
-	/** The open items that give a date, outermost first: their indents and dates. */
+	/** The open items that give a date, outermost first: their indents and dates (`NaN`: one that is no day). */
 	private readonly indents: number[] = [];
 	private readonly days: Day[] = [];
 
@@ -32,7 +32,10 @@ export class ParentDates {
 		return this.indents.length === 0;
 	}
 
-	/** The date an item at `indent` takes from the items above it (`null`: none). Forgets the items it ends. */
+	/**
+	 * The date an item at `indent` takes from the items above it (`null`: none; `NaN`: the nearest
+	 * dated one is written with a date that is no day). Forgets the items it ends.
+	 */
 	under(indent: number): Day | null {
 		let n = this.indents.length;
 		if (n === 0) return null;
@@ -51,11 +54,15 @@ export class ParentDates {
 		this.days.push(day);
 	}
 
-	/** A line that is no list item (`visible`: past quote markers and comments). */
+	/**
+	 * A line that is no list item, or a thematic break (`visible`: past quote markers and
+	 * comments): anything but a blank line or an indented one ends the list. Judged as `lineKind`
+	 * judges it, so that the scanner's quick pass agrees.
+	 */
 	text(visible: string): void {
 		if (this.indents.length === 0) return;
-		const c = visible.charCodeAt(0);
-		if (c !== 32 && c !== 9 && visible.trim() !== "") this.clear();
+		const kind = lineKind(visible, 0, visible.length);
+		if ((kind & 7) !== LINE_BLANK && (kind & LINE_INDENTED) === 0) this.clear();
 	}
 
 	/**
@@ -92,7 +99,9 @@ export const LINE_QUOTED = 8;
 export const LINE_INDENTED = 16;
 
 /** What the line of `text` from `from` to `to` may be, from its first characters only. */
-export function lineKind(text: string, from: number, to: number): number {
+export function lineKind(text: string, from: number, end: number): number {
+	// A line ending of CRLF: the CR is no part of the line.
+	const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 	let i = from;
 	let c = text.charCodeAt(i);
 	let flags = 0;
@@ -106,7 +115,9 @@ export function lineKind(text: string, from: number, to: number): number {
 		while (++i < to && (c = text.charCodeAt(i)) >= 48 && c <= 57);
 		if (c !== 46 && c !== 41) return LINE_TEXT | flags;
 	} else if (c !== 45 && c !== 42 && c !== 43) return LINE_TEXT | flags;
-	c = text.charCodeAt(++i);
+	// A marker alone on its line is an item too (an empty one).
+	if (++i >= to) return LINE_ITEM | flags;
+	c = text.charCodeAt(i);
 	if (c !== 32 && c !== 9) return LINE_TEXT | flags;
 	while (i < to && ((c = text.charCodeAt(i)) === 32 || c === 9)) i++;
 	return (i < to && c >= 48 && c <= 57 ? LINE_DATED : LINE_ITEM) | flags;

@@ -152,7 +152,8 @@ function inRanges(ranges: Array<[number, number]>, line: number): boolean {
 
 /**
  * The entry of a list item (`rest`: past its marker), or `null` when it is none. `above`: the
- * date it takes from the items above it; `own.day` is set to its own leading date, if any.
+ * date it takes from the items above it (NaN: one that is no day); `own.day` is set to its own
+ * leading date, if any (NaN: written, but no day).
  */
 function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null }): Entry | null {
 	let task: TaskState = "none";
@@ -176,14 +177,20 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 	const raw = lead ? (lead[1] ?? lead[2] ?? "") : null;
 	if (lead) {
 		text = text.slice(lead[0].length);
-		own.day = parseIsoDay(raw ?? "");
+		// NaN: written, but no day; its children take no date from it, nor from above it.
+		own.day = parseIsoDay(raw ?? "") ?? NaN;
 	}
 	const targets = linkTargets(blankCode(text));
 	if (targets.length === 0 && !ctx.ownNote) return null;
 	if (raw !== null) {
-		leading = own.day;
-		leadingBad = leading === null;
+		leadingBad = Number.isNaN(own.day);
+		leading = leadingBad ? null : own.day;
 		if (leadingBad) report(badDate(raw));
+	} else if (above !== null && Number.isNaN(above)) {
+		// Nested under an item whose date is no day: undated as that item is (reported there
+		// in a person's own note, where every item counts; here, on this line).
+		leadingBad = true;
+		if (!ctx.ownNote) report("nested under an item whose date is impossible or not written as YYYY-MM-DD");
 	}
 	// The date of the items above, where the note's own would do.
 	const context = above ?? ctx.noteDate;

@@ -41,6 +41,19 @@ const SHAPES: [RegExp, Say][] = [
 	// core/scan: a list item's date
 	[/^impossible date (\S+)$/, is("error.entryDateImpossible", "value")],
 	[/^date (\S+) is not written as YYYY-MM-DD$/, is("error.entryDateFormat", "value")],
+	[/^nested under an item whose date is impossible or not written as YYYY-MM-DD$/, is("error.parentDate")],
+	// core/settings: a saved setting that cannot be used
+	[/^the settings file is not an object; using the defaults$/, is("error.settingsNotObject")],
+	[/^settings were saved by a newer Rete \(version (.*)\); unknown keys are ignored$/s, is("error.settingsNewer", "version")],
+	[/^"(.*)" must be text; using the default$/s, is("error.settingText", "key")],
+	[/^"defaultCadence": (.*); using none$/s, (m, t) => t("error.settingCadence", { error: translateCore(m[1] ?? "", t) })],
+	[/^"(.*)" must be true or false; using (.*)$/s, is("error.settingBoolean", "key", "value")],
+	[/^"logTarget" must be "person" or "daily"; using "person"$/, is("error.settingLogTarget")],
+	[/^"(.*)" must be a list of names; using the default$/s, is("error.settingNames", "key")],
+	[/^"(.*)" must be a list of tags; using the default$/s, is("error.settingTags", "key")],
+	[/^"(.*)" must be a whole number of days from 0 to (\d+); using (.*)$/s, is("error.settingDays", "key", "max", "value")],
+	// plugin/event-actions: never overwrite on create
+	[/^a note already exists there$/, is("error.noteExists")],
 	// core/record, core/note-facts: properties
 	[/^unreadable frontmatter: (.*)$/s, (m, t) => t("error.frontmatterUnreadable", { error: translateCore(m[1] ?? "", t) })],
 	[/^Obsidian could not read these properties \(invalid YAML\)$/, is("error.yamlInvalid")],

@@ -31,7 +31,7 @@ export async function loadSettings(plugin: Plugin, m: Messages): Promise<ReteSet
 		return migrateSettings(undefined).settings;
 	}
 	const { settings, warnings } = migrateSettings(saved);
-	if (warnings.length > 0) new Notice(m.t("notice.settingsWarn", { warnings: warnings.join("; ") }));
+	if (warnings.length > 0) new Notice(m.t("notice.settingsWarn", { warnings: warnings.map((w) => translateCore(w, m.t)).join("; ") }));
 	return settings;
 }
 

@@ -207,6 +207,11 @@ describe("nested items take the date of a dated item above them", () => {
 		expect(dated(body)).toEqual(["4 none 2026-11-20 A"]);
 	});
 
+	it("in a note written with CRLF line endings, with empty items", () => {
+		expect(dated("- 2026-11-20 Fair\r\n\r\n  - met [[A]]\r\n  -\r\n  - [[B]]", { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") })).toEqual(["3 none 2026-11-20 A", "5 none 2026-11-20 B"]);
+		expect(dated("- Fair\n  - 2026-11-20 Day one\n  -\n    - met [[A]]", { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") })).toEqual(["4 none 2026-11-25 A"]);
+	});
+
 	it("with tabs, ordered lists and in quotes", () => {
 		expect(dated("1. 2026-11-20 Fair\n\t- met [[A]]\n2) 2026-11-21 Dinner\n   - with [[B]]")).toEqual(["2 none 2026-11-20 A", "4 none 2026-11-21 B"]);
 		expect(dated("> - 2026-11-20 Fair\n>   - met [[A]]\n> - no date\n>   - [[B]]")).toEqual(["2 none 2026-11-20 A"]);
@@ -223,21 +228,30 @@ describe("nested items take the date of a dated item above them", () => {
 		]);
 	});
 
-	it("not from a date that is no day, and not in a person's own note for a plain item (a detail)", () => {
-		const r = scan("- 2026-02-30 Fair\n  - met [[A]]", note);
-		expect(r.entries).toEqual([]);
-		expect(r.problems).toEqual([]);
+	it("not from a date that is no day, nor from above it, nor from the note: the item is not counted, and said so", () => {
+		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
+		for (const body of ["- 2026-11-31 Fair\n  - met [[A]]", "- 2026-11-20 Fair\n  - 2026-11-31 Dinner\n    - met [[A]]", "- 2026-2-3 Fair\n  - met [[A]]"]) {
+			const r = scan(body, daily);
+			expect(r.entries, body).toEqual([]);
+			expect(r.problems, body).toEqual([`${body.split("\n").length}: nested under an item whose date is impossible or not written as YYYY-MM-DD`]);
+		}
+		// An open task under it is an undated follow-up, unless it has a due date of its own.
+		expect(dated("- 2026-11-31 Fair\n  - [ ] send [[A]] the deck\n  - [ ] call [[B]] 📅 2026-12-01", daily)).toEqual(["2 open - A", "3 open 2026-12-01 B"]);
+	});
+
+	it("not in a person's own note for a plain item (a detail)", () => {
 		const own = { path: "People/Anna.md", noteDate: null, ownNote: true };
 		expect(dated("- 2026-11-20 Coffee\n  - she is moving to Milan\n  - [ ] send her the deck\n  - introduced her to [[Marco]]", own)).toEqual(["1 none 2026-11-20 ", "3 open 2026-11-20 "]);
 	});
 
 	it("the same whether or not the note has comments (which turn off the scanner's quick pass)", () => {
-		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]"];
+		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]", "-", "  -", "1.", "\u00a0", " \u00a0", "- - -", "* 3 things", "1234567890. x", "   ", "\t", "## Heading", "  text", "> text", ">"];
 		let seed = 7;
 		const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
-		for (let run = 0; run < 300; run++) {
-			const body = Array.from({ length: 1 + next(14) }, () => lines[next(lines.length)]).join("\n");
-			expect(dated(`${body}\n%% a comment %%`), body).toEqual(dated(body));
+		for (let run = 0; run < 2000; run++) {
+			const eol = next(3) === 0 ? "\r\n" : "\n";
+			const body = Array.from({ length: 1 + next(14) }, () => lines[next(lines.length)]).join(eol);
+			expect(dated(`${body}${eol}%% a comment %%`), JSON.stringify(body)).toEqual(dated(body));
 		}
 	});
 });

@@ -60,7 +60,7 @@ describe("catching up after a restore", () => {
 
 describe("catching up after the worker's build", () => {
 	it("takes again exactly the notes events touched: read ones asked for, others by their links, gone ones dropped", async () => {
-		const { app, obsidian } = makeApp({ "People/Anna.md": "---\ntags: person\n---\n", "Read.md": "- 2026-11-01 [[Anna]]\n", "Quiet.md": "See [[Anna]]\n", "Untouched.md": "[[Other]]\n", "Gone.md": "x\n" });
+		const { app, obsidian } = makeApp({ "People/Anna.md": "---\ntags: person\n---\n", "Read.md": "- 2026-11-01 [[Anna]]\n", "Quiet.md": "See [[Anna]]\n", "Untouched.md": "[[Other]]\n", "Gone.md": "x\n", "Pictures/photo.png": "png" });
 		const file = (path: string) => {
 			const f = obsidian.vault.getFileByPath(path);
 			if (!f) throw new Error(path);
@@ -79,6 +79,9 @@ describe("catching up after the worker's build", () => {
 		const touched = new Set(["Read.md", "Quiet.md", "Gone.md", "Pictures/photo.png"]);
 		expect(await catchUpTouched(obsidian, index, touched, t, () => 0, () => Promise.resolve(true))).toBe(true);
 		expect(index.has("Gone.md")).toBe(false);
+		// A picture is no note, touched or not.
+		expect(obsidian.vault.getFileByPath("Pictures/photo.png")).not.toBeNull();
+		expect(index.has("Pictures/photo.png")).toBe(false);
 		expect(index.takePending().sort()).toEqual(["Quiet.md", "Read.md"]);
 		// Not touched: left as the worker had it, whatever its stamp says.
 		expect(index.stampOf("Untouched.md")).toBe(-1);
