@@ -23,13 +23,18 @@ export function indentOf(line: string): number {
 }
 
 export class ParentDates {
-	/** The open items that give a date, outermost first: their indents and dates (`NaN`: one that is no day). */
+	/**
+	 * The open items that give a date, outermost first: their indents and dates (`NaN`: one that
+	 * is no day), the first `depth` of each. The arrays only grow: cutting them would make the
+	 * next push allocate anew, item after item in a person's log.
+	 */
 	private readonly indents: number[] = [];
 	private readonly days: Day[] = [];
+	private depth = 0;
 
 	/** No dated item is open: only a dated item can matter next. */
 	get idle(): boolean {
-		return this.indents.length === 0;
+		return this.depth === 0;
 	}
 
 	/**
@@ -37,21 +42,18 @@ export class ParentDates {
 	 * dated one is written with a date that is no day). Forgets the items it ends.
 	 */
 	under(indent: number): Day | null {
-		let n = this.indents.length;
-		if (n === 0) return null;
+		let n = this.depth;
 		while (n > 0 && (this.indents[n - 1] ?? 0) >= indent) n--;
-		if (n < this.indents.length) {
-			this.indents.length = n;
-			this.days.length = n;
-		}
+		this.depth = n;
 		return n > 0 ? (this.days[n - 1] ?? null) : null;
 	}
 
 	/** An item at `indent` whose children take `day` (its own date, else what it took). */
 	item(indent: number, day: Day | null): void {
 		if (day === null) return;
-		this.indents.push(indent);
-		this.days.push(day);
+		this.indents[this.depth] = indent;
+		this.days[this.depth] = day;
+		this.depth++;
 	}
 
 	/**
@@ -60,7 +62,7 @@ export class ParentDates {
 	 * judges it, so that the scanner's quick pass agrees.
 	 */
 	text(visible: string): void {
-		if (this.indents.length === 0) return;
+		if (this.depth === 0) return;
 		const kind = lineKind(visible, 0, visible.length);
 		if ((kind & 7) !== LINE_BLANK && (kind & LINE_INDENTED) === 0) this.clear();
 	}
@@ -72,7 +74,7 @@ export class ParentDates {
 	 * some are (it may end them).
 	 */
 	mayPass(kind: number): boolean {
-		if (this.indents.length === 0) return (kind & 7) !== LINE_DATED;
+		if (this.depth === 0) return (kind & 7) !== LINE_DATED;
 		if ((kind & LINE_QUOTED) !== 0) return false;
 		const base = kind & 7;
 		if (base === LINE_ITEM || base === LINE_DATED) return false;
@@ -82,8 +84,7 @@ export class ParentDates {
 	}
 
 	private clear(): void {
-		this.indents.length = 0;
-		this.days.length = 0;
+		this.depth = 0;
 	}
 }
 
@@ -98,10 +99,11 @@ export const LINE_DATED = 4;
 export const LINE_QUOTED = 8;
 export const LINE_INDENTED = 16;
 
-/** What the line of `text` from `from` to `to` may be, from its first characters only. */
-export function lineKind(text: string, from: number, end: number): number {
-	// A line ending of CRLF: the CR is no part of the line.
-	const to = end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+/**
+ * What the line of `text` from `from` to `to` may be, from its first characters only. `to` is
+ * the end of the line without its line ending (a CRLF's CR included).
+ */
+export function lineKind(text: string, from: number, to: number): number {
 	let i = from;
 	let c = text.charCodeAt(i);
 	let flags = 0;

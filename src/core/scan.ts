@@ -4,7 +4,7 @@
  */
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, linkTargets, stripComments } from "./inline";
-import { indentOf, LINE_FENCE, lineKind, ParentDates } from "./parent-dates";
+import { indentOf, LINE_FENCE, LINE_TEXT, lineKind, ParentDates } from "./parent-dates";
 import { RegionReader, unquote } from "./regions";
 import { locateSections } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
@@ -96,7 +96,15 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		if (quick && regions.fence === null) {
 			if (bracket >= 0 && bracket < lineStart) bracket = body.indexOf("[", lineStart);
 			if (bracket < 0 || bracket >= end) {
-				const kind = lineKind(body, lineStart, end);
+				// Most such lines are prose: a letter (or most any sign) first, at the margin, is text
+				// that ends a list; judged without a call.
+				const c0 = body.charCodeAt(lineStart);
+				if (c0 > 62 && c0 !== 96 && c0 !== 126) {
+					if (!parents.idle) parents.mayPass(LINE_TEXT);
+					continue;
+				}
+				// The CR of a CRLF line ending is no part of the line.
+				const kind = lineKind(body, lineStart, end > lineStart && body.charCodeAt(end - 1) === 13 ? end - 1 : end);
 				if ((kind & 7) !== LINE_FENCE && parents.mayPass(kind)) continue;
 			}
 		}
