@@ -11,6 +11,7 @@ import { templatePaths } from "../core/templates";
 import type { Problem } from "../core/types";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatJson, formatText } from "./report";
+import { messagesFor } from "../plugin/i18n";
 import { todaySection } from "./today";
 import { listNotes, NoteReader, readConfigJson, toRecord } from "./vault";
 
@@ -123,7 +124,10 @@ export function run(argv: readonly string[], io: Io): number {
 			const { y, m, d } = ymdFromDay(today);
 			const name = formatMoment(vault.daily.format, { year: y, month: m, day: d, hour: 0, minute: 0 }, opts.locale);
 			const dailyPath = `${vault.daily.folder === "" ? "" : `${vault.daily.folder}/`}${name}.md`;
-			io.out(todaySection({ index: vault.index, paths: vault.paths, dailyPath, today, horizon, heading: vault.settings.reachOutHeading, locale: opts.locale }));
+			const section = todaySection({ index: vault.index, paths: vault.paths, dailyPath, today, horizon, heading: vault.settings.reachOutHeading, locale: opts.locale });
+			// Nothing to append (`rete today >> note`): said where a person reads it, not in the note.
+			if (section === "") io.err(`rete: ${messagesFor(opts.locale).t("notice.reachOutNone")}\n`);
+			else io.out(section);
 			return 0;
 		}
 		const items = vault.index.due(today, horizon);

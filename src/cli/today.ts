@@ -20,6 +20,7 @@ export interface TodayOptions {
 	locale: string;
 }
 
+/** The section, or `""` when nobody is due: as the plugin, which then writes nothing. */
 export function todaySection(o: TodayOptions): string {
 	const messages = messagesFor(o.locale);
 	const resolver = new LinkResolver();
@@ -27,5 +28,5 @@ export function todaySection(o: TodayOptions): string {
 	const link = (path: string): string => linkTextFor(path, (name) => resolver.resolve(name, o.dailyPath));
 	const heading = o.heading || (messages.locale === "it" ? DEFAULT_REACH_OUT_HEADINGS[1] : DEFAULT_REACH_OUT_HEADINGS[0]) || "## Reach out";
 	const lines = o.index.due(o.today, o.horizon).map((item) => reachOutLine(item, link(item.path), reachOutWords(item, o.today, messages)));
-	return reachOutSection(heading, lines);
+	return lines.length === 0 ? "" : reachOutSection(heading, lines);
 }

@@ -30,7 +30,13 @@ export class ParentDates {
 	 */
 	private readonly indents: number[] = [];
 	private readonly days: Day[] = [];
+	/** For an item whose date is no day: its line and its date as written. */
+	private readonly badLines: number[] = [];
+	private readonly badDates: string[] = [];
 	private depth = 0;
+	/** After `under` gave `NaN`: the line and the date, as written, of the item it comes from. */
+	badLine = 0;
+	badDate = "";
 
 	/** No dated item is open: only a dated item can matter next. */
 	get idle(): boolean {
@@ -45,14 +51,27 @@ export class ParentDates {
 		let n = this.depth;
 		while (n > 0 && (this.indents[n - 1] ?? 0) >= indent) n--;
 		this.depth = n;
-		return n > 0 ? (this.days[n - 1] ?? null) : null;
+		if (n === 0) return null;
+		const day = this.days[n - 1] ?? null;
+		if (day !== null && Number.isNaN(day)) {
+			this.badLine = this.badLines[n - 1] ?? 0;
+			this.badDate = this.badDates[n - 1] ?? "";
+		}
+		return day;
 	}
 
-	/** An item at `indent` whose children take `day` (its own date, else what it took). */
-	item(indent: number, day: Day | null): void {
+	/**
+	 * An item at `indent` whose children take `day` (its own date, else what it took); for a
+	 * date that is no day (`NaN`), the line and the date as written of the item it comes from.
+	 */
+	item(indent: number, day: Day | null, badLine = 0, badDate = ""): void {
 		if (day === null) return;
 		this.indents[this.depth] = indent;
 		this.days[this.depth] = day;
+		if (Number.isNaN(day)) {
+			this.badLines[this.depth] = badLine;
+			this.badDates[this.depth] = badDate;
+		}
 		this.depth++;
 	}
 

@@ -85,7 +85,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	let bracket = quick ? body.indexOf("[") : 0;
 	// Nested items take the date of a dated item above them: see core/parent-dates.
 	const parents = new ParentDates();
-	const own = { day: null as Day | null };
+	const own = { day: null as Day | null, raw: "" };
 	while (start <= len) {
 		let end = body.indexOf("\n", start);
 		if (end < 0) end = len;
@@ -123,8 +123,9 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const indent = parents.idle ? -1 : indentOf(visible);
 		const above = indent < 0 ? null : parents.under(indent);
 		own.day = null;
-		const entry = readItem(item[1] ?? "", lineNo, ctx, problems, above, own);
-		if (own.day !== null || above !== null) parents.item(indent < 0 ? indentOf(visible) : indent, own.day ?? above);
+		const entry = readItem(item[1] ?? "", lineNo, ctx, problems, above, own, parents);
+		if (own.day !== null) parents.item(indent < 0 ? indentOf(visible) : indent, own.day, lineNo, own.raw);
+		else if (above !== null) parents.item(indent, above, parents.badLine, parents.badDate);
 		if (entry && !(entry.task === "open" && (inRanges(mirror, lineNo) || isReachOutCopy(visible)))) entries.push(entry);
 	}
 	return { entries, problems };
@@ -161,9 +162,10 @@ function inRanges(ranges: Array<[number, number]>, line: number): boolean {
 /**
  * The entry of a list item (`rest`: past its marker), or `null` when it is none. `above`: the
  * date it takes from the items above it (NaN: one that is no day); `own.day` is set to its own
- * leading date, if any (NaN: written, but no day).
+ * leading date, if any (NaN: written, but no day; `own.raw`: as written). `parents`: where a
+ * date that is no day above came from.
  */
-function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null }): Entry | null {
+function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null; raw: string }, parents: ParentDates): Entry | null {
 	let task: TaskState = "none";
 	let text = rest;
 	const box = rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93 ? CHECKBOX.exec(rest) : null;
@@ -187,6 +189,7 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		text = text.slice(lead[0].length);
 		// NaN: written, but no day; its children take no date from it, nor from above it.
 		own.day = parseIsoDay(raw ?? "") ?? NaN;
+		own.raw = raw ?? "";
 	}
 	const targets = linkTargets(blankCode(text));
 	if (targets.length === 0 && !ctx.ownNote) return null;
@@ -198,7 +201,7 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		// Nested under an item whose date is no day: undated as that item is (reported there
 		// in a person's own note, where every item counts; here, on this line).
 		leadingBad = true;
-		if (!ctx.ownNote) report("nested under an item whose date is impossible or not written as YYYY-MM-DD");
+		if (!ctx.ownNote) report(`nested under line ${parents.badLine}, whose date ${parents.badDate} is impossible or not written as YYYY-MM-DD`);
 	}
 	// The date of the items above, where the note's own would do.
 	const context = above ?? ctx.noteDate;

@@ -41,7 +41,7 @@ const SHAPES: [RegExp, Say][] = [
 	// core/scan: a list item's date
 	[/^impossible date (\S+)$/, is("error.entryDateImpossible", "value")],
 	[/^date (\S+) is not written as YYYY-MM-DD$/, is("error.entryDateFormat", "value")],
-	[/^nested under an item whose date is impossible or not written as YYYY-MM-DD$/, is("error.parentDate")],
+	[/^nested under line (\d+), whose date (\S+) is impossible or not written as YYYY-MM-DD$/, is("error.parentDate", "line", "value")],
 	// core/settings: a saved setting that cannot be used
 	[/^the settings file is not an object; using the defaults$/, is("error.settingsNotObject")],
 	[/^settings were saved by a newer Rete \(version (.*)\); unknown keys are ignored$/s, is("error.settingsNewer", "version")],

@@ -210,7 +210,7 @@ export const en = {
 	"error.eventDate": "the date \"{value}\" is not a real YYYY-MM-DD date",
 	"error.eventFollowUp": "follow up after 0 to 365 days",
 	"error.property": "{key}: {error}",
-	"error.parentDate": "nested under an item whose date is impossible or not written as YYYY-MM-DD",
+	"error.parentDate": "nested under line {line}, whose date {value} is impossible or not written as YYYY-MM-DD",
 	"error.settingsNotObject": "the settings file is not an object; using the defaults",
 	"error.settingsNewer": "settings were saved by a newer Rete (version {version}); unknown keys are ignored",
 	"error.settingText": "\"{key}\" must be text; using the default",

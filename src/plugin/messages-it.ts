@@ -211,7 +211,7 @@ export const it: Record<MessageKey, string> = {
 	"error.eventDate": "la data \"{value}\" non è una data YYYY-MM-DD valida",
 	"error.eventFollowUp": "il follow-up va fissato tra 0 e 365 giorni dopo",
 	"error.property": "{key}: {error}",
-	"error.parentDate": "sotto un elemento con una data impossibile o non scritta come YYYY-MM-DD",
+	"error.parentDate": "sotto la riga {line}, la cui data {value} è impossibile o non scritta come YYYY-MM-DD",
 	"error.settingsNotObject": "il file delle impostazioni non è un oggetto; uso i valori predefiniti",
 	"error.settingsNewer": "impostazioni salvate da una versione più recente di Rete (versione {version}); le chiavi sconosciute sono ignorate",
 	"error.settingText": "\"{key}\" deve essere un testo; uso il valore predefinito",

@@ -53,8 +53,10 @@ describe("rete today", () => {
 		expect(due.items.map((i) => `${i.reason} ${i.source ?? ""}`)).toEqual(["cadence ", "followup Notes/Plan.md"]);
 	});
 
-	it("prints only the heading when nobody is due", () => {
-		expect(rete(["today", "--vault", makeVault({}), "--today", "2026-11-20"]).out).toBe("## Reach out\n");
+	it("prints nothing when nobody is due (appending it adds nothing), and says so on stderr", () => {
+		const r = rete(["today", "--vault", makeVault({}), "--today", "2026-11-20"]);
+		expect(r).toEqual({ code: 0, out: "", err: "rete: Nobody to reach out to today.\n" });
+		expect(rete(["today", "--vault", makeVault({}), "--today", "2026-11-20", "--locale", "it"]).err).toBe("rete: Nessuno da contattare oggi.\n");
 	});
 
 	it("refuses --json", () => {

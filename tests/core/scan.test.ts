@@ -230,11 +230,18 @@ describe("nested items take the date of a dated item above them", () => {
 
 	it("not from a date that is no day, nor from above it, nor from the note: the item is not counted, and said so", () => {
 		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
-		for (const body of ["- 2026-11-31 Fair\n  - met [[A]]", "- 2026-11-20 Fair\n  - 2026-11-31 Dinner\n    - met [[A]]", "- 2026-2-3 Fair\n  - met [[A]]"]) {
+		for (const [body, from, date] of [
+			["- 2026-11-31 Fair\n  - met [[A]]", 1, "2026-11-31"],
+			["- 2026-11-20 Fair\n  - 2026-11-31 Dinner\n    - met [[A]]", 2, "2026-11-31"],
+			["- 2026-2-3 Fair\n  - met [[A]]", 1, "2026-2-3"],
+			["- 2026-11-31 Fair\n  - Session\n    - met [[A]]", 1, "2026-11-31"],
+		] as const) {
 			const r = scan(body, daily);
 			expect(r.entries, body).toEqual([]);
-			expect(r.problems, body).toEqual([`${body.split("\n").length}: nested under an item whose date is impossible or not written as YYYY-MM-DD`]);
+			expect(r.problems, body).toEqual([`${body.split("\n").length}: nested under line ${from}, whose date ${date} is impossible or not written as YYYY-MM-DD`]);
 		}
+		// A date of its own under it counts, and its children take that.
+		expect(dated("- 2026-11-31 Fair\n  - 2026-11-21 Dinner\n    - with [[A]]", daily)).toEqual(["3 none 2026-11-21 A"]);
 		// An open task under it is an undated follow-up, unless it has a due date of its own.
 		expect(dated("- 2026-11-31 Fair\n  - [ ] send [[A]] the deck\n  - [ ] call [[B]] 📅 2026-12-01", daily)).toEqual(["2 open - A", "3 open 2026-12-01 B"]);
 	});
