@@ -34,6 +34,8 @@ export class ParentDates {
 	private readonly badLines: number[] = [];
 	private readonly badDates: string[] = [];
 	private depth = 0;
+	/** The quote depth (`>` markers) of the open items: a line of another ends them. */
+	private quote = 0;
 	/** After `under` gave `NaN`: the line and the date, as written, of the item it comes from. */
 	badLine = 0;
 	badDate = "";
@@ -45,10 +47,11 @@ export class ParentDates {
 
 	/**
 	 * The date an item at `indent` takes from the items above it (`null`: none; `NaN`: the nearest
-	 * dated one is written with a date that is no day). Forgets the items it ends.
+	 * dated one is written with a date that is no day). `quote`: its quote depth. Forgets the
+	 * items it ends.
 	 */
-	under(indent: number): Day | null {
-		let n = this.depth;
+	under(indent: number, quote: number): Day | null {
+		let n = quote === this.quote ? this.depth : 0;
 		while (n > 0 && (this.indents[n - 1] ?? 0) >= indent) n--;
 		this.depth = n;
 		if (n === 0) return null;
@@ -64,8 +67,9 @@ export class ParentDates {
 	 * An item at `indent` whose children take `day` (its own date, else what it took); for a
 	 * date that is no day (`NaN`), the line and the date as written of the item it comes from.
 	 */
-	item(indent: number, day: Day | null, badLine = 0, badDate = ""): void {
+	item(indent: number, quote: number, day: Day | null, badLine = 0, badDate = ""): void {
 		if (day === null) return;
+		if (this.depth === 0) this.quote = quote;
 		this.indents[this.depth] = indent;
 		this.days[this.depth] = day;
 		if (Number.isNaN(day)) {
@@ -77,13 +81,14 @@ export class ParentDates {
 
 	/**
 	 * A line that is no list item, or a thematic break (`visible`: past quote markers and
-	 * comments): anything but a blank line or an indented one ends the list. Judged as `lineKind`
-	 * judges it, so that the scanner's quick pass agrees.
+	 * comments; `quote`: its quote depth): anything but a blank line or an indented one at the
+	 * list's quote depth ends the list. Judged as `lineKind` judges it, so that the scanner's
+	 * quick pass agrees.
 	 */
-	text(visible: string): void {
+	text(visible: string, quote: number): void {
 		if (this.depth === 0) return;
 		const kind = lineKind(visible, 0, visible.length);
-		if ((kind & 7) !== LINE_BLANK && (kind & LINE_INDENTED) === 0) this.clear();
+		if ((kind & 7) !== LINE_BLANK && (quote !== this.quote || (kind & LINE_INDENTED) === 0)) this.clear();
 	}
 
 	/**
@@ -97,8 +102,9 @@ export class ParentDates {
 		if ((kind & LINE_QUOTED) !== 0) return false;
 		const base = kind & 7;
 		if (base === LINE_ITEM || base === LINE_DATED) return false;
-		// Unindented text ends the list; indented text and blank lines do not.
-		if (base === LINE_TEXT && (kind & LINE_INDENTED) === 0) this.clear();
+		// Unindented text ends the list; indented text and blank lines do not, but for a list in
+		// a quote, which any text outside it ends (such a line is outside every quote).
+		if (base === LINE_TEXT && (this.quote !== 0 || (kind & LINE_INDENTED) === 0)) this.clear();
 		return true;
 	}
 

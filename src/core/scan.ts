@@ -85,7 +85,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	let bracket = quick ? body.indexOf("[") : 0;
 	// Nested items take the date of a dated item above them: see core/parent-dates.
 	const parents = new ParentDates();
-	const own = { day: null as Day | null, raw: "" };
+	const own = { day: null as Day | null, raw: "", reported: false };
 	while (start <= len) {
 		let end = body.indexOf("\n", start);
 		if (end < 0) end = len;
@@ -116,16 +116,18 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const item = mayBeItem(visible) ? LIST_ITEM.exec(visible) : null;
 		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
 		if (!item || (!hasBracket && THEMATIC_BREAK.test(visible))) {
-			parents.text(visible);
+			parents.text(visible, regions.depth);
 			continue;
 		}
 		// Most notes have no dated item open: then only an item's own date matters.
 		const indent = parents.idle ? -1 : indentOf(visible);
-		const above = indent < 0 ? null : parents.under(indent);
+		const above = indent < 0 ? null : parents.under(indent, regions.depth);
 		own.day = null;
+		own.reported = false;
 		const entry = readItem(item[1] ?? "", lineNo, ctx, problems, above, own, parents);
-		if (own.day !== null) parents.item(indent < 0 ? indentOf(visible) : indent, own.day, lineNo, own.raw);
-		else if (above !== null) parents.item(indent, above, parents.badLine, parents.badDate);
+		// A date that is no day, reported on its own line already: a negative line says so.
+		if (own.day !== null) parents.item(indent < 0 ? indentOf(visible) : indent, regions.depth, own.day, own.reported ? -lineNo : lineNo, own.raw);
+		else if (above !== null) parents.item(indent, regions.depth, above, parents.badLine, parents.badDate);
 		if (entry && !(entry.task === "open" && (inRanges(mirror, lineNo) || isReachOutCopy(visible)))) entries.push(entry);
 	}
 	return { entries, problems };
@@ -165,7 +167,7 @@ function inRanges(ranges: Array<[number, number]>, line: number): boolean {
  * leading date, if any (NaN: written, but no day; `own.raw`: as written). `parents`: where a
  * date that is no day above came from.
  */
-function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null; raw: string }, parents: ParentDates): Entry | null {
+function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null; raw: string; reported: boolean }, parents: ParentDates): Entry | null {
 	let task: TaskState = "none";
 	let text = rest;
 	const box = rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93 ? CHECKBOX.exec(rest) : null;
@@ -196,15 +198,20 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 	if (raw !== null) {
 		leadingBad = Number.isNaN(own.day);
 		leading = leadingBad ? null : own.day;
-		if (leadingBad) report(badDate(raw));
-	} else if (above !== null && Number.isNaN(above)) {
-		// Nested under an item whose date is no day: undated as that item is (reported there
-		// in a person's own note, where every item counts; here, on this line).
-		leadingBad = true;
-		if (!ctx.ownNote) report(`nested under line ${parents.badLine}, whose date ${parents.badDate} is impossible or not written as YYYY-MM-DD`);
+		if (leadingBad) {
+			report(badDate(raw));
+			own.reported = true;
+		}
 	}
+	// Nested under an item whose date is no day, with none of its own: undated as that item is.
+	const badAbove = raw === null && above !== null && Number.isNaN(above);
+	// Said on this line, unless the item above said it on its own (it links someone, or it
+	// stands in a person's note, where every item counts).
+	const fromBadAbove = (): void => {
+		if (!ctx.ownNote && parents.badLine > 0) report(`nested under line ${parents.badLine}, whose date ${parents.badDate} is impossible or not written as YYYY-MM-DD`);
+	};
 	// The date of the items above, where the note's own would do.
-	const context = above ?? ctx.noteDate;
+	const context = badAbove ? null : above ?? ctx.noteDate;
 
 	let date: Day | null = null;
 	if (task === "open") {
@@ -212,15 +219,25 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		if (due === undefined && text.includes("::")) due = fieldDate(DUE_FIELD, text, report);
 		// An impossible due date leaves the follow-up undated rather than guessing another date.
 		date = due !== undefined ? due : leadingBad ? null : leading ?? context;
+		if (due === undefined && badAbove) fromBadAbove();
 	} else if (task === "done") {
 		const done = text.includes("✅") ? fieldDate(DONE_EMOJI, text, report) : undefined;
 		if (done === null || leadingBad) return null;
+		if (done === undefined && badAbove) {
+			fromBadAbove();
+			return null;
+		}
 		date = done ?? leading ?? context;
 		if (date === null) return null;
 	} else {
 		if (leadingBad) return null;
 		// In a person's own note an undated item is a detail, not an interaction, nested or not.
-		date = leading ?? (ctx.ownNote ? null : context);
+		if (ctx.ownNote && leading === null) return null;
+		if (badAbove) {
+			fromBadAbove();
+			return null;
+		}
+		date = leading ?? context;
 		if (date === null) return null;
 	}
 	const entry: Entry = { line, task, date, targets };

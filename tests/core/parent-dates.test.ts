@@ -36,24 +36,32 @@ describe("the dates of the items above", () => {
 	it("gives the nearest dated item's date and forgets the items a shallower one ends", () => {
 		const p = new ParentDates();
 		expect(p.idle).toBe(true);
-		p.item(0, 100);
-		expect(p.under(2)).toBe(100);
-		p.item(2, 200);
-		expect(p.under(4)).toBe(200);
-		expect(p.under(2)).toBe(100);
-		expect(p.under(0)).toBeNull();
+		p.item(0, 0, 100);
+		expect(p.under(2, 0)).toBe(100);
+		p.item(2, 0, 200);
+		expect(p.under(4, 0)).toBe(200);
+		expect(p.under(2, 0)).toBe(100);
+		expect(p.under(0, 0)).toBeNull();
 		expect(p.idle).toBe(true);
 	});
 
 	it("a paragraph at the margin ends the list; indented text and blank lines do not; an item or a quote must be read", () => {
 		const p = new ParentDates();
-		p.item(0, 100);
+		p.item(0, 0, 100);
 		expect(p.mayPass(LINE_BLANK)).toBe(true);
 		expect(p.mayPass(LINE_TEXT | LINE_INDENTED)).toBe(true);
 		expect(p.mayPass(LINE_ITEM)).toBe(false);
 		expect(p.mayPass(LINE_TEXT | LINE_QUOTED)).toBe(false);
-		expect(p.under(2)).toBe(100);
+		expect(p.under(2, 0)).toBe(100);
 		expect(p.mayPass(LINE_TEXT)).toBe(true);
+		expect(p.idle).toBe(true);
+		// A list in a quote: a line of another quote depth ends it, and so does text outside it.
+		p.item(0, 1, 100);
+		expect(p.under(2, 0)).toBeNull();
+		p.item(0, 1, 100);
+		p.text("  indented", 1);
+		expect(p.under(2, 1)).toBe(100);
+		expect(p.mayPass(LINE_TEXT | LINE_INDENTED)).toBe(true);
 		expect(p.idle).toBe(true);
 		// With none open, only a dated item is read.
 		expect(p.mayPass(LINE_ITEM)).toBe(true);

@@ -207,6 +207,22 @@ describe("nested items take the date of a dated item above them", () => {
 		expect(dated(body)).toEqual(["4 none 2026-11-20 A"]);
 	});
 
+	it("not across a quote's edge", () => {
+		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
+		expect(dated("> - 2026-11-20 Fair\n  - met [[A]]", daily)).toEqual(["2 none 2026-11-25 A"]);
+		expect(dated("- 2026-11-20 Fair\n>   - met [[A]]", daily)).toEqual(["2 none 2026-11-25 A"]);
+		expect(dated("> [!note]\n> - 2026-11-20 Fair\n\n  - met [[A]]", daily)).toEqual(["4 none 2026-11-25 A"]);
+		expect(dated("> - 2026-11-20 Fair\n>\n>   - met [[A]]", daily)).toEqual(["3 none 2026-11-20 A"]);
+	});
+
+	it("a task's own date wins over an item above whose date is no day; said once, by the item above when it links someone", () => {
+		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
+		const r = scan("- 2026-11-31 Fair\n  - [x] called [[A]] ✅ 2026-12-01\n  - [ ] call [[B]] 📅 2026-12-02\n  - [x] wrote [[C]]", daily);
+		expect(r.entries.map((e) => `${e.line} ${e.task} ${e.date}`)).toEqual(["2 done 2026-12-01", "3 open 2026-12-02"]);
+		expect(r.problems).toEqual(["4: nested under line 1, whose date 2026-11-31 is impossible or not written as YYYY-MM-DD"]);
+		expect(scan("- 2026-11-31 Fair with [[X]]\n  - met [[A]]", daily).problems).toEqual(["1: impossible date 2026-11-31"]);
+	});
+
 	it("in a note written with CRLF line endings, with empty items", () => {
 		expect(dated("- 2026-11-20 Fair\r\n\r\n  - met [[A]]\r\n  -\r\n  - [[B]]", { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") })).toEqual(["3 none 2026-11-20 A", "5 none 2026-11-20 B"]);
 		expect(dated("- Fair\n  - 2026-11-20 Day one\n  -\n    - met [[A]]", { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") })).toEqual(["4 none 2026-11-25 A"]);
@@ -252,7 +268,7 @@ describe("nested items take the date of a dated item above them", () => {
 	});
 
 	it("the same whether or not the note has comments (which turn off the scanner's quick pass)", () => {
-		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]", "-", "  -", "1.", "\u00a0", " \u00a0", "- - -", "* 3 things", "1234567890. x", "   ", "\t", "## Heading", "  text", "> text", ">"];
+		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]", "-", "  -", "1.", "\u00a0", " \u00a0", "- - -", "* 3 things", "1234567890. x", "   ", "\t", "## Heading", "  text", "> text", ">", "> - 2026-11-23 q", ">   - [[J]]", "  - [[K]]", "> > - 2026-11-24 r", "> >   - [[L]]", "- 2026-11-31 bad [[M]]"];
 		let seed = 7;
 		const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
 		for (let run = 0; run < 2000; run++) {
