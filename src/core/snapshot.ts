@@ -11,7 +11,8 @@
 import type { PersonInfo, Problem } from "./types";
 
 /** Changes whenever the shape or the meaning of the data below changes (how notes are read, too). */
-export const SNAPSHOT_FORMAT = 4;
+// 5: nested items take the date of a dated item above them (tenth round).
+export const SNAPSHOT_FORMAT = 5;
 
 export interface IndexSnapshot {
 	format: number;
