@@ -7,7 +7,9 @@
  *         - with [[Marco Bianchi]]  ← on 2026-11-20 too
  *
  * An item's own date wins; else the nearest dated item above it gives its date. Unindented text
- * (a paragraph, a heading) ends the list; blank lines and indented text do not.
+ * (a paragraph, a heading, a thematic break) ends the list, and so does a line of another quote
+ * depth; blank lines and indented text do not. The scanner's quick pass, which reads lines
+ * without a link only by their first characters (`lineKind`), keeps the same books (`mayPass`).
  */
 import type { Day } from "./dates";
 
