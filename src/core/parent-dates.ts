@@ -7,8 +7,8 @@
  *         - with [[Marco Bianchi]]  ← on 2026-11-20 too
  *
  * An item's own date wins; else the nearest dated item above it gives its date. Unindented text
- * (a paragraph, a heading, a thematic break) ends the list, and so does a line of another quote
- * depth; blank lines and indented text do not. The scanner's quick pass, which reads lines
+ * (a paragraph, a heading, a thematic break) ends the list, and so does any line of another quote
+ * depth, blank or not; other blank lines and indented text do not. The scanner's quick pass, which reads lines
  * without a link only by their first characters (`lineKind`), keeps the same books (`mayPass`).
  */
 import type { Day } from "./dates";
@@ -83,14 +83,18 @@ export class ParentDates {
 
 	/**
 	 * A line that is no list item, or a thematic break (`visible`: past quote markers and
-	 * comments; `quote`: its quote depth): anything but a blank line or an indented one at the
-	 * list's quote depth ends the list. Judged as `lineKind` judges it, so that the scanner's
+	 * comments; `quote`: its quote depth): a line of another quote depth ends the list, and at its
+	 * own depth anything but a blank line or an indented one. Judged as `lineKind` judges it, so that the scanner's
 	 * quick pass agrees.
 	 */
 	text(visible: string, quote: number): void {
 		if (this.depth === 0) return;
+		if (quote !== this.quote) {
+			this.clear();
+			return;
+		}
 		const kind = lineKind(visible, 0, visible.length);
-		if ((kind & 7) !== LINE_BLANK && (quote !== this.quote || (kind & LINE_INDENTED) === 0)) this.clear();
+		if ((kind & 7) !== LINE_BLANK && (kind & LINE_INDENTED) === 0) this.clear();
 	}
 
 	/**
@@ -104,9 +108,9 @@ export class ParentDates {
 		if ((kind & LINE_QUOTED) !== 0) return false;
 		const base = kind & 7;
 		if (base === LINE_ITEM || base === LINE_DATED) return false;
-		// Unindented text ends the list; indented text and blank lines do not, but for a list in
-		// a quote, which any text outside it ends (such a line is outside every quote).
-		if (base === LINE_TEXT && (this.quote !== 0 || (kind & LINE_INDENTED) === 0)) this.clear();
+		// Such a line is outside every quote: it ends a list in one, blank or not. Else unindented
+		// text ends the list; indented text and blank lines do not.
+		if (this.quote !== 0 || (base === LINE_TEXT && (kind & LINE_INDENTED) === 0)) this.clear();
 		return true;
 	}
 

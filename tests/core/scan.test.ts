@@ -213,6 +213,8 @@ describe("nested items take the date of a dated item above them", () => {
 		expect(dated("- 2026-11-20 Fair\n>   - met [[A]]", daily)).toEqual(["2 none 2026-11-25 A"]);
 		expect(dated("> [!note]\n> - 2026-11-20 Fair\n\n  - met [[A]]", daily)).toEqual(["4 none 2026-11-25 A"]);
 		expect(dated("> - 2026-11-20 Fair\n>\n>   - met [[A]]", daily)).toEqual(["3 none 2026-11-20 A"]);
+		// A blank line outside the quote ends it: the next quoted line starts another.
+		expect(dated("> - 2026-11-20 Fair\n\n>   - met [[A]]", daily)).toEqual(["3 none 2026-11-25 A"]);
 	});
 
 	it("a task's own date wins over an item above whose date is no day; said once, by the item above when it links someone", () => {
