@@ -82,19 +82,14 @@ export class ParentDates {
 	}
 
 	/**
-	 * A line that is no list item, or a thematic break (`visible`: past quote markers and
-	 * comments; `quote`: its quote depth): a line of another quote depth ends the list, and at its
-	 * own depth anything but a blank line or an indented one. Judged as `lineKind` judges it, so that the scanner's
-	 * quick pass agrees.
+	 * A line that is no list item, or a thematic break, of `kind` (`lineKind` of what is visible
+	 * of it: past quote markers and comments) and quote depth `quote`: a line of another quote
+	 * depth ends the list, and at its own depth anything but a blank line or an indented one.
+	 * Judged by `lineKind`, as the scanner's quick pass judges the lines it passes over.
 	 */
-	text(visible: string, quote: number): void {
+	text(kind: number, quote: number): void {
 		if (this.depth === 0) return;
-		if (quote !== this.quote) {
-			this.clear();
-			return;
-		}
-		const kind = lineKind(visible, 0, visible.length);
-		if ((kind & 7) !== LINE_BLANK && (kind & LINE_INDENTED) === 0) this.clear();
+		if (quote !== this.quote || ((kind & 7) !== LINE_BLANK && (kind & LINE_INDENTED) === 0)) this.clear();
 	}
 
 	/**

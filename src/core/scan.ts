@@ -57,7 +57,10 @@ const DUE_FIELD = /[[(]due::[ \t]*(\d{4}-\d{1,2}-\d{1,2})[ \t]*[\])]/i;
 const TASK_FIELDS = /[ \t]*(?:(?:[📅📆✅⏳🛫➕❌]|🗓)\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}|[[(](?:due|completion|scheduled|start|created)::[^\][()]*[\])])/gu;
 const MAX_TEXT = 300;
 
-/** Whether the text after blanks starts with a list marker: `-`, `*`, `+` or a digit (a necessary condition). */
+/**
+ * Whether the text after blanks starts with a list marker: `-`, `*`, `+` or a digit. A
+ * necessary condition, cheaper in the hot loop than `lineKind` (which the list bookkeeping uses).
+ */
 function mayBeItem(text: string): boolean {
 	let i = 0;
 	for (;;) {
@@ -116,7 +119,8 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const item = mayBeItem(visible) ? LIST_ITEM.exec(visible) : null;
 		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
 		if (!item || (!hasBracket && THEMATIC_BREAK.test(visible))) {
-			parents.text(visible, regions.depth);
+			// Judged as the quick pass judges the lines it passes over, only while a list is open.
+			if (!parents.idle) parents.text(lineKind(visible, 0, visible.length), regions.depth);
 			continue;
 		}
 		// Most notes have no dated item open: then only an item's own date matters.

@@ -59,7 +59,7 @@ describe("the dates of the items above", () => {
 		p.item(0, 1, 100);
 		expect(p.under(2, 0)).toBeNull();
 		p.item(0, 1, 100);
-		p.text("  indented", 1);
+		p.text(LINE_TEXT | LINE_INDENTED, 1);
 		expect(p.under(2, 1)).toBe(100);
 		expect(p.mayPass(LINE_TEXT | LINE_INDENTED)).toBe(true);
 		expect(p.idle).toBe(true);
