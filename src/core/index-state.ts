@@ -3,7 +3,7 @@
  * (`snapshot-export.ts`, `snapshot-restore.ts`), and the tallies over them. Internal to the core.
  */
 import type { NameOrder } from "./due";
-import type { Linkers, Target } from "./linkers";
+import type { LinkerTable, Target } from "./linkers";
 import type { PersonCards, PersonState } from "./person-state";
 import type { LinkResolver } from "./resolver";
 import type { ShardedMap } from "./sharded-map";
@@ -45,7 +45,7 @@ export interface IndexTables {
 	/** The people's cards (a restored person is added to both). */
 	cards: PersonCards;
 	/** Lower-cased target name → notes that link to a target of that name. */
-	linkers: Map<string, Linkers>;
+	linkers: LinkerTable;
 	targetTable: Map<string, Target>;
 	names: NameOrder;
 	resolver: LinkResolver;

@@ -19,28 +19,93 @@ export interface Target {
 export type Linkers = string[] | Set<string>;
 const LINKERS_ARRAY_MAX = 16_384;
 
-export function addLinker(linkers: Map<string, Linkers>, base: string, path: string): void {
-	const set = linkers.get(base);
-	if (!set) linkers.set(base, [path]);
-	else if (Array.isArray(set)) set.push(path);
-	else set.add(path);
+/** A snapshot's linkers (`core/snapshot`): `bases[k]`'s notes are `paths[notes[i]]` for `i` in `start[k]..start[k + 1]`. */
+export interface LinkerRuns {
+	bases: readonly string[];
+	start: ArrayLike<number>;
+	notes: ArrayLike<number>;
+	paths: readonly string[];
 }
 
-export function removeLinker(linkers: Map<string, Linkers>, base: string, path: string): void {
-	let set = linkers.get(base);
-	if (!set) return;
-	// A very long list becomes a set the first time something leaves it: removals stay cheap,
-	// and a bulk load never pays for sets it does not need.
-	if (Array.isArray(set) && set.length > LINKERS_ARRAY_MAX) linkers.set(base, (set = new Set(set)));
-	if (Array.isArray(set)) {
-		const at = set.indexOf(path);
-		if (at < 0) return;
-		set[at] = set[set.length - 1] ?? path;
-		set.pop();
-		if (set.length === 0) linkers.delete(base);
-	} else {
-		set.delete(path);
-		if (set.size === 0) linkers.delete(base);
+/**
+ * The notes that link each name. A restored index adopts its snapshot's runs as they are and
+ * makes a name's list only when that name is first asked for or changed: a start restores
+ * ~550,000 linkers on M and most names are never asked about.
+ */
+export class LinkerTable {
+	private readonly lists = new Map<string, Linkers>();
+	/** Names whose notes are still a run of `source`, by run number. */
+	private readonly runs = new Map<string, number>();
+	private source: LinkerRuns | null = null;
+
+	/** Names linked by at least one note. */
+	get size(): number {
+		return this.lists.size + this.runs.size;
+	}
+
+	/** Takes a snapshot's runs (the table is empty: a restore's first step). */
+	adopt(source: LinkerRuns, k: number): void {
+		const base = source.bases[k] ?? "";
+		if ((source.start[k + 1] ?? 0) <= (source.start[k] ?? 0) || this.lists.has(base)) return;
+		this.source = source;
+		this.runs.set(base, k);
+	}
+
+	private run(k: number): string[] {
+		const src = this.source as LinkerRuns;
+		const from = src.start[k] ?? 0;
+		const to = src.start[k + 1] ?? 0;
+		const out = new Array<string>(to - from);
+		for (let i = from; i < to; i++) out[i - from] = src.paths[src.notes[i] ?? 0] ?? "";
+		return out;
+	}
+
+	/** The notes linking `base` (the table's own: not to be changed, nor kept across changes). */
+	get(base: string): Linkers | undefined {
+		const list = this.lists.get(base);
+		if (list !== undefined) return list;
+		const k = this.runs.get(base);
+		if (k === undefined) return undefined;
+		this.runs.delete(base);
+		const made = this.run(k);
+		this.lists.set(base, made);
+		if (this.runs.size === 0) this.source = null;
+		return made;
+	}
+
+	has(base: string): boolean {
+		return this.lists.has(base) || this.runs.has(base);
+	}
+
+	add(base: string, path: string): void {
+		const set = this.get(base);
+		if (!set) this.lists.set(base, [path]);
+		else if (Array.isArray(set)) set.push(path);
+		else set.add(path);
+	}
+
+	remove(base: string, path: string): void {
+		let set = this.get(base);
+		if (!set) return;
+		// A very long list becomes a set the first time something leaves it: removals stay cheap,
+		// and a bulk load never pays for sets it does not need.
+		if (Array.isArray(set) && set.length > LINKERS_ARRAY_MAX) this.lists.set(base, (set = new Set(set)));
+		if (Array.isArray(set)) {
+			const at = set.indexOf(path);
+			if (at < 0) return;
+			set[at] = set[set.length - 1] ?? path;
+			set.pop();
+			if (set.length === 0) this.lists.delete(base);
+		} else {
+			set.delete(path);
+			if (set.size === 0) this.lists.delete(base);
+		}
+	}
+
+	/** Every name with its notes; a run not asked for is listed afresh, not kept. */
+	*entries(): IterableIterator<[string, Linkers]> {
+		yield* this.lists;
+		for (const [base, k] of this.runs) yield [base, this.run(k)];
 	}
 }
 

@@ -7,7 +7,7 @@ import type { Day } from "./dates";
 import { type EntryView, readEntry, TASK_OPEN } from "./entries";
 import type { Followup } from "./due";
 import { NO_DESTS, type NoteFacts } from "./index-state";
-import { addLinker, distinctBases, forEachBase, type Linkers, removeLinker, sameTargets, type Target } from "./linkers";
+import { distinctBases, forEachBase, LinkerTable, sameTargets, type Target } from "./linkers";
 import { detach } from "./note-facts";
 import { addDay, addFollowup, type PersonState, removeDay, removeFollowups } from "./person-state";
 import { LinkResolver, targetBase } from "./resolver";
@@ -16,7 +16,7 @@ import type { ShardedMap } from "./sharded-map";
 export class NoteLinks {
 	readonly resolver = new LinkResolver();
 	/** Lower-cased target name → notes that link to a target of that name. */
-	readonly linkers = new Map<string, Linkers>();
+	readonly linkers = new LinkerTable();
 	/** Interned link targets. */
 	readonly targetTable = new Map<string, Target>();
 	/** Unread notes that link to a person: their text is needed. */
@@ -74,7 +74,7 @@ export class NoteLinks {
 			if (dest !== null) anyone = true;
 		}
 		if (!kept) {
-			forEachBase(targets, (base) => addLinker(this.linkers, base, path));
+			forEachBase(targets, (base) => this.linkers.add(base, path));
 		} else if (!sameTargets(kept.targets, targets)) {
 			const now = distinctBases(targets);
 			const before = distinctBases(kept.targets);
@@ -85,8 +85,8 @@ export class NoteLinks {
 			};
 			const hadBase = has(before);
 			const hasNow = has(now);
-			for (const base of now) if (!hadBase(base)) addLinker(this.linkers, base, path);
-			for (const base of before) if (!hasNow(base)) removeLinker(this.linkers, base, path);
+			for (const base of now) if (!hadBase(base)) this.linkers.add(base, path);
+			for (const base of before) if (!hasNow(base)) this.linkers.remove(base, path);
 		}
 		// Most notes link nobody: they share one empty array ("all null") rather than keep their own.
 		facts.dests = anyone ? dests : NO_DESTS;
@@ -197,7 +197,7 @@ export class NoteLinks {
 	unlink(facts: NoteFacts, keepLinkers = false, days = true): boolean {
 		if (!facts.dests) return false;
 		const { path, targets } = facts;
-		if (!keepLinkers) forEachBase(targets, (base) => removeLinker(this.linkers, base, path));
+		if (!keepLinkers) forEachBase(targets, (base) => this.linkers.remove(base, path));
 		if (!facts.unread) {
 			const e = facts.entries;
 			for (let i = 0; i < e.length; ) {

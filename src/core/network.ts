@@ -206,8 +206,7 @@ export class PeopleIndex {
 	/** Whether any indexed note links to a target named like `path`. */
 	isLinked(path: string): boolean {
 		this.settle();
-		const set = this.links.linkers.get(targetBase(path));
-		return set !== undefined && (Array.isArray(set) ? set.length : set.size) > 0;
+		return this.links.linkers.has(targetBase(path));
 	}
 
 	person(path: string): PersonInfo | null {

@@ -5,8 +5,9 @@
  * or copies the whole.
  */
 import type { IndexTables, NoteFacts } from "./index-state";
-import type { Linkers } from "./linkers";
+import type { Linkers, Target } from "./linkers";
 import { newPerson, type PersonState, sortedDays } from "./person-state";
+import { forEachTarget, targetCount } from "./restored-facts";
 import { type IndexSnapshot, SNAPSHOT_FORMAT, type SnapshotJob, SnapshotStale } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 
@@ -15,6 +16,8 @@ interface Counts {
 	notes: NoteFacts[];
 	personFacts: NoteFacts[];
 	linked: Array<[string, Linkers]>;
+	/** Each name of `linked` by its number there. */
+	bases: Map<string, number>;
 	targets: number;
 	entries: number;
 	days: number;
@@ -38,7 +41,7 @@ function countingJob(t: IndexTables, c: Counts): (max: number) => boolean {
 				break;
 			}
 			const facts = next.value;
-			c.targets += facts.targets.length;
+			c.targets += targetCount(facts);
 			c.entries += facts.entries.length;
 			if (facts.person) {
 				const state = t.people.get(facts.path);
@@ -53,7 +56,7 @@ function countingJob(t: IndexTables, c: Counts): (max: number) => boolean {
 			if (next.done === true) return true;
 			const paths = next.value[1];
 			c.linkers += Array.isArray(paths) ? paths.length : paths.size;
-			c.linked.push(next.value);
+			c.bases.set(next.value[0], c.linked.push(next.value) - 1);
 		}
 		return false;
 	};
@@ -61,7 +64,7 @@ function countingJob(t: IndexTables, c: Counts): (max: number) => boolean {
 
 export function exportJob(t: IndexTables, key: string): SnapshotJob {
 	const version = t.version();
-	const counts: Counts = { notes: [], personFacts: [], linked: [], targets: 0, entries: 0, days: 0, linkers: 0 };
+	const counts: Counts = { notes: [], personFacts: [], linked: [], bases: new Map(), targets: 0, entries: 0, days: 0, linkers: 0 };
 	const count = countingJob(t, counts);
 	let write: ((max: number) => IndexSnapshot | null) | null = null;
 	return {
@@ -86,6 +89,7 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 	const personNotes = new Int32Array(personFacts.length);
 	const persons: PersonInfo[] = [];
 	const targetNames: string[] = [];
+	const targetBases: number[] = [];
 	const targetIds = new Map<string, number>();
 	const targetStart = new Int32Array(n + 1);
 	const noteTargets = new Int32Array(c.targets);
@@ -110,6 +114,17 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 	let base = 0;
 	let linker = 0;
 
+	const writeTarget = (t: Target, dest: PersonState | null): void => {
+		let id = targetIds.get(t.name);
+		if (id === undefined) {
+			id = targetNames.push(t.name) - 1;
+			targetBases.push(c.bases.get(t.base) ?? -1);
+			targetIds.set(t.name, id);
+		}
+		noteTargets[target] = id;
+		noteDests[target++] = dest !== null && dest.live ? dest.slot : -1;
+	};
+
 	const writeNote = (facts: NoteFacts): void => {
 		paths[at] = facts.path;
 		numbers.set(facts.path, at);
@@ -119,17 +134,7 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 			personNotes[persons.length] = at;
 			persons.push(facts.person);
 		}
-		for (let i = 0; i < facts.targets.length; i++) {
-			const name = facts.targets[i]?.name ?? "";
-			let id = targetIds.get(name);
-			if (id === undefined) {
-				id = targetNames.push(name) - 1;
-				targetIds.set(name, id);
-			}
-			noteTargets[target] = id;
-			const dest = facts.dests?.[i] ?? null;
-			noteDests[target++] = dest !== null && dest.live ? dest.slot : -1;
-		}
+		forEachTarget(facts, writeTarget);
 		targetStart[at + 1] = target;
 		entries.set(facts.entries, entry);
 		entry += facts.entries.length;
@@ -178,6 +183,7 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 			personNotes,
 			persons,
 			targetNames,
+			targetBases: Int32Array.from(targetBases),
 			targetStart,
 			noteTargets,
 			noteDests,

@@ -3,9 +3,10 @@
  * link targets, people with their days, then notes, then the linkers of each name. Nothing is read or
  * resolved again; people get back only their follow-ups from the notes (their days are saved).
  */
-import { type IndexTables, NO_DESTS, NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from "./index-state";
+import { type IndexTables, NO_NUMBERS, NO_PROBLEMS, NO_TEXTS } from "./index-state";
 import type { Target } from "./linkers";
 import { newPerson, type PersonState, primeWindow } from "./person-state";
+import { linksAnyone, RestoredFacts, type TargetColumns } from "./restored-facts";
 import { targetBase } from "./resolver";
 import type { IndexSnapshot } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
@@ -22,7 +23,9 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 	const restoreTarget = (k: number): void => {
 		// Strings from storage are fresh and flat: no need to copy them out of anything.
 		const name = snap.targetNames[k] ?? "";
-		const made: Target = { name, base: targetBase(name), dest: null, epoch: -1 };
+		// The name's base is the linkers' own string (one per name, as `NoteLinks.target` keeps them).
+		const b = snap.targetBases[k] ?? -1;
+		const made: Target = { name, base: b >= 0 ? (snap.linkerBases[b] ?? "") : targetBase(name), dest: null, epoch: -1 };
 		t.targetTable.set(name, made);
 		targets[k] = made;
 	};
@@ -57,53 +60,33 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 		t.names.add(info.name);
 	};
 
+	// Targets and their people stay in the snapshot's columns until a note's are read (`RestoredFacts`).
+	const cols: TargetColumns = { targets, people, start: snap.targetStart, noteTargets: snap.noteTargets, noteDests: snap.noteDests };
 	const restoreNote = (i: number): void => {
 		const path = snap.paths[i] ?? "";
-		const t0 = snap.targetStart[i] ?? 0;
-		const count = (snap.targetStart[i + 1] ?? 0) - t0;
-		const noteTargets: Target[] = count === 0 ? NO_TARGETS : new Array<Target>(count);
-		const noteDests: Array<PersonState | null> = count === 0 ? NO_DESTS : new Array<PersonState | null>(count);
-		let anyone = false;
-		for (let k = 0; k < count; k++) {
-			noteTargets[k] = targets[snap.noteTargets[t0 + k] ?? 0] as Target;
-			const d = snap.noteDests[t0 + k] ?? -1;
-			const dest = d >= 0 ? (people[d] ?? null) : null;
-			noteDests[k] = dest;
-			if (dest !== null) anyone = true;
-		}
+		const anyone = linksAnyone(cols, i);
 		const e0 = snap.entryStart[i] ?? 0;
 		const e1 = snap.entryStart[i + 1] ?? 0;
-		// A view, not a copy: the snapshot's entries stay in one buffer.
-		const entries = e1 > e0 ? snap.entries.subarray(e0, e1) : NO_NUMBERS;
 		const x0 = snap.textStart[i] ?? 0;
 		const x1 = snap.textStart[i + 1] ?? 0;
-		const facts: NoteFacts = {
-			path,
+		const facts = new RestoredFacts(path, cols, i, anyone, {
 			// A note is a person here only when the snapshot listed it as one.
 			person: people[i]?.info ?? null,
-			targets: noteTargets,
-			entries,
+			// A view, not a copy: the snapshot's entries stay in one buffer.
+			entries: e1 > e0 ? snap.entries.subarray(e0, e1) : NO_NUMBERS,
 			texts: x1 > x0 ? snap.texts.slice(x0, x1) : NO_TEXTS,
 			problems: problems.get(path) ?? NO_PROBLEMS,
 			unread: snap.unread[i] === 1,
-			dests: anyone ? noteDests : NO_DESTS,
-			own: null,
-			deferred: false,
 			stamp: snap.stamps[i] ?? NaN,
-		};
+		});
 		t.notes.set(path, facts);
 		t.resolver.add(path);
 		t.creditFollowups(facts, anyone);
 	};
 
-	const restoreLinkers = (k: number): void => {
-		const from = snap.linkerStart[k] ?? 0;
-		const to = snap.linkerStart[k + 1] ?? 0;
-		if (to === from) return;
-		const paths = new Array<string>(to - from);
-		for (let i = from; i < to; i++) paths[i - from] = snap.paths[snap.linkerNotes[i] ?? 0] ?? "";
-		t.linkers.set(snap.linkerBases[k] ?? "", paths);
-	};
+	// Adopted as runs: a name's list is made when the name is first asked about.
+	const runs = { bases: snap.linkerBases, start: snap.linkerStart, notes: snap.linkerNotes, paths: snap.paths };
+	const restoreLinkers = (k: number): void => t.linkers.adopt(runs, k);
 
 	return {
 		step: (max) => {

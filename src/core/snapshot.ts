@@ -12,7 +12,8 @@ import type { PersonInfo, Problem } from "./types";
 
 /** Changes whenever the shape or the meaning of the data below changes (how notes are read, too). */
 // 5: nested items take the date of a dated item above them (tenth round).
-export const SNAPSHOT_FORMAT = 5;
+// 6: each target's name as a number in `linkerBases` (`targetBases`).
+export const SNAPSHOT_FORMAT = 6;
 
 export interface IndexSnapshot {
 	format: number;
@@ -27,6 +28,8 @@ export interface IndexSnapshot {
 	personNotes: Int32Array;
 	persons: PersonInfo[];
 	targetNames: string[];
+	/** Each target's lower-cased name (`targetBase`), as its number in `linkerBases` (−1: not there). */
+	targetBases: Int32Array;
 	targetStart: Int32Array;
 	noteTargets: Int32Array;
 	noteDests: Int32Array;
@@ -116,6 +119,7 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(allStrings(s.paths) && allStrings(s.targetNames) && allStrings(s.texts) && allStrings(s.linkerBases) && allStrings(s.nameOrder), "text that is not text");
 	check(allFinite(s.personDays), "a contact day that is no day");
 	check(within(s.noteTargets, 0, s.targetNames.length), "bad target number");
+	check(s.targetBases instanceof Int32Array && s.targetBases.length === s.targetNames.length && within(s.targetBases, -1, s.linkerBases.length), "bad target name");
 	check(within(s.noteDests, -1, n), "bad person number");
 	check(within(s.linkerNotes, 0, n), "bad linking note");
 	let last = -1;

@@ -111,6 +111,9 @@ describe("index snapshots", () => {
 			["offsets beyond the end", (s) => (s.entryStart = Float64Array.from([0, 999, 1000]))],
 			["target out of range", (s) => (s.noteTargets = Int32Array.from([...(s.noteTargets as Int32Array)].map(() => 77)))],
 			["person out of range", (s) => (s.noteDests = Int32Array.from([...(s.noteDests as Int32Array)].map(() => 5)))],
+			["no target names", (s) => delete s.targetBases],
+			["target names of another length", (s) => (s.targetBases = new Int32Array(9))],
+			["target name out of range", (s) => (s.targetBases = Int32Array.from([...(s.targetBases as Int32Array)].map(() => 99)))],
 			["bad person", (s) => (s.persons = [{ name: 3 }])],
 			["no name order", (s) => delete s.nameOrder],
 			["name order not a list", (s) => (s.nameOrder = "Anna Rossi")],
@@ -125,6 +128,30 @@ describe("index snapshots", () => {
 			expect(() => PeopleIndex.fromSnapshot(options(), copy, KEY), what).toThrow(SnapshotError);
 		}
 		for (const junk of [null, 42, "text", [], {}]) expect(() => PeopleIndex.fromSnapshot(options(), junk, KEY)).toThrow(SnapshotError);
+	});
+
+	it("give each target the name it links, from the linkers' names or (−1) worked out again", () => {
+		const index = new PeopleIndex(options());
+		for (const [path, text] of [
+			["People/Anna Rossi.md", "---\ntags: [person]\n---\n"],
+			["Journal/2026-11-10.md", "- Lunch with [[Anna Rossi]] and [[people/anna rossi.md|Anna]]\n"],
+		] as const)
+			index.upsert(record(path, text));
+		const good = index.snapshot(KEY);
+		expect([...good.targetBases].every((b) => b >= 0)).toBe(true);
+		for (let k = 0; k < good.targetNames.length; k++) expect(good.linkerBases[good.targetBases[k] ?? -1]).toBe(good.targetNames[k]?.toLowerCase().replace(/\.md$/, "").split("/").pop());
+		const worked = structuredClone(good);
+		worked.targetBases.fill(-1);
+		for (const snap of [good, worked]) {
+			const restored = PeopleIndex.fromSnapshot(options(), structuredClone(snap), KEY);
+			expect(observe(restored)).toEqual(observe(index));
+			// Anna's note goes and comes back: both links find her again by their name.
+			for (const i of [index, restored]) i.remove("People/Anna Rossi.md");
+			expect(observe(restored)).toEqual(observe(index));
+			for (const i of [index, restored]) i.upsert(record("People/Anna Rossi.md", "---\ntags: [person]\n---\n"));
+			expect(observe(restored)).toEqual(observe(index));
+			expect(restored.isLinked("People/Anna Rossi.md")).toBe(true);
+		}
 	});
 
 	it("take back the names' order they kept, and a wrong one is sorted afresh", () => {

@@ -1,0 +1,136 @@
+/**
+ * A note as a restore (`snapshot-restore`) gives it: its link targets and their people stay in
+ * the snapshot's columns, shared by every restored note, and become the note's own arrays only
+ * when something first reads them (an edit, a rename, a follow-up to give). A start restores
+ * ~550,000 targets on M; most notes are never asked about before the next save, which writes
+ * them from the columns too.
+ */
+import { NO_DESTS, type NoteFacts } from "./index-state";
+import type { Target } from "./linkers";
+import type { PersonState } from "./person-state";
+import type { PersonInfo, Problem } from "./types";
+
+/** The snapshot's columns, as a restore holds them (`IndexSnapshot`: `targetStart`, `noteTargets`, `noteDests`). */
+export interface TargetColumns {
+	/** Restored targets by their number in the snapshot. */
+	targets: readonly Target[];
+	/** Restored people by their note's number (`null`: that note is nobody). */
+	people: ReadonlyArray<PersonState | null>;
+	start: ArrayLike<number>;
+	noteTargets: ArrayLike<number>;
+	noteDests: ArrayLike<number>;
+}
+
+/** Whether a target of the note numbered `i` has a person. */
+export function linksAnyone(cols: TargetColumns, i: number): boolean {
+	const to = cols.start[i + 1] ?? 0;
+	for (let k = cols.start[i] ?? 0; k < to; k++) {
+		const d = cols.noteDests[k] ?? -1;
+		if (d >= 0 && (cols.people[d] ?? null) !== null) return true;
+	}
+	return false;
+}
+
+export class RestoredFacts implements NoteFacts {
+	person: PersonInfo | null;
+	entries: ArrayLike<number>;
+	texts: string[];
+	problems: Problem[];
+	unread: boolean;
+	own: PersonState | null = null;
+	deferred = false;
+	stamp: number;
+	/** The note's own arrays once read (`undefined` until then). */
+	private ownTargets: Target[] | undefined = undefined;
+	private ownDests: Array<PersonState | null> | null | undefined;
+
+	constructor(
+		readonly path: string,
+		private readonly cols: TargetColumns,
+		private readonly at: number,
+		anyone: boolean,
+		fields: Pick<NoteFacts, "person" | "entries" | "texts" | "problems" | "unread" | "stamp">,
+	) {
+		this.person = fields.person;
+		this.entries = fields.entries;
+		this.texts = fields.texts;
+		this.problems = fields.problems;
+		this.unread = fields.unread;
+		this.stamp = fields.stamp;
+		// Linked, as the snapshot was: a note that links nobody shares the one empty array.
+		this.ownDests = anyone ? undefined : NO_DESTS;
+	}
+
+	get targets(): Target[] {
+		if (this.ownTargets === undefined) {
+			const from = this.cols.start[this.at] ?? 0;
+			const out = new Array<Target>((this.cols.start[this.at + 1] ?? 0) - from);
+			for (let k = 0; k < out.length; k++) out[k] = this.cols.targets[this.cols.noteTargets[from + k] ?? 0] as Target;
+			this.ownTargets = out;
+		}
+		return this.ownTargets;
+	}
+
+	set targets(value: Target[]) {
+		this.ownTargets = value;
+	}
+
+	get dests(): Array<PersonState | null> | null {
+		if (this.ownDests === undefined) {
+			const from = this.cols.start[this.at] ?? 0;
+			const out = new Array<PersonState | null>((this.cols.start[this.at + 1] ?? 0) - from);
+			for (let k = 0; k < out.length; k++) {
+				const d = this.cols.noteDests[from + k] ?? -1;
+				out[k] = d >= 0 ? (this.cols.people[d] ?? null) : null;
+			}
+			this.ownDests = out;
+		}
+		return this.ownDests;
+	}
+
+	set dests(value: Array<PersonState | null> | null) {
+		this.ownDests = value;
+	}
+
+	/** How many targets the note has, without making its array. */
+	targetCount(): number {
+		return this.ownTargets?.length ?? (this.cols.start[this.at + 1] ?? 0) - (this.cols.start[this.at] ?? 0);
+	}
+
+	/** Each target with its person, in order, without making the note's arrays when not made yet. */
+	forEachTarget(each: (target: Target, dest: PersonState | null) => void): void {
+		const own = this.ownTargets;
+		if (own !== undefined) {
+			const dests = this.dests;
+			for (let i = 0; i < own.length; i++) each(own[i] as Target, dests?.[i] ?? null);
+			return;
+		}
+		const { targets, people, noteTargets, noteDests } = this.cols;
+		const from = this.cols.start[this.at] ?? 0;
+		const to = this.cols.start[this.at + 1] ?? 0;
+		const dests = this.ownDests;
+		for (let k = from; k < to; k++) {
+			let dest: PersonState | null = null;
+			if (dests === undefined) {
+				const d = noteDests[k] ?? -1;
+				dest = d >= 0 ? (people[d] ?? null) : null;
+			} else dest = dests?.[k - from] ?? null;
+			each(targets[noteTargets[k] ?? 0] as Target, dest);
+		}
+	}
+}
+
+/** How many targets a note has (a restored note's without making its array). */
+export function targetCount(facts: NoteFacts): number {
+	return facts instanceof RestoredFacts ? facts.targetCount() : facts.targets.length;
+}
+
+/** Each target of a note with its person (`null`: none, or not linked), in order. */
+export function forEachTarget(facts: NoteFacts, each: (target: Target, dest: PersonState | null) => void): void {
+	if (facts instanceof RestoredFacts) {
+		facts.forEachTarget(each);
+		return;
+	}
+	const { targets, dests } = facts;
+	for (let i = 0; i < targets.length; i++) each(targets[i] as Target, dests?.[i] ?? null);
+}
