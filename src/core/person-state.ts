@@ -12,8 +12,11 @@ export { newPerson, NO_FOLLOWUPS, PersonCards, retire, setInfo } from "./person-
 
 export interface PersonState {
 	info: PersonInfo;
-	/** Contact days from every note (a multiset), sorted when `sorted`. */
-	days: Day[];
+	/**
+	 * Contact days from every note (a multiset), sorted when `sorted`. A restored person's are a
+	 * view into the snapshot's, made an array of their own at the first change (`ownDays`).
+	 */
+	days: Day[] | Float64Array;
 	sorted: boolean;
 	/** The number of the person's note in a snapshot being written. */
 	slot: number;
@@ -109,9 +112,18 @@ function daysChanged(card: PersonCard): void {
 /** Sorted days: 64 or fewer are kept sorted as they come; beyond that they are sorted when asked. */
 const KEEP_SORTED = 64;
 
+/** The person's days as an array of their own, to change. */
+function ownDays(state: PersonState): Day[] {
+	const days = state.days;
+	if (Array.isArray(days)) return days;
+	const own = Array.from(days);
+	state.days = own;
+	return own;
+}
+
 export function addDay(state: PersonState, day: Day): void {
 	daysChanged(state.card);
-	const days = state.days;
+	const days = ownDays(state);
 	const n = days.length;
 	if (!state.sorted || n === 0 || day >= (days[n - 1] ?? 0)) {
 		days.push(day);
@@ -129,7 +141,7 @@ export function addDay(state: PersonState, day: Day): void {
 
 export function removeDay(state: PersonState, day: Day): void {
 	daysChanged(state.card);
-	const days = state.days;
+	const days = ownDays(state);
 	if (state.sorted) {
 		let lo = 0;
 		let hi = days.length;
@@ -155,21 +167,22 @@ export function removeDay(state: PersonState, day: Day): void {
 	days.pop();
 }
 
-export function sortedDays(state: PersonState): Day[] {
+export function sortedDays(state: PersonState): ArrayLike<Day> {
 	if (!state.sorted) {
 		const days = state.days;
 		if (days.length > 256) {
 			// A numeric sort of a typed copy is several times faster than a comparator.
 			const sorted = Float64Array.from(days).sort();
 			for (let i = 0; i < sorted.length; i++) days[i] = sorted[i] ?? 0;
-		} else days.sort((a, b) => a - b);
+		} else if (Array.isArray(days)) days.sort((a, b) => a - b);
+		else days.sort();
 		state.sorted = true;
 	}
 	return state.days;
 }
 
 /** How many values of an ascending array are ≤ `limit`, by binary search. */
-function countAtMost(sorted: readonly Day[], limit: Day): number {
+function countAtMost(sorted: ArrayLike<Day>, limit: Day): number {
 	let lo = 0;
 	let hi = sorted.length;
 	while (lo < hi) {
@@ -181,7 +194,7 @@ function countAtMost(sorted: readonly Day[], limit: Day): number {
 }
 
 /** The largest value ≤ `limit` in an ascending array. */
-export function latestOnOrBefore(sorted: readonly Day[], limit: Day): Day | null {
+export function latestOnOrBefore(sorted: ArrayLike<Day>, limit: Day): Day | null {
 	const lo = countAtMost(sorted, limit);
 	return lo === 0 ? null : (sorted[lo - 1] ?? null);
 }

@@ -48,8 +48,8 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 		const state = newPerson(info);
 		const from = snap.personDayStart[k] ?? 0;
 		const to = snap.personDayStart[k + 1] ?? 0;
-		const days = new Array<number>(to - from);
-		for (let d = from; d < to; d++) days[d - from] = snap.personDays[d] ?? 0;
+		// A view: the days become the person's own array when they first change.
+		const days = snap.personDays.subarray(from, to);
 		state.days = days;
 		// Written sorted; checked, since a damaged snapshot must not break the search.
 		for (let d = 1; d < days.length && state.sorted; d++) state.sorted = (days[d - 1] ?? 0) <= (days[d] ?? 0);
