@@ -6,7 +6,9 @@
  *       - Session on pricing
  *         - with [[Marco Bianchi]]  ← on 2026-11-20 too
  *
- * An item's own date wins; else the nearest dated item above it gives its date. Unindented text
+ * An item's own date wins; else the nearest dated item above it gives its date. An item sits
+ * under another when it is indented at least to where the other's text begins, as CommonMark
+ * (and Obsidian) nest lists: ` - b` under `- a` is a sibling, `  - b` a child. Unindented text
  * (a paragraph, a heading, a thematic break) ends the list, and so does any line of another quote
  * depth, blank or not; other blank lines and indented text do not. The scanner's quick pass, which reads lines
  * without a link only by their first characters (`lineKind`), keeps the same books (`mayPass`).
@@ -24,13 +26,31 @@ export function indentOf(line: string): number {
 	}
 }
 
+/**
+ * The column where a list item's text begins (tabs to the next multiple of four): past its
+ * indent, its marker and the blanks after it; one past the marker when the item is empty or
+ * when more than four columns of blanks follow (then the text is indented code, as CommonMark has it).
+ */
+export function contentColumnOf(line: string): number {
+	let col = 0;
+	let i = 0;
+	for (let c = line.charCodeAt(i); c === 32 || c === 9; c = line.charCodeAt(++i)) col = c === 9 ? col + 4 - (col % 4) : col + 1;
+	// The marker: `-`, `*`, `+`, or digits then `.` or `)`.
+	for (let c = line.charCodeAt(i); c >= 48 && c <= 57; c = line.charCodeAt(++i)) col++;
+	i++;
+	col++;
+	const marker = col;
+	for (let c = line.charCodeAt(i); c === 32 || c === 9; c = line.charCodeAt(++i)) col = c === 9 ? col + 4 - (col % 4) : col + 1;
+	return i >= line.length || col - marker > 4 ? marker + 1 : col;
+}
+
 export class ParentDates {
 	/**
-	 * The open items that give a date, outermost first: their indents and dates (`NaN`: one that
-	 * is no day), the first `depth` of each. The arrays only grow: cutting them would make the
+	 * The open items that give a date, outermost first: the columns where their text begins
+	 * (`contentColumnOf`) and their dates (`NaN`: one that is no day), the first `depth` of each. The arrays only grow: cutting them would make the
 	 * next push allocate anew, item after item in a person's log.
 	 */
-	private readonly indents: number[] = [];
+	private readonly columns: number[] = [];
 	private readonly days: Day[] = [];
 	/** For an item whose date is no day: its line and its date as written. */
 	private readonly badLines: number[] = [];
@@ -50,11 +70,11 @@ export class ParentDates {
 	/**
 	 * The date an item at `indent` takes from the items above it (`null`: none; `NaN`: the nearest
 	 * dated one is written with a date that is no day). `quote`: its quote depth. Forgets the
-	 * items it ends.
+	 * items it ends: those whose text begins right of it.
 	 */
 	under(indent: number, quote: number): Day | null {
 		let n = quote === this.quote ? this.depth : 0;
-		while (n > 0 && (this.indents[n - 1] ?? 0) >= indent) n--;
+		while (n > 0 && (this.columns[n - 1] ?? 0) > indent) n--;
 		this.depth = n;
 		if (n === 0) return null;
 		const day = this.days[n - 1] ?? null;
@@ -66,13 +86,14 @@ export class ParentDates {
 	}
 
 	/**
-	 * An item at `indent` whose children take `day` (its own date, else what it took); for a
-	 * date that is no day (`NaN`), the line and the date as written of the item it comes from.
+	 * An item whose text begins at column `content` (`contentColumnOf`) and whose children take
+	 * `day` (its own date, else what it took); for a date that is no day (`NaN`), the line and
+	 * the date as written of the item it comes from.
 	 */
-	item(indent: number, quote: number, day: Day | null, badLine = 0, badDate = ""): void {
+	item(content: number, quote: number, day: Day | null, badLine = 0, badDate = ""): void {
 		if (day === null) return;
 		if (this.depth === 0) this.quote = quote;
-		this.indents[this.depth] = indent;
+		this.columns[this.depth] = content;
 		this.days[this.depth] = day;
 		if (Number.isNaN(day)) {
 			this.badLines[this.depth] = badLine;

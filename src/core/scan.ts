@@ -4,7 +4,7 @@
  */
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, linkTargets, stripComments } from "./inline";
-import { indentOf, LINE_FENCE, LINE_TEXT, lineKind, ParentDates } from "./parent-dates";
+import { contentColumnOf, indentOf, LINE_FENCE, LINE_TEXT, lineKind, ParentDates } from "./parent-dates";
 import { RegionReader, unquote } from "./regions";
 import { locateSections } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
@@ -130,8 +130,8 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		own.reported = false;
 		const entry = readItem(item[1] ?? "", lineNo, ctx, problems, above, own, parents);
 		// A date that is no day, reported on its own line already: a negative line says so.
-		if (own.day !== null) parents.item(indent < 0 ? indentOf(visible) : indent, regions.depth, own.day, own.reported ? -lineNo : lineNo, own.raw);
-		else if (above !== null) parents.item(indent, regions.depth, above, parents.badLine, parents.badDate);
+		if (own.day !== null) parents.item(contentColumnOf(visible), regions.depth, own.day, own.reported ? -lineNo : lineNo, own.raw);
+		else if (above !== null) parents.item(contentColumnOf(visible), regions.depth, above, parents.badLine, parents.badDate);
 		if (entry && !(entry.task === "open" && (inRanges(mirror, lineNo) || isReachOutCopy(visible)))) entries.push(entry);
 	}
 	return { entries, problems };

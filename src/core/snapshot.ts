@@ -13,7 +13,8 @@ import type { PersonInfo, Problem } from "./types";
 /** Changes whenever the shape or the meaning of the data below changes (how notes are read, too). */
 // 5: nested items take the date of a dated item above them (tenth round).
 // 6: each target's name as a number in `linkerBases` (`targetBases`).
-export const SNAPSHOT_FORMAT = 6;
+// 7: an item nests under another only when indented to where the other's text begins.
+export const SNAPSHOT_FORMAT = 7;
 
 export interface IndexSnapshot {
 	format: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indentOf, LINE_BLANK, LINE_DATED, LINE_FENCE, LINE_INDENTED, LINE_ITEM, LINE_QUOTED, LINE_TEXT, lineKind, ParentDates } from "../../src/core/parent-dates";
+import { contentColumnOf, indentOf, LINE_BLANK, LINE_DATED, LINE_FENCE, LINE_INDENTED, LINE_ITEM, LINE_QUOTED, LINE_TEXT, lineKind, ParentDates } from "../../src/core/parent-dates";
 
 const kind = (line: string): number => lineKind(`x\n${line}\ny`, 2, 2 + line.length);
 
@@ -30,18 +30,36 @@ describe("what a line may be, by its first characters", () => {
 	it("measures indents with tabs to the next multiple of four", () => {
 		expect([indentOf("- a"), indentOf("  - a"), indentOf("\t- a"), indentOf("  \t- a"), indentOf("\t  - a")]).toEqual([0, 2, 4, 4, 6]);
 	});
+
+	it.each([
+		["- a", 2],
+		["-   a", 4],
+		["  * a", 4],
+		["1. a", 3],
+		["12) a", 4],
+		["\t- a", 6],
+		["-\ta", 4],
+		["-", 2],
+		["- ", 2],
+		["1.", 3],
+		["-      code", 2],
+	])("finds where the text of %j begins: column %i", (line, column) => {
+		expect(contentColumnOf(line)).toBe(column);
+	});
 });
 
 describe("the dates of the items above", () => {
 	it("gives the nearest dated item's date and forgets the items a shallower one ends", () => {
 		const p = new ParentDates();
 		expect(p.idle).toBe(true);
-		p.item(0, 0, 100);
+		// `- …` at the margin: its text begins at column 2.
+		p.item(2, 0, 100);
 		expect(p.under(2, 0)).toBe(100);
-		p.item(2, 0, 200);
+		p.item(4, 0, 200);
 		expect(p.under(4, 0)).toBe(200);
-		expect(p.under(2, 0)).toBe(100);
-		expect(p.under(0, 0)).toBeNull();
+		// Left of the second item's text: a sibling of it, under the first.
+		expect(p.under(3, 0)).toBe(100);
+		expect(p.under(1, 0)).toBeNull();
 		expect(p.idle).toBe(true);
 	});
 

@@ -207,6 +207,21 @@ describe("nested items take the date of a dated item above them", () => {
 		expect(dated(body)).toEqual(["4 none 2026-11-20 A"]);
 	});
 
+	it("under an item only when indented to where its text begins, as CommonMark and Obsidian nest lists", () => {
+		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
+		// One blank is not enough under `- `: a sibling, on the note's date.
+		expect(dated("- 2026-11-20 Fair\n - met [[A]]", daily)).toEqual(["2 none 2026-11-25 A"]);
+		expect(dated("- 2026-11-20 Fair\n  - met [[A]]", daily)).toEqual(["2 none 2026-11-20 A"]);
+		// An ordered item's text begins after `1. `: three columns.
+		expect(dated("1. 2026-11-20 Fair\n  - met [[A]]\n   - and [[B]]", daily)).toEqual(["2 none 2026-11-25 A", "3 none 2026-11-25 B"]);
+		expect(dated("1. 2026-11-20 Fair\n   - met [[A]]\n10. 2026-11-21 Call\n    - with [[B]]", daily)).toEqual(["2 none 2026-11-20 A", "4 none 2026-11-21 B"]);
+		// Wider spacing after the marker moves where the text begins; a tab counts to column four.
+		expect(dated("-   2026-11-20 Fair\n  - met [[A]]\n    - and [[B]]", daily)).toEqual(["2 none 2026-11-25 A", "3 none 2026-11-25 B"]);
+		expect(dated("-\t2026-11-20 Fair\n    - met [[A]]", daily)).toEqual(["2 none 2026-11-20 A"]);
+		// A child's children: under the child's text, not the parent's.
+		expect(dated("- 2026-11-20 Fair\n  - 2026-11-21 dinner\n   - with [[A]]", daily)).toEqual(["3 none 2026-11-20 A"]);
+	});
+
 	it("not across a quote's edge", () => {
 		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
 		expect(dated("> - 2026-11-20 Fair\n  - met [[A]]", daily)).toEqual(["2 none 2026-11-25 A"]);
