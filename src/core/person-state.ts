@@ -169,13 +169,13 @@ export function removeDay(state: PersonState, day: Day): void {
 
 export function sortedDays(state: PersonState): ArrayLike<Day> {
 	if (!state.sorted) {
-		const days = state.days;
+		// Sorted in place: a restored view becomes the person's own array first.
+		const days = ownDays(state);
 		if (days.length > 256) {
 			// A numeric sort of a typed copy is several times faster than a comparator.
 			const sorted = Float64Array.from(days).sort();
 			for (let i = 0; i < sorted.length; i++) days[i] = sorted[i] ?? 0;
-		} else if (Array.isArray(days)) days.sort((a, b) => a - b);
-		else days.sort();
+		} else days.sort((a, b) => a - b);
 		state.sorted = true;
 	}
 	return state.days;

@@ -31,6 +31,30 @@ export function normalizePath(path: string): string | null {
 	return out.join("/");
 }
 
+/**
+ * Whether `base` is `targetBase(target)`, without making that string for a target in printable
+ * ASCII (a restore checks each target's name it kept this way).
+ */
+export function isTargetBase(target: string, base: string): boolean {
+	const from = target.lastIndexOf("/") + 1;
+	const to = endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
+	if (to - from !== base.length) return !isAscii(target, from, to) && targetBase(target) === base;
+	for (let i = 0; i < base.length; i++) {
+		const c = target.charCodeAt(from + i);
+		if (c < 32 || c > 126) return targetBase(target) === base;
+		if ((c >= 65 && c <= 90 ? c + 32 : c) !== base.charCodeAt(i)) return false;
+	}
+	return true;
+}
+
+function isAscii(s: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 32 || c > 126) return false;
+	}
+	return true;
+}
+
 /** The lower-cased name a target would match: `People/Anna Rossi.md` → `anna rossi`. */
 export function targetBase(target: string): string {
 	const from = target.lastIndexOf("/") + 1;

@@ -7,7 +7,7 @@ import { type IndexTables, NO_NUMBERS, NO_PROBLEMS, NO_TEXTS } from "./index-sta
 import type { Target } from "./linkers";
 import { newPerson, type PersonState, primeWindow } from "./person-state";
 import { linksAnyone, RestoredFacts, type TargetColumns } from "./restored-facts";
-import { targetBase } from "./resolver";
+import { isTargetBase, targetBase } from "./resolver";
 import type { IndexSnapshot } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 
@@ -23,9 +23,10 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 	const restoreTarget = (k: number): void => {
 		// Strings from storage are fresh and flat: no need to copy them out of anything.
 		const name = snap.targetNames[k] ?? "";
-		// The name's base is the linkers' own string (one per name, as `NoteLinks.target` keeps them).
-		const b = snap.targetBases[k] ?? -1;
-		const made: Target = { name, base: b >= 0 ? (snap.linkerBases[b] ?? "") : targetBase(name), dest: null, epoch: -1 };
+		// The name's base is the linkers' own string (one per name, as `NoteLinks.target` keeps
+		// them), when it is the name's: a damaged store must not file the target under another.
+		const kept = snap.linkerBases[snap.targetBases[k] ?? -1];
+		const made: Target = { name, base: kept !== undefined && isTargetBase(name, kept) ? kept : targetBase(name), dest: null, epoch: -1 };
 		t.targetTable.set(name, made);
 		targets[k] = made;
 	};

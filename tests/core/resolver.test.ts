@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
+import { isTargetBase, LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
 import { Lcg } from "./random-notes";
 
 function resolver(...paths: string[]): LinkResolver {
@@ -152,3 +152,14 @@ function reference(notes: string[], target: string, source: string): string | nu
 	matching.sort((a, b) => (here(a) !== here(b) ? (here(a) ? -1 : 1) : a.length !== b.length ? a.length - b.length : a < b ? -1 : a > b ? 1 : 0));
 	return matching[0] ?? null;
 }
+
+describe("isTargetBase", () => {
+	const names = ["Anna Rossi", "People/Anna Rossi.md", "people/ANNA ROSSI", "a/b/.md", ".md", "Zoë Müller", "Zoe\u0308 Mu\u0308ller", "ΣΟΦΙΑ", "x\ty", "[[odd]]", "", "Notes/", "José García.md", "İstanbul"];
+	it("says yes to the name's own base and no to any other's", () => {
+		for (const name of names) {
+			expect(isTargetBase(name, targetBase(name)), name).toBe(true);
+			for (const other of names) if (targetBase(other) !== targetBase(name)) expect(isTargetBase(name, targetBase(other)), `${name} / ${other}`).toBe(false);
+			expect(isTargetBase(name, `${targetBase(name)}x`)).toBe(false);
+		}
+	});
+});
