@@ -169,8 +169,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
 		const toRead: string[] = [];
 		let notes: NoteRecord[] = [];
-		const sendNotes = async (force: boolean): Promise<boolean> => {
-			if (!force && notes.length < NOTES_BATCH && clock.spent() <= SLICE_MS) return true;
+		const sendNotes = async (): Promise<boolean> => {
 			worker.postMessage({ kind: "notes", notes });
 			notes = [];
 			return clock.spent() <= SLICE_MS || (await endSlice());
@@ -180,7 +179,8 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			const cache = app.metadataCache.getFileCache(file);
 			if (people.has(file.path) || linksSomeone(cache, resolved?.[file.path], people)) toRead.push(file.path);
 			else notes.push(quietRecord(file, cache));
-			if (!(await sendNotes(false))) return null;
+			// Awaited only when sending: an await per note is a turn of the microtask queue each.
+			if ((notes.length >= NOTES_BATCH || (timings.notes % CHECK_EVERY === 0 && clock.spent() > SLICE_MS)) && !(await sendNotes())) return null;
 		}
 		// Read and sent, as bytes (decoded in the worker); a note that cannot be read goes by its
 		// links (asked for again if needed).
@@ -201,7 +201,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			});
 			if (!done || b.signal.aborted) return false;
 			sendTexts();
-			return sendNotes(true);
+			return sendNotes();
 		};
 		if (!(await readAll(toRead))) return null;
 		worker.postMessage({ kind: "settle" });
