@@ -20,9 +20,13 @@ export class ThreadWorker implements BuildWorker {
 
 	constructor(file: string) {
 		this.thread = new Worker(file);
-		this.thread.on("message", (bytes: Uint8Array) => {
+		this.thread.on("message", ({ bytes, buffers }: { bytes: Uint8Array; buffers: ArrayBuffer[] }) => {
 			replyHooks.begin?.();
-			const data = v8.deserialize(bytes) as BuildReply;
+			// Memory the worker handed over (the snapshot's typed arrays) is taken, not copied.
+			const deserializer = new v8.DefaultDeserializer(bytes);
+			deserializer.readHeader();
+			buffers.forEach((b, i) => deserializer.transferArrayBuffer(i, b));
+			const data = deserializer.readValue() as BuildReply;
 			this.onmessage?.({ data } as MessageEvent<BuildReply>);
 		});
 		this.thread.on("error", (e) => this.onerror?.(e));

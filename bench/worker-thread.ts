@@ -6,7 +6,7 @@
  */
 import * as v8 from "node:v8";
 import { parentPort } from "node:worker_threads";
-import { type BuildRequest, IndexBuilder } from "../src/core/index-builder";
+import { type BuildRequest, IndexBuilder, replyBuffers } from "../src/core/index-builder";
 
 const port = parentPort;
 if (!port) throw new Error("bench/worker-thread.ts runs in a worker thread");
@@ -17,8 +17,14 @@ port.on("message", ({ bytes, buffers }: { bytes: Uint8Array; buffers: ArrayBuffe
 	buffers.forEach((b, i) => deserializer.transferArrayBuffer(i, b));
 	const request = deserializer.readValue() as BuildRequest;
 	for (const reply of builder.handle(request)) {
-		// An array of its own, handed over without a copy (a Web Worker transfers the snapshot's arrays).
-		const out = new Uint8Array(v8.serialize(reply));
-		port.postMessage(out, [out.buffer]);
+		// The snapshot's typed arrays are handed over, not copied, as the plugin's Web Worker
+		// hands them (src/worker/entry.ts); the rest is serialized, into an array of its own.
+		const transfer = replyBuffers(reply);
+		const serializer = new v8.DefaultSerializer();
+		serializer.writeHeader();
+		transfer.forEach((b, i) => serializer.transferArrayBuffer(i, b));
+		serializer.writeValue(reply);
+		const out = new Uint8Array(serializer.releaseBuffer());
+		port.postMessage({ bytes: out, buffers: transfer }, [out.buffer, ...transfer]);
 	}
 });
