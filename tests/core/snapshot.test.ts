@@ -13,6 +13,13 @@ function stored(index: PeopleIndex): unknown {
 	return structuredClone(index.snapshot(KEY));
 }
 
+/** An index of these notes (path, text). */
+function indexOf(notes: ReadonlyArray<readonly [string, string]>): PeopleIndex {
+	const index = new PeopleIndex(options());
+	for (const [path, text] of notes) index.upsert(record(path, text));
+	return index;
+}
+
 describe("index snapshots", () => {
 	it("restore exactly the index they were taken from, and stay equal through the same edits", () => {
 		for (let seed = 1; seed <= 12; seed++) {
@@ -95,12 +102,10 @@ describe("index snapshots", () => {
 	});
 
 	it("refuses a snapshot made with other settings, of another format, or damaged", () => {
-		const index = new PeopleIndex(options());
-		for (const [path, text] of [
+		const index = indexOf([
 			["People/Anna Rossi.md", "---\ntags: [person]\ncadence: 2w\n---\n- 2026-11-01 Coffee\n"],
 			["Journal/2026-11-10.md", "- Lunch with [[Anna Rossi]]\n- [ ] Call [[Anna Rossi]]\n"],
-		] as const)
-			index.upsert(record(path, text));
+		]);
 		const good = index.snapshot(KEY);
 		expect(() => PeopleIndex.fromSnapshot(options(), good, "other settings")).toThrow(SnapshotError);
 		const damaged: Array<[string, (s: Record<string, unknown>) => void]> = [
@@ -131,12 +136,10 @@ describe("index snapshots", () => {
 	});
 
 	it("give each target the name it links, from the linkers' names or (−1) worked out again", () => {
-		const index = new PeopleIndex(options());
-		for (const [path, text] of [
+		const index = indexOf([
 			["People/Anna Rossi.md", "---\ntags: [person]\n---\n"],
 			["Journal/2026-11-10.md", "- Lunch with [[Anna Rossi]] and [[people/anna rossi.md|Anna]]\n"],
-		] as const)
-			index.upsert(record(path, text));
+		]);
 		const good = index.snapshot(KEY);
 		expect([...good.targetBases].every((b) => b >= 0)).toBe(true);
 		for (let k = 0; k < good.targetNames.length; k++) expect(good.linkerBases[good.targetBases[k] ?? -1]).toBe(good.targetNames[k]?.toLowerCase().replace(/\.md$/, "").split("/").pop());
