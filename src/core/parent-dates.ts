@@ -9,9 +9,10 @@
  * An item's own date wins; else the nearest dated item above it gives its date. An item sits
  * under another when it is indented at least to where the other's text begins, as CommonMark
  * (and Obsidian) nest lists: ` - b` under `- a` is a sibling, `  - b` a child. Unindented text
- * (a paragraph, a heading, a thematic break) ends the list, and so does any line of another quote
- * depth, blank or not; other blank lines and indented text do not. The scanner's quick pass, which reads lines
- * without a link only by their first characters (`lineKind`), keeps the same books (`mayPass`).
+ * (a paragraph, a heading, a thematic break) ends the list, and so does any line of another
+ * quote depth, blank or not; other blank lines and indented text do not. The scanner's quick
+ * pass, which reads lines without a link only by their first characters (`lineKind`), keeps the
+ * same books (`mayPass`).
  */
 import type { Day } from "./dates";
 
@@ -47,8 +48,9 @@ export function contentColumnOf(line: string): number {
 export class ParentDates {
 	/**
 	 * The open items that give a date, outermost first: the columns where their text begins
-	 * (`contentColumnOf`) and their dates (`NaN`: one that is no day), the first `depth` of each. The arrays only grow: cutting them would make the
-	 * next push allocate anew, item after item in a person's log.
+	 * (`contentColumnOf`) and their dates (`NaN`: one that is no day), the first `depth` of each.
+	 * The arrays only grow: cutting them would make the next push allocate anew, item after item
+	 * in a person's log.
 	 */
 	private readonly columns: number[] = [];
 	private readonly days: Day[] = [];
