@@ -9,9 +9,9 @@ import { migrateSettings, type ReteSettings } from "../core/settings";
 import { formatMoment } from "../core/template";
 import { templatePaths } from "../core/templates";
 import type { Problem } from "../core/types";
+import { messagesFor } from "../plugin/i18n";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args";
 import { formatJson, formatText } from "./report";
-import { messagesFor } from "../plugin/i18n";
 import { todaySection } from "./today";
 import { listNotes, NoteReader, readConfigJson, toRecord } from "./vault";
 

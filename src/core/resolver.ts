@@ -37,7 +37,7 @@ export function normalizePath(path: string): string | null {
  */
 export function isTargetBase(target: string, base: string): boolean {
 	const from = target.lastIndexOf("/") + 1;
-	const to = endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
+	const to = nameEnd(target, from);
 	if (to - from !== base.length) return !isAscii(target, from, to) && targetBase(target) === base;
 	for (let i = 0; i < base.length; i++) {
 		const c = target.charCodeAt(from + i);
@@ -55,10 +55,15 @@ function isAscii(s: string, from: number, to: number): boolean {
 	return true;
 }
 
+/** Where a target's name, which begins at `from` (past its last `/`), ends: before a final `.md`. */
+function nameEnd(target: string, from: number): number {
+	return endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
+}
+
 /** The lower-cased name a target would match: `People/Anna Rossi.md` → `anna rossi`. */
 export function targetBase(target: string): string {
 	const from = target.lastIndexOf("/") + 1;
-	const to = endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
+	const to = nameEnd(target, from);
 	return linkKey(from === 0 && to === target.length ? target : target.slice(from, to));
 }
 

@@ -21,13 +21,16 @@ export interface TargetColumns {
 	noteDests: ArrayLike<number>;
 }
 
+/** The person of the `k`th target in the columns (`null`: none). */
+function personAt(cols: TargetColumns, k: number): PersonState | null {
+	const d = cols.noteDests[k] ?? -1;
+	return d >= 0 ? (cols.people[d] ?? null) : null;
+}
+
 /** Whether a target of the note numbered `i` has a person. */
 export function linksAnyone(cols: TargetColumns, i: number): boolean {
 	const to = cols.start[i + 1] ?? 0;
-	for (let k = cols.start[i] ?? 0; k < to; k++) {
-		const d = cols.noteDests[k] ?? -1;
-		if (d >= 0 && (cols.people[d] ?? null) !== null) return true;
-	}
+	for (let k = cols.start[i] ?? 0; k < to; k++) if (personAt(cols, k) !== null) return true;
 	return false;
 }
 
@@ -79,10 +82,7 @@ export class RestoredFacts implements NoteFacts {
 		if (this.ownDests === undefined) {
 			const from = this.cols.start[this.at] ?? 0;
 			const out = new Array<PersonState | null>((this.cols.start[this.at + 1] ?? 0) - from);
-			for (let k = 0; k < out.length; k++) {
-				const d = this.cols.noteDests[from + k] ?? -1;
-				out[k] = d >= 0 ? (this.cols.people[d] ?? null) : null;
-			}
+			for (let k = 0; k < out.length; k++) out[k] = personAt(this.cols, from + k);
 			this.ownDests = out;
 		}
 		return this.ownDests;
@@ -105,16 +105,12 @@ export class RestoredFacts implements NoteFacts {
 			for (let i = 0; i < own.length; i++) each(own[i] as Target, dests?.[i] ?? null);
 			return;
 		}
-		const { targets, people, noteTargets, noteDests } = this.cols;
+		const { targets, noteTargets } = this.cols;
 		const from = this.cols.start[this.at] ?? 0;
 		const to = this.cols.start[this.at + 1] ?? 0;
 		const dests = this.ownDests;
 		for (let k = from; k < to; k++) {
-			let dest: PersonState | null = null;
-			if (dests === undefined) {
-				const d = noteDests[k] ?? -1;
-				dest = d >= 0 ? (people[d] ?? null) : null;
-			} else dest = dests?.[k - from] ?? null;
+			const dest = dests === undefined ? personAt(this.cols, k) : (dests?.[k - from] ?? null);
 			each(targets[noteTargets[k] ?? 0] as Target, dest);
 		}
 	}
