@@ -36,6 +36,12 @@ export interface IndexOptions {
 	daily: DailyMatcher | null;
 	/** Template notes and folders: indexed as empty notes (never people, entries or links). */
 	templates?: TemplatePaths;
+	/**
+	 * The link targets of a quiet note (`NoteRecord.quiet`) as its record's `links` would give
+	 * them; `null` when the adapter cannot tell (the note is then read). Asked once a person
+	 * appears, for every quiet note, the first time only (see `takePending`).
+	 */
+	linksOf?: (path: string) => readonly string[] | null;
 }
 
 export class PeopleIndex {
@@ -56,6 +62,10 @@ export class PeopleIndex {
 	private readonly dueMemo = newDueMemo();
 	/** Changes at every upsert and removal. */
 	private version = 0;
+	/** Names (`targetBase`) of the people who appeared since `takePending` last looked. */
+	private readonly appeared = new Set<string>();
+	/** The quiet notes by the names they link (made when first needed, again after a quiet note came). */
+	private quietByName: Map<string, string[]> | null = null;
 
 	/** Headings of reach-out lists in daily notes (see scan). */
 	private readonly mirror: readonly MirrorFinder[];
@@ -126,6 +136,8 @@ export class PeopleIndex {
 		}
 		this.notes.set(path, facts);
 		const wasPerson = old?.person != null;
+		if (facts.quiet) this.quietByName = null;
+		if (facts.person && !wasPerson) this.appeared.add(targetBase(path));
 		if (facts.person) {
 			this.names.add(facts.person.name);
 			const state = this.people.get(path);
@@ -174,8 +186,49 @@ export class PeopleIndex {
 	 */
 	takePending(): string[] {
 		this.settle();
+		if (this.appeared.size > 0) this.wakeQuiet();
 		const out = [...this.links.pending];
 		this.links.pending.clear();
+		return out;
+	}
+
+	/**
+	 * Every person indexed so far was known to the adapter when it gave its quiet notes (a build
+	 * that decided who is a person first): none of them counts as appearing for those notes.
+	 */
+	peopleKnown(): void {
+		this.appeared.clear();
+	}
+
+	/**
+	 * People appeared: the quiet notes that link one of their names (as `linksOf` tells) are to
+	 * be read. Quiet notes link no one who was a person when they came, so only these can.
+	 */
+	private wakeQuiet(): void {
+		const byName = (this.quietByName ??= this.quietNames());
+		for (const base of this.appeared) {
+			for (const path of byName.get(base) ?? []) if (this.notes.get(path)?.quiet) this.links.pending.add(path);
+		}
+		this.appeared.clear();
+	}
+
+	private quietNames(): Map<string, string[]> {
+		const out = new Map<string, string[]>();
+		const linksOf = this.options.linksOf;
+		for (const facts of this.notes.values()) {
+			if (!facts.quiet) continue;
+			const links = linksOf?.(facts.path) ?? null;
+			// Links unknown: read, and so no longer quiet.
+			if (links === null) this.links.pending.add(facts.path);
+			else {
+				for (const link of links) {
+					const base = targetBase(link);
+					const list = out.get(base);
+					if (list === undefined) out.set(base, [facts.path]);
+					else if (list[list.length - 1] !== facts.path) list.push(facts.path);
+				}
+			}
+		}
 		return out;
 	}
 

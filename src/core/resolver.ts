@@ -55,9 +55,38 @@ function isAscii(s: string, from: number, to: number): boolean {
 	return true;
 }
 
-/** Where a target's name, which begins at `from` (past its last `/`), ends: before a final `.md`. */
-function nameEnd(target: string, from: number): number {
-	return endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
+/**
+ * Where a target's name, which begins at `from` (past its last `/`), ends: before a final `.md`.
+ * `end`: where the target ends in `target`.
+ */
+function nameEnd(target: string, from: number, end = target.length): number {
+	return endsWithMd(target, end) && end - 3 >= from ? end - 3 : end;
+}
+
+/**
+ * A number for `targetBase(target.slice(0, end))`, made without making a string: it is
+ * `hashOfBase` of that base. −1 when the name is not all in printable ASCII (compare those by
+ * `targetBase`).
+ */
+export function baseHash(target: string, end = target.length): number {
+	const from = end === 0 ? 0 : target.lastIndexOf("/", end - 1) + 1;
+	return hashRange(target, from, nameEnd(target, from, end));
+}
+
+/** A number for a base (`targetBase`): the same base, the same number (different ones rarely); −1 when not all printable ASCII. */
+export function hashOfBase(base: string): number {
+	return hashRange(base, 0, base.length);
+}
+
+/** FNV-1a over the characters `from..to` of `s`, lower-cased; −1 for any outside printable ASCII. */
+function hashRange(s: string, from: number, to: number): number {
+	let h = 0x811c9dc5;
+	for (let i = from; i < to; i++) {
+		const c = s.charCodeAt(i);
+		if (c < 32 || c > 126) return -1;
+		h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+	}
+	return h >>> 0;
 }
 
 /** The lower-cased name a target would match: `People/Anna Rossi.md` → `anna rossi`. */
@@ -78,8 +107,7 @@ function hasSigma(key: string): boolean {
 	return key.includes("\u03c3") || key.includes("\u03c2");
 }
 
-function endsWithMd(t: string): boolean {
-	const n = t.length;
+function endsWithMd(t: string, n = t.length): boolean {
 	return n >= 3 && t.charCodeAt(n - 3) === 46 && (t.charCodeAt(n - 2) | 32) === 109 && (t.charCodeAt(n - 1) | 32) === 100;
 }
 

@@ -40,6 +40,7 @@ export class RestoredFacts implements NoteFacts {
 	texts: string[];
 	problems: Problem[];
 	unread: boolean;
+	quiet: boolean;
 	own: PersonState | null = null;
 	deferred = false;
 	stamp: number;
@@ -52,13 +53,14 @@ export class RestoredFacts implements NoteFacts {
 		private readonly cols: TargetColumns,
 		private readonly at: number,
 		anyone: boolean,
-		fields: Pick<NoteFacts, "person" | "entries" | "texts" | "problems" | "unread" | "stamp">,
+		fields: Pick<NoteFacts, "person" | "entries" | "texts" | "problems" | "unread" | "quiet" | "stamp">,
 	) {
 		this.person = fields.person;
 		this.entries = fields.entries;
 		this.texts = fields.texts;
 		this.problems = fields.problems;
 		this.unread = fields.unread;
+		this.quiet = fields.quiet;
 		this.stamp = fields.stamp;
 		// Linked, as the snapshot was: a note that links nobody shares the one empty array.
 		this.ownDests = anyone ? undefined : NO_DESTS;

@@ -8,7 +8,7 @@ import type { IndexTables, NoteFacts } from "./index-state";
 import type { Linkers, Target } from "./linkers";
 import { newPerson, type PersonState, sortedDays } from "./person-state";
 import { forEachTarget, targetCount } from "./restored-facts";
-import { type IndexSnapshot, SNAPSHOT_FORMAT, type SnapshotJob, SnapshotStale } from "./snapshot";
+import { type IndexSnapshot, QUIET, SNAPSHOT_FORMAT, type SnapshotJob, SnapshotStale } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 
 /** What the counting steps learn: how many of each there are, so that arrays come at their size. */
@@ -129,7 +129,7 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 		paths[at] = facts.path;
 		numbers.set(facts.path, at);
 		stamps[at] = facts.stamp;
-		unread[at] = facts.unread ? 1 : 0;
+		unread[at] = facts.quiet ? QUIET : facts.unread ? 1 : 0;
 		if (facts.person) {
 			personNotes[persons.length] = at;
 			persons.push(facts.person);

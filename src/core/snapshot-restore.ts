@@ -8,7 +8,7 @@ import type { Target } from "./linkers";
 import { newPerson, type PersonState, primeWindow } from "./person-state";
 import { linksAnyone, RestoredFacts, type TargetColumns } from "./restored-facts";
 import { isTargetBase, targetBase } from "./resolver";
-import type { IndexSnapshot } from "./snapshot";
+import { type IndexSnapshot, QUIET } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 
 /** A restore in progress: `step(max)` does up to `max` more units and says whether it is done. */
@@ -77,7 +77,8 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 			entries: e1 > e0 ? snap.entries.subarray(e0, e1) : NO_NUMBERS,
 			texts: x1 > x0 ? snap.texts.slice(x0, x1) : NO_TEXTS,
 			problems: problems.get(path) ?? NO_PROBLEMS,
-			unread: snap.unread[i] === 1,
+			unread: snap.unread[i] !== 0,
+			quiet: snap.unread[i] === QUIET,
 			stamp: snap.stamps[i] ?? NaN,
 		});
 		t.notes.set(path, facts);

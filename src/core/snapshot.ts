@@ -14,7 +14,11 @@ import type { PersonInfo, Problem } from "./types";
 // 5: nested items take the date of a dated item above them (tenth round).
 // 6: each target's name as a number in `linkerBases` (`targetBases`).
 // 7: an item nests under another only when indented to where the other's text begins.
-export const SNAPSHOT_FORMAT = 7;
+// 8: quiet notes (`unread` 2), held without their links (twelfth round).
+export const SNAPSHOT_FORMAT = 8;
+
+/** `unread` of a quiet note (`NoteRecord.quiet`): not read, and no links kept. */
+export const QUIET = 2;
 
 export interface IndexSnapshot {
 	format: number;
@@ -23,7 +27,7 @@ export interface IndexSnapshot {
 	paths: string[];
 	/** Each note's `NoteRecord.stamp` (NaN when it had none). */
 	stamps: Float64Array;
-	/** 1 when the note was indexed from its links alone (not read). */
+	/** 1 when the note was indexed from its links alone (not read); `QUIET` (2), not even those. */
 	unread: Uint8Array;
 	/** For each person note, its number; `persons[k]` is the person of note `personNotes[k]`. */
 	personNotes: Int32Array;
@@ -122,6 +126,7 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(within(s.noteTargets, 0, s.targetNames.length), "bad target number");
 	check(s.targetBases instanceof Int32Array && s.targetBases.length === s.targetNames.length && within(s.targetBases, -1, s.linkerBases.length), "bad target name");
 	check(within(s.noteDests, -1, n), "bad person number");
+	for (let i = 0; i < n; i++) check(s.unread[i] as number <= QUIET && (s.unread[i] !== QUIET || s.targetStart[i] === s.targetStart[i + 1]), "bad unread note");
 	check(within(s.linkerNotes, 0, n), "bad linking note");
 	let last = -1;
 	for (const k of s.personNotes) {

@@ -27,6 +27,13 @@ export interface NoteRecord {
 	 * start can tell which notes changed since. Unset: the note is always read again.
 	 */
 	stamp?: number;
+	/**
+	 * With `body: null` and no `links`: a note the adapter left out of the index's links. None of
+	 * its links could name a person the adapter knew of when it made the record (none has a
+	 * person's name), so it gave them not. The index keeps its path and stamp only, and asks
+	 * `IndexOptions.linksOf` for its links once a person appears (see `PeopleIndex.takePending`).
+	 */
+	quiet?: boolean;
 }
 
 /** Something wrong in a note, reported and skipped; it never stops the rest of the vault. */

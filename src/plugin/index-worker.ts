@@ -5,7 +5,7 @@
  * a snapshot for the main thread to restore, as it restores the index kept between starts.
  * Without workers (or when the worker fails) the build runs on the main thread, in slices.
  */
-import type { App, CachedMetadata, TFile } from "obsidian";
+import type { App } from "obsidian";
 import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
 import { type TemplatePaths, templateMatcher } from "../core/templates";
@@ -15,7 +15,8 @@ import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
 import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
-import { linksRecord, uncachedFrontmatter } from "./records";
+import { fileStamp, linksRecord } from "./records";
+import { frontmatterOf, isQuiet, linksOnlyRecord, linksSomeone, peopleNames } from "./worker-notes";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -167,20 +168,27 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			if (++seen % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
 		}
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
+		const names = peopleNames(people);
 		const toRead: string[] = [];
 		let notes: NoteRecord[] = [];
+		let quiet: { paths: string[]; stamps: number[] } = { paths: [], stamps: [] };
 		const sendNotes = async (): Promise<boolean> => {
-			worker.postMessage({ kind: "notes", notes });
+			post({ kind: "notes", notes, quiet: { paths: quiet.paths, stamps: Float64Array.from(quiet.stamps) } });
 			notes = [];
+			quiet = { paths: [], stamps: [] };
 			return clock.spent() <= SLICE_MS || (await endSlice());
 		};
 		for (const file of files) {
 			timings.notes++;
 			const cache = app.metadataCache.getFileCache(file);
 			if (people.has(file.path) || linksSomeone(cache, resolved?.[file.path], people)) toRead.push(file.path);
-			else notes.push(quietRecord(file, cache));
+			else if (isQuiet(cache, names)) {
+				quiet.paths.push(file.path);
+				quiet.stamps.push(fileStamp(file));
+			} else notes.push(linksOnlyRecord(file, cache));
 			// Awaited only when sending: an await per note is a turn of the microtask queue each.
-			if ((notes.length >= NOTES_BATCH || (timings.notes % CHECK_EVERY === 0 && clock.spent() > SLICE_MS)) && !(await sendNotes())) return null;
+			const batch = notes.length + quiet.paths.length;
+			if ((batch >= NOTES_BATCH || (timings.notes % CHECK_EVERY === 0 && clock.spent() > SLICE_MS)) && !(await sendNotes())) return null;
 		}
 		// Read and sent, as bytes (decoded in the worker); a note that cannot be read goes by its
 		// links (asked for again if needed).
@@ -227,25 +235,6 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 }
 
 /**
- * A note that is nobody's, sent by its links (the worker asks for its text, with its properties,
- * if it turns out to link someone). Its properties go only when they are not a set of properties
- * (the worker reports that): by them it is no person (`isPerson` said so), nor would it be
- * without them, and nothing else of a note known by its links reads them. Most notes are these:
- * their properties are most of what the main thread would copy to send them.
- */
-function quietRecord(file: TFile, cache: CachedMetadata | null): NoteRecord {
-	const record = linksRecord(file, cache);
-	if (asProperties(record.frontmatter) !== null) record.frontmatter = undefined;
-	return record;
-}
-
-/** A note's properties from the metadata cache; from its `bytes` when Obsidian has not read it yet. */
-function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer): unknown {
-	const cache = app.metadataCache.getFileCache(file);
-	return cache === null && bytes ? uncachedFrontmatter(new TextDecoder().decode(bytes)) : cache?.frontmatter;
-}
-
-/**
  * The index built in a worker from `spawn`, as a snapshot: `undefined` without a worker (or
  * when it failed: the caller then builds on the main thread), `null` when given up.
  */
@@ -269,15 +258,4 @@ export async function buildElsewhere(b: Omit<WorkerBuild, "worker" | "daily"> & 
 		timings.read = 0;
 		return undefined;
 	}
-}
-
-/**
- * Whether a note links a person's note, by Obsidian's `resolvedLinks` entry. That entry also
- * counts embeds and links in properties, which do not make a note concern someone: a note with
- * any of those is left to its links (the worker asks for it if one of them is a person's).
- */
-function linksSomeone(cache: CachedMetadata | null, dests: Record<string, number> | undefined, people: ReadonlySet<string>): boolean {
-	if (dests === undefined || !cache?.links?.length || cache.embeds?.length || cache.frontmatterLinks?.length) return false;
-	for (const dest in dests) if (people.has(dest)) return true;
-	return false;
 }

@@ -19,11 +19,23 @@ function decodeLink(link: string): string {
 export function metadataLinks(cache: CachedMetadata | null): string[] {
 	const out: string[] = [];
 	for (const l of cache?.links ?? []) {
-		const link = l.link.startsWith("<") ? l.link.replace(/^<(.*)>$/, "$1") : l.link;
-		const path = getLinkpath(decodeLink(link));
+		const path = linkTarget(l.link);
 		if (path !== "") out.push(path);
 	}
 	return out;
+}
+
+/** The target of a link as the metadata cache gives it (`metadataLinks`): `""` for none. */
+export function linkTarget(written: string): string {
+	const link = written.startsWith("<") ? written.replace(/^<(.*)>$/, "$1") : written;
+	return getLinkpath(decodeLink(link));
+}
+
+/** A note's link targets (`metadataLinks`); `null` when it is gone or Obsidian has not read it yet. */
+export function cachedLinks(app: App, path: string): string[] | null {
+	const file = app.vault.getFileByPath(path);
+	const cache = file ? app.metadataCache.getFileCache(file) : null;
+	return cache ? metadataLinks(cache) : null;
 }
 
 /**

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isoFromDay } from "../../src/core/dates";
+import { PeopleIndex } from "../../src/core/network";
+import type { NoteRecord } from "../../src/core/types";
 import { day, dueLines, makeIndex, record } from "./helpers";
+import { options } from "./random-notes";
 
 const anna = "---\ntags: [person]\ncadence: 2w\n---\n## Log\n- 2026-10-01 Coffee\n";
 
@@ -99,5 +102,57 @@ describe("PeopleIndex", () => {
 	it("does not count a person's note twice when it also links to itself", () => {
 		const index = makeIndex({ "People/Anna.md": "---\ncadence: 7\n---\n- 2026-11-01 note to self [[Anna]]\n" });
 		expect(index.stats().interactions).toBe(1);
+	});
+});
+
+describe("quiet notes (held by path and stamp, their links asked for when a person appears)", () => {
+	const links: Record<string, string[]> = {
+		"Notes/Dinner.md": ["Carla Neri", "Lisbon"],
+		"Notes/Trip.md": ["Lisbon"],
+		"Notes/Ideas.md": ["Projects/Carla Neri.md"],
+	};
+	const quiet = (path: string): NoteRecord => ({ path, frontmatter: undefined, body: null, quiet: true, stamp: 1 });
+	const carla = record("People/Carla Neri.md", "---\ntags: [person]\n---\n");
+	function quietIndex(linksOf?: (path: string) => string[] | null): PeopleIndex {
+		const index = new PeopleIndex({ ...options(), linksOf });
+		for (const path of Object.keys(links)) index.upsert(quiet(path));
+		index.upsert(record("People/Anna.md", "---\ntags: [person]\n---\n"));
+		return index;
+	}
+
+	it("asks for the quiet notes that link the name of a person who appears, once", () => {
+		const asked: string[] = [];
+		const index = quietIndex((path) => (asked.push(path), links[path] ?? null));
+		// Anna appeared after the quiet notes came, but none links her name.
+		expect(index.takePending()).toEqual([]);
+		expect(asked.sort()).toEqual(Object.keys(links).sort());
+		index.upsert(carla);
+		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		expect(index.takePending()).toEqual([]);
+		// Read, the note is no longer quiet: a person appearing again asks nothing more of it.
+		index.upsert(record("Notes/Dinner.md", "- 2026-11-10 Dinner with [[Carla Neri]]\n"));
+		index.remove("People/Carla Neri.md");
+		index.upsert(carla);
+		expect(index.takePending()).toEqual(["Notes/Ideas.md"]);
+		expect(index.lastInteraction("People/Carla Neri.md", day("2026-11-20"))).toBe(day("2026-11-10"));
+		// The notes' links were asked for once, when the first person appeared.
+		expect(asked.length).toBe(3);
+	});
+
+	it("asks for every quiet note when their links cannot be told, and for none of the people known when they came", () => {
+		const blind = quietIndex();
+		blind.peopleKnown();
+		expect(blind.takePending()).toEqual([]);
+		blind.upsert(carla);
+		expect(blind.takePending().sort()).toEqual(Object.keys(links).sort());
+		const gone = quietIndex((path) => (path === "Notes/Trip.md" ? null : (links[path] ?? null)));
+		expect(gone.takePending()).toEqual(["Notes/Trip.md"]);
+	});
+
+	it("holds a record that gives links by them, though it says it is quiet", () => {
+		const index = quietIndex(() => []);
+		index.upsert({ ...quiet("Notes/Odd.md"), links: ["Carla Neri"] });
+		index.upsert(carla);
+		expect(index.takePending()).toEqual(["Notes/Odd.md"]);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isTargetBase, LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
+import { baseHash, hashOfBase, isTargetBase, LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
 import { Lcg } from "./random-notes";
 
 function resolver(...paths: string[]): LinkResolver {
@@ -161,5 +161,29 @@ describe("isTargetBase", () => {
 			for (const other of names) if (targetBase(other) !== targetBase(name)) expect(isTargetBase(name, targetBase(other)), `${name} / ${other}`).toBe(false);
 			expect(isTargetBase(name, `${targetBase(name)}x`)).toBe(false);
 		}
+	});
+});
+
+describe("baseHash", () => {
+	const names = ["Anna Rossi", "People/Anna Rossi.md", "people/ANNA ROSSI", "a/b/.md", ".md", "x.MD", "Zoë Müller", "ΣΟΦΙΑ", "x\ty", "[[odd]]", "", "Notes/", "/", "Anna Rossi.md.md", "Marco"];
+	it("gives a name in printable ASCII the number of its base, and other names −1", () => {
+		for (const name of names) {
+			const base = targetBase(name);
+			const ascii = /^[ -~]*$/.test(base) && /^[ -~]*$/.test(name);
+			expect(baseHash(name), name).toBe(ascii ? hashOfBase(base) : -1);
+			if (ascii) expect(baseHash(name)).toBeGreaterThanOrEqual(0);
+		}
+		expect(baseHash("Anna Rossi")).not.toBe(baseHash("Anna Rosso"));
+		// A base in ASCII from a name that is not (the Kelvin sign is a K once normalised).
+		expect(hashOfBase(targetBase("People/\u212Aate.md"))).toBe(baseHash("Kate"));
+		expect(hashOfBase("zoë")).toBe(-1);
+	});
+
+	it("reads the target up to `end` only", () => {
+		for (const name of names) {
+			for (const tail of ["#Heading", "#^block", "#a/b.md"]) expect(baseHash(name + tail, name.length), name + tail).toBe(baseHash(name));
+		}
+		expect(baseHash("People/Anna.md#x/y", 14)).toBe(hashOfBase("anna"));
+		expect(baseHash("People/Anna.md", 0)).toBe(hashOfBase(""));
 	});
 });

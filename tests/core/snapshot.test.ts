@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { parseIsoDay } from "../../src/core/dates";
 import type { PersonCards } from "../../src/core/person-state";
-import { SnapshotError, SnapshotStale } from "../../src/core/snapshot";
+import { QUIET, SnapshotError, SnapshotStale } from "../../src/core/snapshot";
 import { record } from "./helpers";
 import { FOLDERS, Lcg, NAMES, observe, options, randomRecord } from "./random-notes";
 
@@ -101,6 +101,19 @@ describe("index snapshots", () => {
 		expect(restored.stampOf("People/Nobody.md")).toBeUndefined();
 	});
 
+	it("keep quiet notes quiet, without links, and ask for them when a person appears after the restore", () => {
+		const built = new PeopleIndex({ ...options(), linksOf: () => ["Sara Neri"] });
+		built.upsert({ path: "Notes/Fair.md", frontmatter: undefined, body: null, quiet: true, stamp: 7 });
+		built.upsert(record("Journal/2026-11-10.md", "- Met [[Sara Neri]] at the fair\n"));
+		const snap = built.snapshot(KEY);
+		expect([...snap.unread]).toEqual(snap.paths.map((p) => (p === "Notes/Fair.md" ? QUIET : 0)));
+		const restored = PeopleIndex.fromSnapshot({ ...options(), linksOf: () => ["Sara Neri"] }, structuredClone(snap), KEY);
+		expect(restored.snapshot(KEY)).toEqual(snap);
+		expect(restored.takePending()).toEqual([]);
+		restored.upsert(record("People/Sara Neri.md", "---\ntags: [person]\n---\n"));
+		expect(restored.takePending()).toEqual(["Notes/Fair.md"]);
+	});
+
 	it("refuses a snapshot made with other settings, of another format, or damaged", () => {
 		const index = indexOf([
 			["People/Anna Rossi.md", "---\ntags: [person]\ncadence: 2w\n---\n- 2026-11-01 Coffee\n"],
@@ -126,6 +139,8 @@ describe("index snapshots", () => {
 			["ties of another length", (s) => (s.nameTied = new Uint8Array(5))],
 			["a name that is not text", (s) => (s.nameOrder = [7])],
 			["a contact day that is no day", (s) => (s.personDays = Float64Array.from([Number.NaN]))],
+			["unread beyond quiet", (s) => (s.unread = Uint8Array.from([0, 3]))],
+			["a quiet note with targets", (s) => (s.unread = Uint8Array.from((s.paths as string[]).map((p) => (p.startsWith("Journal/") ? QUIET : 0))))],
 		];
 		for (const [what, damage] of damaged) {
 			const copy = structuredClone(good) as unknown as Record<string, unknown>;

@@ -32,6 +32,8 @@ class InThreadWorker implements BuildWorker {
 	texts = 0;
 	/** Notes received by their links, with their properties as sent. */
 	readonly byLinks = new Map<string, unknown>();
+	/** Notes received as quiet notes (path and stamp only). */
+	readonly quietNotes = new Set<string>();
 	private readonly builder = new IndexBuilder();
 
 	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; quietAfter?: BuildRequest["kind"]; onRequest?: (kind: BuildRequest["kind"]) => void; mangle?: (reply: BuildReply) => BuildReply } = {}) {}
@@ -43,6 +45,7 @@ class InThreadWorker implements BuildWorker {
 		this.received.push(copy.kind);
 		if (copy.kind === "texts") this.texts += copy.notes.length;
 		if (copy.kind === "notes") for (const n of copy.notes) this.byLinks.set(n.path, n.frontmatter);
+		if (copy.kind === "notes") for (const p of copy.quiet?.paths ?? []) this.quietNotes.add(p);
 		setTimeout(() => {
 			if (this.terminated || this.fault.silent || this.quiet) return;
 			if (copy.kind === this.fault.quietAfter) this.quiet = true;
@@ -147,11 +150,11 @@ describe("the first build in a worker", () => {
 		expect(there.timings.worker).toBe(true);
 		expect(there.index.person("Templates/Person.md")).toBeNull();
 		expect(view(there)).toEqual(view(here));
-		// Tagged as a person, yet not read as one: sent by its links, not as text.
+		// Tagged as a person, yet not read as one: sent as a quiet note (it links no one), not as text.
 		const bare = { ...files, "Templates/Person.md": "---\ntags: [person]\ncadence: 1w\n---\n# {{title}}\n" };
 		const again = new InThreadWorker();
 		await launch(vault(bare), () => again);
-		expect(again.byLinks.has("Templates/Person.md")).toBe(true);
+		expect(again.quietNotes.has("Templates/Person.md")).toBe(true);
 	});
 
 	it("sends as text the notes Obsidian resolved to someone; reads others only when the worker finds they link someone", async () => {
@@ -195,8 +198,73 @@ describe("the first build in a worker", () => {
 		expect(view(there)).toEqual(view(here));
 		expect(here.index.problems().map((p) => `${p.path}: ${p.message}`)).toContain("Notes/A list.md: frontmatter is not a set of properties (key: value); ignored");
 		expect(worker.byLinks.get("Notes/A list.md")).toEqual(["a", "b"]);
-		expect(worker.byLinks.has("Notes/A place.md")).toBe(true);
-		expect(worker.byLinks.get("Notes/A place.md")).toBeUndefined();
+		// Its properties a set of properties, its links no one's name: its path and stamp only.
+		expect(worker.byLinks.has("Notes/A place.md")).toBe(false);
+		expect(worker.quietNotes.has("Notes/A place.md")).toBe(true);
+	});
+
+	it("sends as quiet only the notes none of whose links has a person's name", async () => {
+		const extra = {
+			// A person's name, though in another folder: the worker resolves it (to nobody).
+			"Notes/Elsewhere.md": "- 2026-11-02 Lunch with [[Archive/Anna Rossi]]\n",
+			"Notes/Trip.md": "- 2026-11-03 Train to [[Lisbon trip]]\n",
+			"Notes/Nothing.md": "Just prose.\n",
+		};
+		const worker = new InThreadWorker();
+		const there = await launch(vault(extra), () => worker);
+		expect(view(there)).toEqual(view(await launch(vault(extra), null)));
+		expect(Object.keys(extra).filter((p) => worker.quietNotes.has(p))).toEqual(["Notes/Trip.md", "Notes/Nothing.md"]);
+		expect(worker.byLinks.has("Notes/Elsewhere.md")).toBe(true);
+		// Decided knowing every person: the worker asks for none of them.
+		expect(worker.quietNotes.size).toBeGreaterThanOrEqual(3);
+		expect(worker.askedToRead.filter((p) => worker.quietNotes.has(p))).toEqual([]);
+	});
+
+	describe("a quiet note is read once someone it links becomes a person", () => {
+		const extra = {
+			"Notes/Dinner.md": "- 2026-11-10 Dinner with [[Carla Neri]] and [[Dario Fo]]\n",
+			"Notes/Visit.md": "- 2026-11-12 Visit to [[Anna Rossi-Bianchi]]\n",
+			"Notes/Idea.md": "---\ntopic: ideas\n---\nAsk [[Carla Neri]] about it.\n",
+		};
+		const carla = "---\ntags: [person]\ncadence: 1w\n---\n# Carla\n";
+		const changes: Record<string, (app: FakeApp) => Promise<unknown>> = {
+			"a person's note created": (app) => app.vault.create("People/Carla Neri.md", carla),
+			"a person's note renamed to a name it links": (app) => app.fileManager.renameFile(app.vault.getFileByPath("People/Anna Rossi.md") as never, "People/Anna Rossi-Bianchi.md"),
+			"a note that becomes a person's": async (app) => {
+				await app.vault.create("Carla Neri.md", "# Carla\n");
+				await settle();
+				await app.vault.process(app.vault.getFileByPath("Carla Neri.md") as never, () => carla);
+			},
+		};
+		const final = (name: string): Record<string, string> => {
+			if (name === "a person's note created") return { ...extra, "People/Carla Neri.md": carla };
+			if (name === "a note that becomes a person's") return { ...extra, "Carla Neri.md": carla };
+			const files = { ...readFolder(EXAMPLE), ...extra } as Record<string, string>;
+			files["People/Anna Rossi-Bianchi.md"] = files["People/Anna Rossi.md"] as string;
+			delete files["People/Anna Rossi.md"];
+			return files;
+		};
+		it.each(Object.keys(changes))("%s", async (name) => {
+			for (const cache of [null, new MemoryCache()]) {
+				const app = vault(extra);
+				const worker = new InThreadWorker();
+				let built = await launch(app, () => worker, cache);
+				expect(worker.quietNotes.has("Notes/Dinner.md") && worker.quietNotes.has("Notes/Visit.md")).toBe(true);
+				if (cache) {
+					// A later start, from the saved index: the quiet notes come back quiet.
+					await built.save();
+					built.unload();
+					built = await launch(app, () => new InThreadWorker(), cache);
+					expect(built.timings.restored).toBe(true);
+				}
+				await changes[name]?.(app);
+				await settle();
+				const files = final(name);
+				const expected = view(await launch(name === "a person's note renamed to a name it links" ? makeApp(files).app : vault(files), null));
+				expect(view(built)).toEqual(expected);
+				built.unload();
+			}
+		});
 	});
 
 	it("builds on the main thread when no worker can start, or the worker fails", async () => {
