@@ -28,8 +28,8 @@ export interface NoteFacts {
 	problems: Problem[];
 	/** Not read yet: only its links are known, and its text is needed if one is a person. */
 	unread: boolean;
-	/** Unread, and held without its links (`NoteRecord.quiet`): asked about when a person appears. */
-	quiet: boolean;
+	/** Unread, and held without its links: the numbers of their names (`NoteRecord.quiet`); `null` for other notes. */
+	quiet: ArrayLike<number> | null;
 	/** While linked: the person each target resolved to (`null`: none). `null` while not linked. */
 	dests: Array<PersonState | null> | null;
 	/** While linked: the note's own person, when it is one. */

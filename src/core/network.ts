@@ -13,7 +13,7 @@ import { BulkLoad } from "./bulk-load";
 import { cardsMoved, dueList, newDueMemo, openFollowups, rankCards, Readying } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
-import { targetBase } from "./resolver";
+import { hashOfBase, targetBase } from "./resolver";
 import { ShardedMap } from "./sharded-map";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { latestOnOrBefore, newPerson, PersonCards, type PersonState, retire, setInfo, sortedDays } from "./person-state";
@@ -36,12 +36,6 @@ export interface IndexOptions {
 	daily: DailyMatcher | null;
 	/** Template notes and folders: indexed as empty notes (never people, entries or links). */
 	templates?: TemplatePaths;
-	/**
-	 * The link targets of a quiet note (`NoteRecord.quiet`) as its record's `links` would give
-	 * them; `null` when the adapter cannot tell (the note is then read). Asked once a person
-	 * appears, for every quiet note, the first time only (see `takePending`).
-	 */
-	linksOf?: (path: string) => readonly string[] | null;
 }
 
 export class PeopleIndex {
@@ -64,8 +58,11 @@ export class PeopleIndex {
 	private version = 0;
 	/** Names (`targetBase`) of the people who appeared since `takePending` last looked. */
 	private readonly appeared = new Set<string>();
-	/** The quiet notes by the names they link (made when first needed, again after a quiet note came). */
-	private quietByName: Map<string, string[]> | null = null;
+	/**
+	 * The quiet notes of a restored snapshot, in its columns: what `wakeQuiet` looks through
+	 * (`null` once a quiet note came since: then it looks through every note).
+	 */
+	private quietTable: { paths: readonly string[]; start: Int32Array; names: Int32Array } | null = null;
 
 	/** Headings of reach-out lists in daily notes (see scan). */
 	private readonly mirror: readonly MirrorFinder[];
@@ -136,7 +133,7 @@ export class PeopleIndex {
 		}
 		this.notes.set(path, facts);
 		const wasPerson = old?.person != null;
-		if (facts.quiet) this.quietByName = null;
+		if (facts.quiet) this.quietTable = null;
 		if (facts.person && !wasPerson) this.appeared.add(targetBase(path));
 		if (facts.person) {
 			this.names.add(facts.person.name);
@@ -201,35 +198,36 @@ export class PeopleIndex {
 	}
 
 	/**
-	 * People appeared: the quiet notes that link one of their names (as `linksOf` tells) are to
-	 * be read. Quiet notes link no one who was a person when they came, so only these can.
+	 * People appeared: the quiet notes with a link of one of their names (by its number: a note
+	 * whose number only matches is read too, in vain) are to be read. Quiet notes link no one
+	 * who was a person when they came, so only these can. A name outside printable ASCII has no
+	 * number, and no quiet note's link can have it.
 	 */
 	private wakeQuiet(): void {
-		const byName = (this.quietByName ??= this.quietNames());
+		const wanted = new Set<number>();
 		for (const base of this.appeared) {
-			for (const path of byName.get(base) ?? []) if (this.notes.get(path)?.quiet) this.links.pending.add(path);
+			const hash = hashOfBase(base);
+			if (hash >= 0) wanted.add(hash | 0);
 		}
 		this.appeared.clear();
-	}
-
-	private quietNames(): Map<string, string[]> {
-		const out = new Map<string, string[]>();
-		const linksOf = this.options.linksOf;
-		for (const facts of this.notes.values()) {
-			if (!facts.quiet) continue;
-			const links = linksOf?.(facts.path) ?? null;
-			// Links unknown: read, and so no longer quiet.
-			if (links === null) this.links.pending.add(facts.path);
-			else {
-				for (const link of links) {
-					const base = targetBase(link);
-					const list = out.get(base);
-					if (list === undefined) out.set(base, [facts.path]);
-					else if (list[list.length - 1] !== facts.path) list.push(facts.path);
-				}
-			}
+		if (wanted.size === 0) return;
+		const wake = (path: string): void => {
+			if (this.notes.get(path)?.quiet) this.links.pending.add(path);
+		};
+		const table = this.quietTable;
+		if (table) {
+			// A native search through the names for each (most often one person: an event is rare,
+			// and its code not yet compiled), else one run; a note found only on a match.
+			const { paths, start, names } = table;
+			if (wanted.size <= FEW) {
+				for (const name of wanted) for (let k = names.indexOf(name); k >= 0; k = names.indexOf(name, k + 1)) wake(paths[noteOf(start, k)] ?? "");
+			} else for (let k = 0; k < names.length; k++) if (wanted.has(names[k] ?? 0)) wake(paths[noteOf(start, k)] ?? "");
+			return;
 		}
-		return out;
+		for (const facts of this.notes.values()) {
+			const names = facts.quiet;
+			for (let k = 0; names && k < names.length; k++) if (wanted.has((names[k] ?? 0) | 0)) wake(facts.path);
+		}
 	}
 
 	/**
@@ -347,6 +345,7 @@ export class PeopleIndex {
 	static restoring(options: IndexOptions, value: unknown, key: string): { index: PeopleIndex; job: RestoreJob } {
 		const snap = checkSnapshot(value, key);
 		const index = new PeopleIndex(options);
+		index.quietTable = { paths: snap.paths, start: snap.quietStart, names: snap.quietNames };
 		return { index, job: restoreJob(index.tables(), snap) };
 	}
 
@@ -379,4 +378,19 @@ export class PeopleIndex {
 		this.people.delete(path);
 		this.links.epoch++;
 	}
+}
+
+/** People appearing at once that `wakeQuiet` looks for one by one. */
+const FEW = 16;
+
+/** The note whose run of `start` holds position `k`: the last `i` with `start[i] <= k`. */
+function noteOf(start: Int32Array, k: number): number {
+	let lo = 0;
+	let hi = start.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if ((start[mid] ?? 0) <= k) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
 }

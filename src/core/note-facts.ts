@@ -60,7 +60,7 @@ export function readNote(record: NoteRecord, old: NoteFacts | undefined, ctx: Re
 			const t = ctx.target(link);
 			if (!targets.includes(t)) targets.push(t);
 		}
-		return { path: record.path, person, targets, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: true, quiet: record.quiet === true && links.length === 0, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
+		return { path: record.path, person, targets, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: true, quiet: record.quiet !== undefined && links.length === 0 ? record.quiet : null, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 	}
 	// A bad `date` only matters in notes that may refer to someone.
 	const mayRefer = person !== null || record.body.includes("[[") || record.body.includes("](");
@@ -71,7 +71,7 @@ export function readNote(record: NoteRecord, old: NoteFacts | undefined, ctx: Re
 	const mirrorFinders = dailyDate !== null ? ctx.mirror : NO_MIRRORS;
 	const scan = scanBody(record.body, { path: record.path, noteDate, ownNote: person !== null, firstLine: record.bodyStartLine ?? 0, mirrorFinders });
 	for (const p of scan.problems) add(p);
-	if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, quiet: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
+	if (scan.entries.length === 0) return { path: record.path, person, targets: NO_TARGETS, entries: NO_NUMBERS, texts: NO_TEXTS, problems, unread: false, quiet: null, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 	const targets: Target[] = [];
 	// The earlier version's targets, in order, before the intern table: a note read after its
 	// links (or edited) mostly links the same names in the same order.
@@ -105,5 +105,5 @@ export function readNote(record: NoteRecord, old: NoteFacts | undefined, ctx: Re
 			texts.push(detach(e.text ?? ""));
 		}
 	}
-	return { path: record.path, person, targets: targets.slice(), entries, texts, problems, unread: false, quiet: false, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
+	return { path: record.path, person, targets: targets.slice(), entries, texts, problems, unread: false, quiet: null, dests: null, own: null, deferred: false, stamp: record.stamp ?? NaN };
 }

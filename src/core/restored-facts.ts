@@ -5,6 +5,7 @@
  * ~550,000 targets on M; most notes are never asked about before the next save, which writes
  * them from the columns too.
  */
+import { QUIET } from "./snapshot";
 import { NO_DESTS, type NoteFacts } from "./index-state";
 import type { Target } from "./linkers";
 import type { PersonState } from "./person-state";
@@ -19,6 +20,8 @@ export interface TargetColumns {
 	start: ArrayLike<number>;
 	noteTargets: ArrayLike<number>;
 	noteDests: ArrayLike<number>;
+	/** The quiet notes' names (`IndexSnapshot.quietStart`, `quietNames`), by the notes' numbers. */
+	quiet?: { start: Int32Array; names: Int32Array; unread: Uint8Array };
 }
 
 /** The person of the `k`th target in the columns (`null`: none). */
@@ -40,7 +43,6 @@ export class RestoredFacts implements NoteFacts {
 	texts: string[];
 	problems: Problem[];
 	unread: boolean;
-	quiet: boolean;
 	own: PersonState | null = null;
 	deferred = false;
 	stamp: number;
@@ -53,17 +55,22 @@ export class RestoredFacts implements NoteFacts {
 		private readonly cols: TargetColumns,
 		private readonly at: number,
 		anyone: boolean,
-		fields: Pick<NoteFacts, "person" | "entries" | "texts" | "problems" | "unread" | "quiet" | "stamp">,
+		fields: Pick<NoteFacts, "person" | "entries" | "texts" | "problems" | "unread" | "stamp">,
 	) {
 		this.person = fields.person;
 		this.entries = fields.entries;
 		this.texts = fields.texts;
 		this.problems = fields.problems;
 		this.unread = fields.unread;
-		this.quiet = fields.quiet;
 		this.stamp = fields.stamp;
 		// Linked, as the snapshot was: a note that links nobody shares the one empty array.
 		this.ownDests = anyone ? undefined : NO_DESTS;
+	}
+
+	/** A view into the snapshot's names, made when asked for (seldom: a restored index has its own table). */
+	get quiet(): ArrayLike<number> | null {
+		const q = this.cols.quiet;
+		return q && q.unread[this.at] === QUIET ? q.names.subarray(q.start[this.at], q.start[this.at + 1]) : null;
 	}
 
 	get targets(): Target[] {

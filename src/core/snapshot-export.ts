@@ -62,6 +62,8 @@ function countingJob(t: IndexTables, c: Counts): (max: number) => boolean {
 	};
 }
 
+const NO_NAMES: ArrayLike<number> = [];
+
 export function exportJob(t: IndexTables, key: string): SnapshotJob {
 	const version = t.version();
 	const counts: Counts = { notes: [], personFacts: [], linked: [], bases: new Map(), targets: 0, entries: 0, days: 0, linkers: 0 };
@@ -105,6 +107,8 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 	const linkerStart = new Int32Array(linked.length + 1);
 	const linkerNotes = new Int32Array(c.linkers);
 	const numbers = new Map<string, number>();
+	const quietStart = new Int32Array(n + 1);
+	const quietNames: number[] = [];
 
 	let at = 0;
 	let target = 0;
@@ -130,6 +134,9 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 		numbers.set(facts.path, at);
 		stamps[at] = facts.stamp;
 		unread[at] = facts.quiet ? QUIET : facts.unread ? 1 : 0;
+		const quiet = facts.quiet ?? NO_NAMES;
+		for (let i = 0; i < quiet.length; i++) quietNames.push(quiet[i] ?? 0);
+		quietStart[at + 1] = quietNames.length;
 		if (facts.person) {
 			personNotes[persons.length] = at;
 			persons.push(facts.person);
@@ -197,6 +204,8 @@ function writingJob(t: IndexTables, key: string, c: Counts): (max: number) => In
 			linkerBases,
 			linkerStart,
 			linkerNotes: linker === linkerNotes.length ? linkerNotes : linkerNotes.slice(0, linker),
+			quietStart,
+			quietNames: Int32Array.from(quietNames),
 			nameOrder: order.names,
 			nameTied: order.tied,
 		} satisfies IndexSnapshot;

@@ -8,7 +8,7 @@ import type { Target } from "./linkers";
 import { newPerson, type PersonState, primeWindow } from "./person-state";
 import { linksAnyone, RestoredFacts, type TargetColumns } from "./restored-facts";
 import { isTargetBase, targetBase } from "./resolver";
-import { type IndexSnapshot, QUIET } from "./snapshot";
+import type { IndexSnapshot } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 
 /** A restore in progress: `step(max)` does up to `max` more units and says whether it is done. */
@@ -62,7 +62,8 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 	};
 
 	// Targets and their people stay in the snapshot's columns until a note's are read (`RestoredFacts`).
-	const cols: TargetColumns = { targets, people, start: snap.targetStart, noteTargets: snap.noteTargets, noteDests: snap.noteDests };
+	const quiet = { start: snap.quietStart, names: snap.quietNames, unread: snap.unread };
+	const cols: TargetColumns = { targets, people, start: snap.targetStart, noteTargets: snap.noteTargets, noteDests: snap.noteDests, quiet };
 	const restoreNote = (i: number): void => {
 		const path = snap.paths[i] ?? "";
 		const anyone = linksAnyone(cols, i);
@@ -78,7 +79,6 @@ export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {
 			texts: x1 > x0 ? snap.texts.slice(x0, x1) : NO_TEXTS,
 			problems: problems.get(path) ?? NO_PROBLEMS,
 			unread: snap.unread[i] !== 0,
-			quiet: snap.unread[i] === QUIET,
 			stamp: snap.stamps[i] ?? NaN,
 		});
 		t.notes.set(path, facts);

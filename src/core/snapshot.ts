@@ -14,7 +14,7 @@ import type { PersonInfo, Problem } from "./types";
 // 5: nested items take the date of a dated item above them (tenth round).
 // 6: each target's name as a number in `linkerBases` (`targetBases`).
 // 7: an item nests under another only when indented to where the other's text begins.
-// 8: quiet notes (`unread` 2), held without their links (twelfth round).
+// 8: quiet notes (`unread` 2), held by the numbers of their links' names (twelfth round).
 export const SNAPSHOT_FORMAT = 8;
 
 /** `unread` of a quiet note (`NoteRecord.quiet`): not read, and no links kept. */
@@ -50,6 +50,9 @@ export interface IndexSnapshot {
 	linkerBases: string[];
 	linkerStart: Int32Array;
 	linkerNotes: Int32Array;
+	/** Each quiet note's numbers of its links' names (`NoteRecord.quiet`): `quietStart[i]..[i + 1]` of `quietNames`. */
+	quietStart: Int32Array;
+	quietNames: Int32Array;
 	/** The people's names in due-list order (`NameOrder.export`), 1 in `nameTied` where a name equals the one before. */
 	nameOrder: string[];
 	nameTied: Uint8Array;
@@ -126,7 +129,11 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	check(within(s.noteTargets, 0, s.targetNames.length), "bad target number");
 	check(s.targetBases instanceof Int32Array && s.targetBases.length === s.targetNames.length && within(s.targetBases, -1, s.linkerBases.length), "bad target name");
 	check(within(s.noteDests, -1, n), "bad person number");
-	for (let i = 0; i < n; i++) check(s.unread[i] as number <= QUIET && (s.unread[i] !== QUIET || s.targetStart[i] === s.targetStart[i + 1]), "bad unread note");
+	check(s.quietStart instanceof Int32Array && s.quietNames instanceof Int32Array && ascending(s.quietStart, n, s.quietNames.length), "bad quiet notes");
+	for (let i = 0; i < n; i++) {
+		const quiet = s.unread[i] === QUIET;
+		check((s.unread[i] as number) <= QUIET && (!quiet || s.targetStart[i] === s.targetStart[i + 1]) && (quiet || s.quietStart[i] === s.quietStart[i + 1]), "bad unread note");
+	}
 	check(within(s.linkerNotes, 0, n), "bad linking note");
 	let last = -1;
 	for (const k of s.personNotes) {

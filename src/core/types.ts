@@ -28,12 +28,13 @@ export interface NoteRecord {
 	 */
 	stamp?: number;
 	/**
-	 * With `body: null` and no `links`: a note the adapter left out of the index's links. None of
-	 * its links could name a person the adapter knew of when it made the record (none has a
-	 * person's name), so it gave them not. The index keeps its path and stamp only, and asks
-	 * `IndexOptions.linksOf` for its links once a person appears (see `PeopleIndex.takePending`).
+	 * With `body: null` and no `links`: a quiet note, one whose links the adapter left out. None
+	 * of them could name a person the adapter knew of when it made the record (none has a
+	 * person's name). Instead it gives the numbers of its links' names (`hashOfBase`); the index
+	 * keeps those, and once a person with one of them appears, asks for the note's text (see
+	 * `PeopleIndex.takePending`).
 	 */
-	quiet?: boolean;
+	quiet?: ArrayLike<number>;
 }
 
 /** Something wrong in a note, reported and skipped; it never stops the rest of the vault. */

@@ -16,7 +16,7 @@ import type { NoteRecord } from "../core/types";
 import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
 import { fileStamp, linksRecord } from "./records";
-import { frontmatterOf, isQuiet, linksOnlyRecord, linksSomeone, peopleNames } from "./worker-notes";
+import { frontmatterOf, linksOnlyRecord, linksSomeone, peopleNames, quietNames } from "./worker-notes";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -171,20 +171,22 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		const names = peopleNames(people);
 		const toRead: string[] = [];
 		let notes: NoteRecord[] = [];
-		let quiet: { paths: string[]; stamps: number[] } = { paths: [], stamps: [] };
+		let quiet = { paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] };
 		const sendNotes = async (): Promise<boolean> => {
-			post({ kind: "notes", notes, quiet: { paths: quiet.paths, stamps: Float64Array.from(quiet.stamps) } });
+			const { paths, stamps, start, names } = quiet;
+			post({ kind: "notes", notes, quiet: { paths, stamps: Float64Array.from(stamps), start: Int32Array.from(start), names: Int32Array.from(names) } });
 			notes = [];
-			quiet = { paths: [], stamps: [] };
+			quiet = { paths: [], stamps: [], start: [0], names: [] };
 			return clock.spent() <= SLICE_MS || (await endSlice());
 		};
 		for (const file of files) {
 			timings.notes++;
 			const cache = app.metadataCache.getFileCache(file);
 			if (people.has(file.path) || linksSomeone(cache, resolved?.[file.path], people)) toRead.push(file.path);
-			else if (isQuiet(cache, names)) {
+			else if (quietNames(cache, names, quiet.names)) {
 				quiet.paths.push(file.path);
 				quiet.stamps.push(fileStamp(file));
+				quiet.start.push(quiet.names.length);
 			} else notes.push(linksOnlyRecord(file, cache));
 			// Awaited only when sending: an await per note is a turn of the microtask queue each.
 			const batch = notes.length + quiet.paths.length;

@@ -13,7 +13,7 @@ import type { IndexCache } from "./index-cache";
 import { readingKey, readingOf, snapshotKey, templatesOf } from "./index-key";
 import { catchUp, catchUpTouched, type IndexTimings, linkEveryNote, readPending, readyInSlices, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
-import { cachedLinks, eventStamp, linksRecord, readText, recordOf } from "./records";
+import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
 export { type IndexTimings, SLICE_MS };
 export type { DailySource };
@@ -217,7 +217,7 @@ export class ReteIndex extends Component {
 		if (generation !== this.generation) return false;
 		// Kept by another version or for other settings: as good as nothing kept.
 		if ((stored as { key?: unknown } | null | undefined)?.key !== key) stored = undefined;
-		const options = { settings: this.settings(), daily, templates, linksOf: (path: string) => cachedLinks(this.app, path) };
+		const options = { settings: this.settings(), daily, templates };
 		const restore = (value: unknown): Promise<PeopleIndex | null | undefined> => restoreInSlices(options, value, key, spent, endSlice);
 		let index = stored === undefined ? undefined : await restore(stored);
 		if (index === null) return false;

@@ -31,13 +31,6 @@ export function linkTarget(written: string): string {
 	return getLinkpath(decodeLink(link));
 }
 
-/** A note's link targets (`metadataLinks`); `null` when it is gone or Obsidian has not read it yet. */
-export function cachedLinks(app: App, path: string): string[] | null {
-	const file = app.vault.getFileByPath(path);
-	const cache = file ? app.metadataCache.getFileCache(file) : null;
-	return cache ? metadataLinks(cache) : null;
-}
-
 /**
  * The version of a file, from its modification time and size: a saved index trusts a note only
  * while its stamp is unchanged. (Below 2^53 for any time before the year 2248.)

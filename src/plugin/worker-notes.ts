@@ -7,7 +7,7 @@ import type { App, CachedMetadata, TFile } from "obsidian";
 import { asProperties } from "../core/person";
 import { baseHash, hashOfBase, targetBase } from "../core/resolver";
 import type { NoteRecord } from "../core/types";
-import { linksRecord, linkTarget, uncachedFrontmatter } from "./records";
+import { linksRecord, uncachedFrontmatter } from "./records";
 
 /**
  * A note that is nobody's, sent by its links (the worker asks for its text, with its
@@ -28,47 +28,38 @@ export function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer): unkno
 	return cache === null && bytes ? uncachedFrontmatter(new TextDecoder().decode(bytes)) : cache?.frontmatter;
 }
 
-/** The names of the people's notes (`targetBase`), and their numbers (`hashOfBase`) where they have one. */
-export interface PeopleNames {
-	bases: Set<string>;
-	hashes: Set<number>;
-}
-
-/** A link can reach a person only by one of these names. */
-export function peopleNames(people: ReadonlySet<string>): PeopleNames {
-	const names: PeopleNames = { bases: new Set(), hashes: new Set() };
+/** The numbers (`hashOfBase`) of the names of the people's notes: a link can reach a person only by one of these names. */
+export function peopleNames(people: ReadonlySet<string>): Set<number> {
+	const names = new Set<number>();
 	for (const path of people) {
-		const base = targetBase(path);
-		names.bases.add(base);
-		const hash = hashOfBase(base);
-		if (hash >= 0) names.hashes.add(hash);
+		const hash = hashOfBase(targetBase(path));
+		// A name outside printable ASCII: no link of a quiet note can have it (see `quietNames`).
+		if (hash >= 0) names.add(hash);
 	}
 	return names;
 }
 
 /**
- * Whether a link as written may name a person. A link in printable ASCII, neither encoded nor
- * in `<…>`, is first told by its name's number, without making strings: most links are these.
+ * Whether a note that concerns no one can go as a quiet note (`NoteRecord.quiet`): by its path,
+ * its stamp and the numbers of its links' names, which are then added to `out`. Not when
+ * Obsidian has not read it yet, when its properties are not a set of properties (a problem to
+ * report), when one of its links is encoded, in `<…>` or not all printable ASCII (its name has
+ * no number), or has the number of a person's name (resolving it may reach them: the worker
+ * does that; a name that only shares the number costs a note sent by its links).
  */
-function mayNamePerson(link: string, names: PeopleNames): boolean {
-	if (link.charCodeAt(0) !== 60 && !link.includes("%")) {
-		const heading = link.indexOf("#");
-		const hash = baseHash(link, heading < 0 ? link.length : heading);
-		if (hash >= 0 && !names.hashes.has(hash)) return false;
-	}
-	const target = linkTarget(link);
-	return target !== "" && names.bases.has(targetBase(target));
-}
-
-/**
- * Whether a note that concerns no one can go as a quiet note (`NoteRecord.quiet`): its path and
- * stamp only. Not when Obsidian has not read it yet, when its properties are not a set of
- * properties (a problem to report), or when one of its links has a person's name (resolving it
- * may reach them: the worker does that).
- */
-export function isQuiet(cache: CachedMetadata | null, names: PeopleNames): boolean {
+export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<number>, out: number[]): boolean {
 	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return false;
-	for (const l of cache.links ?? []) if (mayNamePerson(l.link, names)) return false;
+	const from = out.length;
+	for (const l of cache.links ?? []) {
+		const link = l.link;
+		const heading = link.indexOf("#");
+		const hash = link.charCodeAt(0) === 60 || link.includes("%") ? -1 : baseHash(link, heading < 0 ? link.length : heading);
+		if (hash < 0 || people.has(hash)) {
+			out.length = from;
+			return false;
+		}
+		out.push(hash | 0);
+	}
 	return true;
 }
 

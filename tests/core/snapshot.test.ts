@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { parseIsoDay } from "../../src/core/dates";
 import type { PersonCards } from "../../src/core/person-state";
+import { hashOfBase } from "../../src/core/resolver";
 import { QUIET, SnapshotError, SnapshotStale } from "../../src/core/snapshot";
 import { record } from "./helpers";
 import { FOLDERS, Lcg, NAMES, observe, options, randomRecord } from "./random-notes";
@@ -102,12 +103,13 @@ describe("index snapshots", () => {
 	});
 
 	it("keep quiet notes quiet, without links, and ask for them when a person appears after the restore", () => {
-		const built = new PeopleIndex({ ...options(), linksOf: () => ["Sara Neri"] });
-		built.upsert({ path: "Notes/Fair.md", frontmatter: undefined, body: null, quiet: true, stamp: 7 });
+		const built = new PeopleIndex(options());
+		built.upsert({ path: "Notes/Fair.md", frontmatter: undefined, body: null, quiet: [hashOfBase("sara neri") | 0, 5], stamp: 7 });
 		built.upsert(record("Journal/2026-11-10.md", "- Met [[Sara Neri]] at the fair\n"));
 		const snap = built.snapshot(KEY);
 		expect([...snap.unread]).toEqual(snap.paths.map((p) => (p === "Notes/Fair.md" ? QUIET : 0)));
-		const restored = PeopleIndex.fromSnapshot({ ...options(), linksOf: () => ["Sara Neri"] }, structuredClone(snap), KEY);
+		expect([...snap.quietNames]).toEqual([hashOfBase("sara neri") | 0, 5]);
+		const restored = PeopleIndex.fromSnapshot(options(), structuredClone(snap), KEY);
 		expect(restored.snapshot(KEY)).toEqual(snap);
 		expect(restored.takePending()).toEqual([]);
 		restored.upsert(record("People/Sara Neri.md", "---\ntags: [person]\n---\n"));
@@ -140,6 +142,8 @@ describe("index snapshots", () => {
 			["a name that is not text", (s) => (s.nameOrder = [7])],
 			["a contact day that is no day", (s) => (s.personDays = Float64Array.from([Number.NaN]))],
 			["unread beyond quiet", (s) => (s.unread = Uint8Array.from([0, 3]))],
+			["quiet names of another length", (s) => (s.quietStart = new Int32Array(1))],
+			["quiet names for a note that is not quiet", (s) => Object.assign(s, { quietStart: Int32Array.from((s.quietStart as Int32Array).map((_, i) => (i === 0 ? 0 : 1))), quietNames: Int32Array.of(7) })],
 			["a quiet note with targets", (s) => (s.unread = Uint8Array.from((s.paths as string[]).map((p) => (p.startsWith("Journal/") ? QUIET : 0))))],
 		];
 		for (const [what, damage] of damaged) {
