@@ -58,11 +58,10 @@ export class PeopleIndex {
 	private version = 0;
 	/** Names (`targetBase`) of the people who appeared since `takePending` last looked. */
 	private readonly appeared = new Set<string>();
-	/**
-	 * The quiet notes of a restored snapshot, in its columns: what `wakeQuiet` looks through
-	 * (`null` once a quiet note came since: then it looks through every note).
-	 */
+	/** The quiet notes of a restored snapshot, in its columns: what `wakeQuiet` looks through. */
 	private quietTable: { paths: readonly string[]; start: Int32Array; names: Int32Array } | null = null;
+	/** Whether a quiet note came by `upsert` (a build's, not the app's): then `wakeQuiet` looks through every note. */
+	private quietUpserted = false;
 
 	/** Headings of reach-out lists in daily notes (see scan). */
 	private readonly mirror: readonly MirrorFinder[];
@@ -133,7 +132,7 @@ export class PeopleIndex {
 		}
 		this.notes.set(path, facts);
 		const wasPerson = old?.person != null;
-		if (facts.quiet) this.quietTable = null;
+		if (facts.quiet) this.quietUpserted = true;
 		if (facts.person && !wasPerson) this.appeared.add(targetBase(path));
 		if (facts.person) {
 			this.names.add(facts.person.name);
@@ -215,7 +214,7 @@ export class PeopleIndex {
 			if (this.notes.get(path)?.quiet) this.links.pending.add(path);
 		};
 		const table = this.quietTable;
-		if (table) {
+		if (table && !this.quietUpserted) {
 			// A native search through the names for each (most often one person: an event is rare,
 			// and its code not yet compiled), else one run; a note found only on a match.
 			const { paths, start, names } = table;
@@ -224,6 +223,8 @@ export class PeopleIndex {
 			} else for (let k = 0; k < names.length; k++) if (wanted.has(names[k] ?? 0)) wake(paths[noteOf(start, k)] ?? "");
 			return;
 		}
+		// No quiet note at all (an index built note by note, as the CLI's): nothing to look through.
+		if (!this.quietUpserted) return;
 		for (const facts of this.notes.values()) {
 			const names = facts.quiet;
 			for (let k = 0; names && k < names.length; k++) if (wanted.has((names[k] ?? 0) | 0)) wake(facts.path);
