@@ -18,7 +18,9 @@ export function prop(fm: Properties | null, key: string): unknown {
 	if (!fm) return undefined;
 	if (Object.prototype.hasOwnProperty.call(fm, key)) return fm[key];
 	const lower = key.toLowerCase();
-	for (const k of Object.keys(fm)) if (k.toLowerCase() === lower) return fm[k];
+	// Lower-casing changes a key's length only for `İ` (into `i̇`): a key of another length is
+	// not the one, and is passed over without making its lower-cased copy.
+	for (const k of Object.keys(fm)) if ((k.length === lower.length || k.includes("\u0130")) && k.toLowerCase() === lower) return fm[k];
 	return undefined;
 }
 
@@ -51,7 +53,24 @@ function hasTypePerson(fm: Properties | null, personType: string): boolean {
 
 export function inFolder(path: string, folder: string): boolean {
 	if (folder === "") return false;
+	// Both in ASCII up to the folder's end (most paths): compared in place, as normalising and
+	// lower-casing would leave them, without making either string.
+	const n = folder.length;
+	if (asciiUpTo(folder, n) && asciiUpTo(path, Math.min(n + 1, path.length))) {
+		if (path.length <= n || path.charCodeAt(n) !== 47) return false;
+		for (let i = 0; i < n; i++) if (lowerAscii(path.charCodeAt(i)) !== lowerAscii(folder.charCodeAt(i))) return false;
+		return true;
+	}
 	return path.normalize("NFC").toLowerCase().startsWith(`${folder.normalize("NFC").toLowerCase()}/`);
+}
+
+function asciiUpTo(s: string, n: number): boolean {
+	for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return false;
+	return true;
+}
+
+function lowerAscii(c: number): number {
+	return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
 /** A note is a person by tag (nested tags included), by `type`, or by lying under the people folder. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isoFromDay } from "../../src/core/dates";
-import { asProperties, isPerson, prop, readPerson, tagsOf } from "../../src/core/person";
+import { asProperties, inFolder, isPerson, prop, readPerson, tagsOf } from "../../src/core/person";
 import { defaultSettings, type ReteSettings } from "../../src/core/settings";
 
 const S = defaultSettings();
@@ -48,6 +48,10 @@ describe("properties", () => {
 		expect(prop({ Cadence: "2w" }, "cadence")).toBe("2w");
 		expect(prop({ Cadence: "2w", cadence: "3m" }, "cadence")).toBe("3m");
 		expect(prop(null, "cadence")).toBeUndefined();
+		// Keys whose lower-cased form has another length: only `İ` makes one.
+		expect(prop({ "\u0130d": 1 }, "i\u0307d")).toBe(1);
+		expect(prop({ CADENCE: 1, cadenc: 2 }, "Cadence")).toBe(1);
+		expect(prop({ "\u212Aey": 3 }, "key")).toBe(3);
 	});
 	it("treats frontmatter that is a list, a string or a date as no properties", () => {
 		expect(asProperties(["a"])).toBeNull();
@@ -110,3 +114,18 @@ describe("readPerson", () => {
 		expect(read({ cadence: "2w" }, "People/a.md", { ...S, defaultCadence: "3m" }).p.cadence).toEqual({ count: 2, unit: "week" });
 	});
 });
+
+describe("inFolder", () => {
+	const reference = (path: string, folder: string): boolean => folder !== "" && path.normalize("NFC").toLowerCase().startsWith(`${folder.normalize("NFC").toLowerCase()}/`);
+	const folders = ["People", "people", "PEOPLE", "Persone/Clienti", "Città", "Citta\u0300", "\u0130stanbul", "A", "People/", ""];
+	const paths = [
+		"People/Anna.md", "people/anna.md", "PEOPLE/X.md", "People", "People.md", "Peoplex/Anna.md", "PeopleAnna.md", "People/", "Persone/Clienti/Bo.md",
+		"persone/clienti/sub/Bo.md", "Persone/Client/Bo.md", "Città/Roma.md", "Citta\u0300/Roma.md", "CITTÀ/Roma.md", "i\u0307stanbul/Ayşe.md", "\u0130stanbul/Ayşe.md",
+		"A/b.md", "a/b.md", "Ab/c.md", "People\u0301/Anna.md", "People/\u0301Anna.md", "People//Anna.md", "", "/People/Anna.md", "\u212Aate/x.md",
+	];
+	it("says what normalising and lower-casing both say, for paths and folders written every way", () => {
+		for (const folder of folders) for (const path of paths) expect(inFolder(path, folder), `${path} in ${folder}`).toBe(reference(path, folder));
+		expect(paths.filter((p) => inFolder(p, "People")).length).toBe(6);
+	});
+});
+
