@@ -5,7 +5,7 @@
  * a snapshot for the main thread to restore, as it restores the index kept between starts.
  * Without workers (or when the worker fails) the build runs on the main thread, in slices.
  */
-import type { App } from "obsidian";
+import type { App, CachedMetadata } from "obsidian";
 import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
 import { type TemplatePaths, templateMatcher } from "../core/templates";
@@ -157,15 +157,19 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		if (!(await endSlice())) return null;
 		await wait("ready", WORKER_START_MS);
 		// Notes that concern someone (people's, and those whose links Obsidian resolved to a person)
-		// go as text; every other note as its links. The worker then links everything once.
+		// go as text; notes none of whose links has a person's name as quiet notes; every other
+		// note as its links. The worker then links everything once.
 		const files = app.vault.getMarkdownFiles();
+		// Looked up once for both passes.
+		const caches = new Array<CachedMetadata | null>(files.length);
 		const people = new Set<string>();
-		let seen = 0;
 		// Template notes are nobody (the worker reads them as empty): not sent as text for being people.
 		const isTemplate = templateMatcher(b.templates);
+		let i = 0;
 		for (const file of files) {
-			if (!isTemplate?.(file.path) && isPerson(file.path, asProperties(frontmatterOf(app, file)), b.settings)) people.add(file.path);
-			if (++seen % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
+			const cache = (caches[i++] = app.metadataCache.getFileCache(file));
+			if (!isTemplate?.(file.path) && isPerson(file.path, asProperties(cache?.frontmatter), b.settings)) people.add(file.path);
+			if (i % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
 		}
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
 		const names = peopleNames(people);
@@ -179,15 +183,19 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			quiet = { paths: [], stamps: [], start: [0], names: [] };
 			return clock.spent() <= SLICE_MS || (await endSlice());
 		};
+		i = 0;
 		for (const file of files) {
+			const cache = caches[i++] ?? null;
 			timings.notes++;
-			const cache = app.metadataCache.getFileCache(file);
-			if (people.has(file.path) || linksSomeone(cache, resolved?.[file.path], people)) toRead.push(file.path);
+			// Quiet first: a note none of whose links has a person's name links no one (Obsidian's
+			// entry, which also counts embeds and properties, is not looked through for it).
+			if (people.has(file.path)) toRead.push(file.path);
 			else if (quietNames(cache, names, quiet.names)) {
 				quiet.paths.push(file.path);
 				quiet.stamps.push(fileStamp(file));
 				quiet.start.push(quiet.names.length);
-			} else notes.push(linksOnlyRecord(file, cache));
+			} else if (linksSomeone(cache, resolved?.[file.path], people)) toRead.push(file.path);
+			else notes.push(linksOnlyRecord(file, cache));
 			// Awaited only when sending: an await per note is a turn of the microtask queue each.
 			const batch = notes.length + quiet.paths.length;
 			if ((batch >= NOTES_BATCH || (timings.notes % CHECK_EVERY === 0 && clock.spent() > SLICE_MS)) && !(await sendNotes())) return null;
