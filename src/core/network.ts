@@ -62,6 +62,8 @@ export class PeopleIndex {
 	private quietTable: { paths: readonly string[]; start: Int32Array; names: Int32Array } | null = null;
 	/** Whether a quiet note came by `upsert` (a build's, not the app's): then `wakeQuiet` looks through every note. */
 	private quietUpserted = false;
+	/** Restored with quiet notes: the next `takePending` looks for every person's name among them. */
+	private wakeAll = false;
 
 	/** Headings of reach-out lists in daily notes (see scan). */
 	private readonly mirror: readonly MirrorFinder[];
@@ -182,6 +184,10 @@ export class PeopleIndex {
 	 */
 	takePending(): string[] {
 		this.settle();
+		if (this.wakeAll) {
+			this.wakeAll = false;
+			for (const path of this.people.keys()) this.appeared.add(targetBase(path));
+		}
 		if (this.appeared.size > 0) this.wakeQuiet();
 		const out = [...this.links.pending];
 		this.links.pending.clear();
@@ -347,6 +353,9 @@ export class PeopleIndex {
 		const snap = checkSnapshot(value, key);
 		const index = new PeopleIndex(options);
 		index.quietTable = { paths: snap.paths, start: snap.quietStart, names: snap.quietNames };
+		// Every person counts as appearing once: a quiet note saved while a person it links was
+		// new (woken, not read yet), or decided before that person was one, is found again.
+		index.wakeAll = snap.quietNames.length > 0;
 		return { index, job: restoreJob(index.tables(), snap) };
 	}
 

@@ -43,9 +43,9 @@ export function peopleNames(people: ReadonlySet<string>): Set<number> {
  * Whether a note that concerns no one can go as a quiet note (`NoteRecord.quiet`): by its path,
  * its stamp and the numbers of its links' names, which are then added to `out`. Not when
  * Obsidian has not read it yet, when its properties are not a set of properties (a problem to
- * report), when one of its links is encoded, in `<…>` or not all printable ASCII (its name has
- * no number), or has the number of a person's name (resolving it may reach them: the worker
- * does that; a name that only shares the number costs a note sent by its links).
+ * report), when one of its links is encoded, in `<…>`, has a `\` or is not all printable ASCII
+ * (its name has no number), or has the number of a person's name (resolving it may reach them:
+ * the worker does that; a name that only shares the number costs a note sent by its links).
  */
 export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<number>, out: number[]): boolean {
 	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return false;
@@ -53,7 +53,8 @@ export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<num
 	for (const l of cache.links ?? []) {
 		const link = l.link;
 		const heading = link.indexOf("#");
-		const hash = link.charCodeAt(0) === 60 || link.includes("%") ? -1 : baseHash(link, heading < 0 ? link.length : heading);
+		// `\` may stand for `/` when the link is resolved: such a name is not the one it seems.
+		const hash = link.charCodeAt(0) === 60 || link.includes("%") || link.includes("\\") ? -1 : baseHash(link, heading < 0 ? link.length : heading);
 		if (hash < 0 || people.has(hash)) {
 			out.length = from;
 			return false;

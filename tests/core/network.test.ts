@@ -158,6 +158,20 @@ describe("quiet notes (held by path, stamp and the numbers of their links' names
 		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
 	});
 
+	it("finds them again after a restore: a note woken but not read when the index was saved, or a person who came unnoticed", () => {
+		const index = quietIndex();
+		index.peopleKnown();
+		index.upsert(carla);
+		// Saved before anything asked for the notes to read (the app quit meanwhile, say).
+		const restored = PeopleIndex.fromSnapshot(options(), structuredClone(index.snapshot("k")), "k");
+		expect(restored.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		expect(restored.takePending()).toEqual([]);
+		// Read since, and saved again: nothing left to find.
+		for (const path of ["Notes/Dinner.md", "Notes/Ideas.md"]) restored.upsert(record(path, "- 2026-11-10 Dinner with [[Carla Neri]]\n"));
+		const again = PeopleIndex.fromSnapshot(options(), structuredClone(restored.snapshot("k")), "k");
+		expect(again.takePending()).toEqual([]);
+	});
+
 	it("asks for none of the people known when they came", () => {
 		const index = quietIndex();
 		index.upsert(carla);

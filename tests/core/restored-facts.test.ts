@@ -28,7 +28,7 @@ describe("restored notes", () => {
 		noteTargets: Int32Array.from([0, 1, 1]),
 		noteDests: Int32Array.from([2, -1, -1]),
 	};
-	const fields = { person: null, entries: [], texts: [], problems: [], unread: false, quiet: null, stamp: 1 };
+	const fields = { person: null, entries: [], texts: [], problems: [], unread: false, stamp: 1 };
 
 	it("read their targets and people from the columns, and make their own arrays once", () => {
 		const facts = new RestoredFacts("a.md", cols, 0, true, fields);

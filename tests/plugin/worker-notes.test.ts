@@ -1,6 +1,6 @@
 import type { CachedMetadata } from "obsidian";
 import { describe, expect, it } from "vitest";
-import { hashOfBase, targetBase } from "../../src/core/resolver";
+import { hashOfBase, LinkResolver, targetBase } from "../../src/core/resolver";
 import { metadataLinks } from "../../src/plugin/records";
 import { peopleNames, quietNames } from "../../src/plugin/worker-notes";
 
@@ -24,13 +24,14 @@ describe("quiet notes (sent by path, stamp and the numbers of their links' names
 		"Anna%20Rossi", "People/Anna%20Rossi.md", "<People/Anna Rossi.md>", "Anna Ross", "Anna Rossi2", "Anna", "Rossi", "../People/Anna Rossi",
 		"Zoë Müller", "Zoe\u0308 Mu\u0308ller", "zoë müller", "Zoe Muller", "σοφια", "Kate", "kate", "Odd.md", "Odd", "odd.md.md", "Marco", "Marco.md#x",
 		"José García", "Jose%CC%81 Garci%CC%81a", "#Heading only", "", "%zz", "Lisbon trip", "Notes/Lisbon.md", "https://example.com", "Caffè",
+		"People\\Anna Rossi", "Archive\\Anna Rossi.md", "..\\People\\Marco", "Notes\\Lisbon",
 	];
 	it("is never quiet when a link has a person's name, and quiet for links in plain ASCII that have none", () => {
 		for (const link of links) {
 			const out: number[] = [];
 			const quiet = quietNames(cache([link]), names, out);
 			if (namesPerson(cache([link]))) expect(quiet, link).toBe(false);
-			else if (/^[ -~]*$/.test(link) && !/[%<]/.test(link)) expect(quiet, link).toBe(true);
+			else if (/^[ -~]*$/.test(link) && !/[%<\\]/.test(link)) expect(quiet, link).toBe(true);
 			// The numbers of the names, as the index will look for them.
 			expect(out, link).toEqual(quiet ? [hashOfBase(targetBase(metadataLinks(cache([link]))[0] ?? "")) | 0] : []);
 		}
@@ -41,6 +42,18 @@ describe("quiet notes (sent by path, stamp and the numbers of their links' names
 		expect(quietNames(cache(["Lisbon trip", "Notes/Lisbon.md"]), names, out)).toBe(true);
 		expect(out).toEqual([1, hashOfBase("lisbon trip") | 0, hashOfBase("lisbon") | 0]);
 		expect(quietNames(cache([]), names, [])).toBe(true);
+	});
+
+	it("is never quiet when Rete's resolver takes one of its links to a person", () => {
+		const resolver = new LinkResolver();
+		for (const path of [...people, "Notes/Lisbon.md", "Archive/Anna Rossi.md", "Notes/x.md"]) resolver.add(path);
+		const persons = new Set(people);
+		for (const link of links) {
+			const target = metadataLinks(cache([link]))[0];
+			const reaches = target !== undefined && persons.has(resolver.resolve(target, "Notes/x.md") ?? "");
+			if (reaches) expect(quietNames(cache([link]), names, []), link).toBe(false);
+		}
+		expect(links.filter((l) => persons.has(resolver.resolve(metadataLinks(cache([l]))[0] ?? "", "Notes/x.md") ?? "")).length).toBeGreaterThan(15);
 	});
 
 	it("is never quiet before Obsidian has read the note, or when its properties are not a set of properties", () => {
