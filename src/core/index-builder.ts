@@ -42,8 +42,11 @@ export type BuildRequest =
 	 * given by path and stamp alone (`NoteRecord.quiet`), decided knowing every person.
 	 */
 	| { kind: "notes"; notes: NoteRecord[]; quiet?: QuietNotes }
-	/** All notes are known: which ones must be read? */
-	| { kind: "settle" }
+	/**
+	 * All notes are known: which ones must be read? `people`: the numbers (`hashOfBase`, as 32-bit
+	 * integers) of the names of the people the adapter knew when it decided which notes are quiet.
+	 */
+	| { kind: "settle"; people?: Int32Array }
 	| { kind: "texts"; notes: TextNote[] }
 	/** Everything is sent: the snapshot, please. */
 	| { kind: "finish" };
@@ -119,8 +122,9 @@ export class IndexBuilder {
 			}
 			case "settle":
 				// Every note linked against all the others: those that concern someone are to be read.
-				// The adapter decided which notes are quiet knowing every person (sent before this).
-				index.peopleKnown();
+				// The adapter decided which notes are quiet knowing these people (sent before this): a
+				// note that became a person's since (its text came after) is looked for among them.
+				index.peopleKnown(request.people ? new Set(request.people) : undefined);
 				return [{ kind: "read", paths: index.takePending() }];
 			case "texts":
 				for (const note of request.notes) {

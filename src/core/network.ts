@@ -13,7 +13,8 @@ import { BulkLoad } from "./bulk-load";
 import { cardsMoved, dueList, newDueMemo, openFollowups, rankCards, Readying } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
-import { hashOfBase, targetBase } from "./resolver";
+import { targetBase } from "./resolver";
+import { QuietNotes } from "./quiet-notes";
 import { ShardedMap } from "./sharded-map";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { latestOnOrBefore, newPerson, PersonCards, type PersonState, retire, setInfo, sortedDays } from "./person-state";
@@ -56,14 +57,8 @@ export class PeopleIndex {
 	private readonly dueMemo = newDueMemo();
 	/** Changes at every upsert and removal. */
 	private version = 0;
-	/** Names (`targetBase`) of the people who appeared since `takePending` last looked. */
-	private readonly appeared = new Set<string>();
-	/** The quiet notes of a restored snapshot, in its columns: what `wakeQuiet` looks through. */
-	private quietTable: { paths: readonly string[]; start: Int32Array; names: Int32Array } | null = null;
-	/** Whether a quiet note came by `upsert` (a build's, not the app's): then `wakeQuiet` looks through every note. */
-	private quietUpserted = false;
-	/** Restored with quiet notes: the next `takePending` looks for every person's name among them. */
-	private wakeAll = false;
+	/** The quiet notes, and the people who appeared since they were last looked through. */
+	private readonly quiet = new QuietNotes();
 
 	/** Headings of reach-out lists in daily notes (see scan). */
 	private readonly mirror: readonly MirrorFinder[];
@@ -134,8 +129,7 @@ export class PeopleIndex {
 		}
 		this.notes.set(path, facts);
 		const wasPerson = old?.person != null;
-		if (facts.quiet) this.quietUpserted = true;
-		if (facts.person && !wasPerson) this.appeared.add(targetBase(path));
+		this.quiet.came(facts, wasPerson);
 		if (facts.person) {
 			this.names.add(facts.person.name);
 			const state = this.people.get(path);
@@ -184,57 +178,30 @@ export class PeopleIndex {
 	 */
 	takePending(): string[] {
 		this.settle();
-		if (this.wakeAll) {
-			this.wakeAll = false;
-			for (const path of this.people.keys()) this.appeared.add(targetBase(path));
-		}
-		if (this.appeared.size > 0) this.wakeQuiet();
+		this.wakeQuiet();
 		const out = [...this.links.pending];
 		this.links.pending.clear();
 		return out;
 	}
 
 	/**
-	 * Every person indexed so far was known to the adapter when it gave its quiet notes (a build
-	 * that decided who is a person first): none of them counts as appearing for those notes.
+	 * Quiet notes that link someone who appeared since: held as notes known by their links to
+	 * those people from now on, which asks for their text (and asks again after a restore, should
+	 * the index be saved before they are read).
 	 */
-	peopleKnown(): void {
-		this.appeared.clear();
+	private wakeQuiet(): void {
+		for (const [path, people] of this.quiet.wake(this.notes)) {
+			this.upsert({ path, frontmatter: undefined, body: null, links: people, stamp: this.notes.get(path)?.stamp ?? NaN });
+		}
 	}
 
 	/**
-	 * People appeared: the quiet notes with a link of one of their names (by its number: a note
-	 * whose number only matches is read too, in vain) are to be read. Quiet notes link no one
-	 * who was a person when they came, so only these can. A name outside printable ASCII has no
-	 * number, and no quiet note's link can have it.
+	 * The people indexed so far were known to the adapter when it gave its quiet notes (a build
+	 * that decided who is a person first): they do not count as appearing for those notes. With
+	 * `names`, only those whose names have these numbers (`hashOfBase`, as 32-bit integers) were.
 	 */
-	private wakeQuiet(): void {
-		const wanted = new Set<number>();
-		for (const base of this.appeared) {
-			const hash = hashOfBase(base);
-			if (hash >= 0) wanted.add(hash | 0);
-		}
-		this.appeared.clear();
-		if (wanted.size === 0) return;
-		const wake = (path: string): void => {
-			if (this.notes.get(path)?.quiet) this.links.pending.add(path);
-		};
-		const table = this.quietTable;
-		if (table && !this.quietUpserted) {
-			// A native search through the names for each (most often one person: an event is rare,
-			// and its code not yet compiled), else one run; a note found only on a match.
-			const { paths, start, names } = table;
-			if (wanted.size <= FEW) {
-				for (const name of wanted) for (let k = names.indexOf(name); k >= 0; k = names.indexOf(name, k + 1)) wake(paths[noteOf(start, k)] ?? "");
-			} else for (let k = 0; k < names.length; k++) if (wanted.has(names[k] ?? 0)) wake(paths[noteOf(start, k)] ?? "");
-			return;
-		}
-		// No quiet note at all (an index built note by note, as the CLI's): nothing to look through.
-		if (!this.quietUpserted) return;
-		for (const facts of this.notes.values()) {
-			const names = facts.quiet;
-			for (let k = 0; names && k < names.length; k++) if (wanted.has((names[k] ?? 0) | 0)) wake(facts.path);
-		}
+	peopleKnown(names?: ReadonlySet<number>): void {
+		this.quiet.known(names);
 	}
 
 	/**
@@ -330,6 +297,8 @@ export class PeopleIndex {
 	/** `snapshot`, written a few notes at a time; any change to the index meanwhile stops it. */
 	snapshotJob(key: string): SnapshotJob {
 		this.settle();
+		// A quiet note that links someone who appeared is saved as known by those links.
+		this.wakeQuiet();
 		return exportJob(this.tables(), key);
 	}
 
@@ -352,10 +321,7 @@ export class PeopleIndex {
 	static restoring(options: IndexOptions, value: unknown, key: string): { index: PeopleIndex; job: RestoreJob } {
 		const snap = checkSnapshot(value, key);
 		const index = new PeopleIndex(options);
-		index.quietTable = { paths: snap.paths, start: snap.quietStart, names: snap.quietNames };
-		// Every person counts as appearing once: a quiet note saved while a person it links was
-		// new (woken, not read yet), or decided before that person was one, is found again.
-		index.wakeAll = snap.quietNames.length > 0;
+		index.quiet.restored(snap.paths, snap.quietStart, snap.quietNames);
 		return { index, job: restoreJob(index.tables(), snap) };
 	}
 
@@ -388,19 +354,4 @@ export class PeopleIndex {
 		this.people.delete(path);
 		this.links.epoch++;
 	}
-}
-
-/** People appearing at once that `wakeQuiet` looks for one by one. */
-const FEW = 16;
-
-/** The note whose run of `start` holds position `k`: the last `i` with `start[i] <= k`. */
-function noteOf(start: Int32Array, k: number): number {
-	let lo = 0;
-	let hi = start.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if ((start[mid] ?? 0) <= k) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo;
 }

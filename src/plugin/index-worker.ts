@@ -222,7 +222,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			return sendNotes();
 		};
 		if (!(await readAll(toRead))) return null;
-		worker.postMessage({ kind: "settle" });
+		worker.postMessage({ kind: "settle", people: Int32Array.from(names) });
 		if (!(await endSlice())) return null;
 		// Notes that link someone as Rete resolves links, though not as Obsidian did: read too.
 		if (!(await readAll((await wait("read")).paths))) return null;

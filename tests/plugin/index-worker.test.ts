@@ -325,6 +325,27 @@ describe("the first build in a worker", () => {
 		expect(built.index.lastInteraction("People/Anna Rossi.md", TODAY)).toBe(parseIsoDay("2026-11-19"));
 	});
 
+	it("reads a quiet note that links a note which became a person's while the worker built", async () => {
+		const files = { "Notes/Bo.md": "# Bo\n- 2026-11-01 Met [[Anna Rossi]] with Bo\n", "Notes/Q.md": "- 2026-11-05 Lunch with [[Bo]]\n" };
+		const app = vault(files);
+		const worker = new InThreadWorker();
+		const read = app.vault.readBinary.bind(app.vault);
+		let became = false;
+		vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => {
+			// Bo becomes a person after the main thread decided who is one, before Bo is read.
+			if (file.path === "Notes/Bo.md" && !became) {
+				became = true;
+				await app.vault.modify(file, `---\ntags: [person]\n---\n${files["Notes/Bo.md"]}`);
+			}
+			return read(file);
+		});
+		const built = await launch(app, () => worker);
+		await settle(5);
+		expect(became && built.timings.worker).toBe(true);
+		expect(worker.quietNotes.has("Notes/Q.md")).toBe(true);
+		expect(built.index.lastInteraction("Notes/Bo.md", TODAY)).toBe(parseIsoDay("2026-11-05"));
+	});
+
 	it("keeps notes renamed, deleted and created while the worker builds", async () => {
 		const app = vault();
 		const built = await buildWhile(app, () => {

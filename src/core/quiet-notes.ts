@@ -1,0 +1,94 @@
+/**
+ * Quiet notes (`NoteRecord.quiet`): notes held by their path, their stamp and the numbers of
+ * their links' names (`hashOfBase`), which link no one who was a person when they came. When a
+ * person appears, the quiet notes with a link of that person's name are to be read: the index
+ * (`network.ts`) then holds each as a note known by its links, those to that person's note,
+ * which it asks to read as any such note (also after a restore, should the read not happen
+ * before the index is saved). Internal to the core.
+ */
+import type { NoteFacts } from "./index-state";
+import { hashOfBase, targetBase } from "./resolver";
+import type { ShardedMap } from "./sharded-map";
+
+/** People appearing at once that `wake` looks for one by one. */
+const FEW = 16;
+
+export class QuietNotes {
+	/** The people (their notes' paths) who appeared since `wake` last looked. */
+	private readonly appeared = new Set<string>();
+	/** The quiet notes of a restored snapshot, in its columns: what `wake` looks through. */
+	private table: { paths: readonly string[]; start: Int32Array; names: Int32Array } | null = null;
+	/** Whether a quiet note came by upsert (a build's, not the app's): then `wake` looks through every note. */
+	private upserted = false;
+
+	/** The quiet notes of a restored snapshot. */
+	restored(paths: readonly string[], start: Int32Array, names: Int32Array): void {
+		this.table = { paths, start, names };
+	}
+
+	/** A note came (`wasPerson`: whether its earlier version was a person's). */
+	came(facts: NoteFacts, wasPerson: boolean): void {
+		if (facts.quiet) this.upserted = true;
+		if (facts.person && !wasPerson) this.appeared.add(facts.path);
+	}
+
+	/**
+	 * The people so far were known when the quiet notes were decided (those whose names have
+	 * the numbers in `names`, when given): they do not count as appearing.
+	 */
+	known(names?: ReadonlySet<number>): void {
+		if (!names) return this.appeared.clear();
+		for (const path of this.appeared) if (names.has(hashOfBase(targetBase(path)) | 0)) this.appeared.delete(path);
+	}
+
+	/**
+	 * The quiet notes with a link of the name of a person who appeared (by its number: a note
+	 * whose number only matches is found too, and read in vain), each with those people's notes.
+	 * A name outside printable ASCII has no number, and no quiet note's link can have it.
+	 */
+	wake(notes: ShardedMap<NoteFacts>): Map<string, string[]> {
+		const found = new Map<string, string[]>();
+		if (this.appeared.size === 0) return found;
+		const wanted = new Map<number, string[]>();
+		for (const path of this.appeared) {
+			const hash = hashOfBase(targetBase(path));
+			if (hash >= 0) wanted.set(hash | 0, [...(wanted.get(hash | 0) ?? []), path]);
+		}
+		this.appeared.clear();
+		const take = (path: string, name: number): void => {
+			if (!notes.get(path)?.quiet) return;
+			const people = found.get(path);
+			for (const person of wanted.get(name) ?? []) if (!people?.includes(person)) people ? people.push(person) : found.set(path, [person]);
+		};
+		const table = this.table;
+		if (wanted.size === 0) return found;
+		if (table && !this.upserted) {
+			// A native search through the names for each (most often one person: such an event is
+			// rare, and its code not compiled yet), else one run; a note found only on a match.
+			const { paths, start, names } = table;
+			if (wanted.size <= FEW) {
+				for (const name of wanted.keys()) for (let k = names.indexOf(name); k >= 0; k = names.indexOf(name, k + 1)) take(paths[noteOf(start, k)] ?? "", name);
+			} else for (let k = 0; k < names.length; k++) if (wanted.has(names[k] ?? 0)) take(paths[noteOf(start, k)] ?? "", names[k] ?? 0);
+			return found;
+		}
+		// No quiet note at all (an index built note by note, as the CLI's): nothing to look through.
+		if (!this.upserted) return found;
+		for (const facts of notes.values()) {
+			const names = facts.quiet;
+			for (let k = 0; names && k < names.length; k++) if (wanted.has((names[k] ?? 0) | 0)) take(facts.path, (names[k] ?? 0) | 0);
+		}
+		return found;
+	}
+}
+
+/** The note whose run of `start` holds position `k`: the last `i` with `start[i] <= k`. */
+function noteOf(start: Int32Array, k: number): number {
+	let lo = 0;
+	let hi = start.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if ((start[mid] ?? 0) <= k) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { PeopleIndex } from "../../src/core/network";
+import { hashOfBase, targetBase } from "../../src/core/resolver";
+import type { NoteRecord } from "../../src/core/types";
+import { day, record } from "./helpers";
+import { options } from "./random-notes";
+
+describe("quiet notes (held by path, stamp and the numbers of their links' names)", () => {
+	const names = (...links: string[]): number[] => links.map((l) => hashOfBase(targetBase(l)) | 0);
+	const quiet = (path: string, hashes: number[]): NoteRecord => ({ path, frontmatter: undefined, body: null, quiet: hashes, stamp: 1 });
+	const notes: Array<[string, number[]]> = [
+		["Notes/Dinner.md", names("Carla Neri", "Lisbon")],
+		["Notes/Trip.md", names("Lisbon")],
+		["Notes/Ideas.md", names("Projects/Carla Neri.md")],
+	];
+	const carla = record("People/Carla Neri.md", "---\ntags: [person]\n---\n");
+
+	function quietIndex(): PeopleIndex {
+		const index = new PeopleIndex(options());
+		for (const [path, hashes] of notes) index.upsert(quiet(path, hashes));
+		index.upsert(record("People/Anna.md", "---\ntags: [person]\n---\n"));
+		return index;
+	}
+
+	it.each([false, true])("asks for the quiet notes with a link of the name of a person who appears, once (restored: %s)", (restored) => {
+		const built = quietIndex();
+		const index = restored ? PeopleIndex.fromSnapshot(options(), structuredClone(built.snapshot("k")), "k") : built;
+		// Anna appeared after the quiet notes came, but none links her name.
+		expect(index.takePending()).toEqual([]);
+		index.upsert(carla);
+		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		expect(index.takePending()).toEqual([]);
+		// Read, the note is no longer quiet: a person appearing again asks nothing more of it.
+		index.upsert(record("Notes/Dinner.md", "- 2026-11-10 Dinner with [[Carla Neri]]\n"));
+		index.remove("People/Carla Neri.md");
+		index.remove("Notes/Trip.md");
+		index.upsert(carla);
+		expect(index.takePending()).toEqual(["Notes/Ideas.md"]);
+		expect(index.lastInteraction("People/Carla Neri.md", day("2026-11-20"))).toBe(day("2026-11-10"));
+		// Renamed to a name a quiet note links: a person appears.
+		index.remove("People/Anna.md");
+		index.upsert(record("People/Lisbon.md", "---\ntags: [person]\n---\n"));
+		expect(index.takePending()).toEqual([]);
+		// A quiet note that came after the restore; a note that becomes a person's.
+		index.upsert(quiet("Notes/Trip.md", names("Lisbon")));
+		index.remove("People/Lisbon.md");
+		index.upsert(record("Places/Lisbon.md", "---\ntags: [place]\n---\n"));
+		expect(index.takePending()).toEqual([]);
+		index.upsert(record("Places/Lisbon.md", "---\ntags: [person]\n---\n"));
+		expect(index.takePending()).toEqual(["Notes/Trip.md"]);
+	});
+
+	it("finds them when many people appear at once, in a restored index", () => {
+		const index = PeopleIndex.fromSnapshot(options(), structuredClone(quietIndex().snapshot("k")), "k");
+		for (let i = 0; i < 20; i++) index.upsert(record(`People/Guest ${i}.md`, "---\ntags: [person]\n---\n"));
+		index.upsert(carla);
+		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+	});
+
+	it("asks again after a restore for a note found but not read when the index was saved", () => {
+		const woken = quietIndex();
+		woken.upsert(carla);
+		// Handed out to be read; the app quits before the reads end.
+		expect(woken.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		const restored = PeopleIndex.fromSnapshot(options(), structuredClone(woken.snapshot("k")), "k");
+		expect(restored.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		// Saved before anything asked for the notes to read.
+		const early = quietIndex();
+		early.upsert(carla);
+		const again = PeopleIndex.fromSnapshot(options(), structuredClone(early.snapshot("k")), "k");
+		expect(again.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		// Read since, and saved again: nothing left to ask for.
+		for (const path of ["Notes/Dinner.md", "Notes/Ideas.md"]) again.upsert(record(path, "- 2026-11-10 Dinner with [[Carla Neri]]\n"));
+		const read = PeopleIndex.fromSnapshot(options(), structuredClone(again.snapshot("k")), "k");
+		expect(read.takePending()).toEqual([]);
+		expect(read.lastInteraction("People/Carla Neri.md", day("2026-11-20"))).toBe(day("2026-11-10"));
+	});
+
+	it("looks for a person the adapter did not know of when it decided which notes are quiet", () => {
+		const index = quietIndex();
+		index.upsert(carla);
+		index.peopleKnown(new Set([hashOfBase("anna") | 0]));
+		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		const all = quietIndex();
+		all.upsert(carla);
+		all.peopleKnown(new Set([hashOfBase("anna") | 0, hashOfBase("carla neri") | 0]));
+		expect(all.takePending()).toEqual([]);
+	});
+
+	it("asks for none of the people known when they came", () => {
+		const index = quietIndex();
+		index.upsert(carla);
+		index.peopleKnown();
+		expect(index.takePending()).toEqual([]);
+	});
+
+	it("holds a record that gives links by them, though it says it is quiet", () => {
+		const index = quietIndex();
+		index.upsert({ ...quiet("Notes/Odd.md", []), links: ["Carla Neri"] });
+		index.upsert(carla);
+		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md", "Notes/Odd.md"]);
+	});
+});
