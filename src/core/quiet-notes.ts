@@ -55,13 +55,14 @@ export class QuietNotes {
 			if (hash >= 0) wanted.set(hash | 0, [...(wanted.get(hash | 0) ?? []), path]);
 		}
 		this.appeared.clear();
+		if (wanted.size === 0) return found;
 		const take = (path: string, name: number): void => {
 			if (!notes.get(path)?.quiet) return;
-			const people = found.get(path);
-			for (const person of wanted.get(name) ?? []) if (!people?.includes(person)) people ? people.push(person) : found.set(path, [person]);
+			const people = found.get(path) ?? [];
+			for (const person of wanted.get(name) ?? []) if (!people.includes(person)) people.push(person);
+			found.set(path, people);
 		};
 		const table = this.table;
-		if (wanted.size === 0) return found;
 		if (table && !this.upserted) {
 			// A native search through the names for each (most often one person: such an event is
 			// rare, and its code not compiled yet), else one run; a note found only on a match.

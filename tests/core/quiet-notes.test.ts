@@ -87,6 +87,17 @@ describe("quiet notes (held by path, stamp and the numbers of their links' names
 		expect(all.takePending()).toEqual([]);
 	});
 
+	it("holds a note found for two people of one name as linking both", () => {
+		const index = quietIndex();
+		index.upsert(carla);
+		index.upsert(record("Clients/Carla Neri.md", "---\ntags: [person]\n---\n"));
+		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+		const snap = index.snapshot("k");
+		const dinner = snap.paths.indexOf("Notes/Dinner.md");
+		const targets = [...snap.noteTargets.subarray(snap.targetStart[dinner], snap.targetStart[dinner + 1])].map((t) => snap.targetNames[t]);
+		expect(targets.sort()).toEqual(["Clients/Carla Neri.md", "People/Carla Neri.md"]);
+	});
+
 	it("asks for none of the people known when they came", () => {
 		const index = quietIndex();
 		index.upsert(carla);
