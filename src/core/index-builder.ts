@@ -39,7 +39,8 @@ export type BuildRequest =
 	| { kind: "start"; settings: ReteSettings; daily: DailySpec | null; key: string; templates?: TemplatePaths }
 	/**
 	 * Every note, from the metadata cache (`body: null`, its links), in batches; `quiet`: notes
-	 * given by path and stamp alone (`NoteRecord.quiet`), decided knowing every person.
+	 * given by path, stamp and the numbers of their links' names (`NoteRecord.quiet`), decided
+	 * knowing the people whose names `settle` gives.
 	 */
 	| { kind: "notes"; notes: NoteRecord[]; quiet?: QuietNotes }
 	/**

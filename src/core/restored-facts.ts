@@ -67,7 +67,7 @@ export class RestoredFacts implements NoteFacts {
 		this.ownDests = anyone ? undefined : NO_DESTS;
 	}
 
-	/** A view into the snapshot's names, made when asked for (seldom: a restored index has its own table). */
+	/** A view into the snapshot's names, made when asked for (a save, or whether the note is still quiet). */
 	get quiet(): ArrayLike<number> | null {
 		const q = this.cols.quiet;
 		return q && q.unread[this.at] === QUIET ? q.names.subarray(q.start[this.at], q.start[this.at + 1]) : null;

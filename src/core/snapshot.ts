@@ -17,7 +17,7 @@ import type { PersonInfo, Problem } from "./types";
 // 8: quiet notes (`unread` 2), held by the numbers of their links' names (twelfth round).
 export const SNAPSHOT_FORMAT = 8;
 
-/** `unread` of a quiet note (`NoteRecord.quiet`): not read, and no links kept. */
+/** `unread` of a quiet note (`NoteRecord.quiet`): not read, kept by the numbers of its links' names, not its links. */
 export const QUIET = 2;
 
 export interface IndexSnapshot {

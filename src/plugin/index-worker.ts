@@ -177,8 +177,8 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		let notes: NoteRecord[] = [];
 		let quiet = { paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] };
 		const sendNotes = async (): Promise<boolean> => {
-			const { paths, stamps, start, names } = quiet;
-			post({ kind: "notes", notes, quiet: { paths, stamps: Float64Array.from(stamps), start: Int32Array.from(start), names: Int32Array.from(names) } });
+			const { paths, stamps, start, names: linkNames } = quiet;
+			post({ kind: "notes", notes, quiet: { paths, stamps: Float64Array.from(stamps), start: Int32Array.from(start), names: Int32Array.from(linkNames) } });
 			notes = [];
 			quiet = { paths: [], stamps: [], start: [0], names: [] };
 			return clock.spent() <= SLICE_MS || (await endSlice());

@@ -26,7 +26,7 @@ export function metadataLinks(cache: CachedMetadata | null): string[] {
 }
 
 /** The target of a link as the metadata cache gives it (`metadataLinks`): `""` for none. */
-export function linkTarget(written: string): string {
+function linkTarget(written: string): string {
 	const link = written.startsWith("<") ? written.replace(/^<(.*)>$/, "$1") : written;
 	return getLinkpath(decodeLink(link));
 }
