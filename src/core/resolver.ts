@@ -73,6 +73,43 @@ export function baseHash(target: string, end = target.length): number {
 	return hashRange(target, from, nameEnd(target, from, end));
 }
 
+/**
+ * `baseHash` of a link as written, up to its first `#`, in one pass and without making a
+ * string: −1 where `baseHash` gives it, and also for a link in `<…>` or with a `%` or a `\`
+ * before its `#` (its target is not what it seems until decoded or resolved).
+ */
+export function linkNameHash(link: string): number {
+	if (link.charCodeAt(0) === 60) return -1;
+	const start = 0x811c9dc5;
+	// The name's number so far, and before each of its last three characters (a final `.md`).
+	let h = start;
+	let h1 = start;
+	let h2 = start;
+	let h3 = start;
+	let outside = false;
+	let n = 0;
+	let i = 0;
+	for (; i < link.length; i++) {
+		const c = link.charCodeAt(i);
+		if (c === 35) break;
+		if (c === 37 || c === 92) return -1;
+		if (c === 47) {
+			h = h1 = h2 = h3 = start;
+			outside = false;
+			n = 0;
+			continue;
+		}
+		if (c < 32 || c > 126) outside = true;
+		h3 = h2;
+		h2 = h1;
+		h1 = h;
+		h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+		n++;
+	}
+	if (outside) return -1;
+	return (n >= 3 && endsWithMd(link, i) ? h3 : h) >>> 0;
+}
+
 /** A number for a base (`targetBase`): the same base, the same number (different ones rarely); −1 when not all printable ASCII. */
 export function hashOfBase(base: string): number {
 	return hashRange(base, 0, base.length);

@@ -5,7 +5,7 @@
  */
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { asProperties } from "../core/person";
-import { baseHash, hashOfBase, targetBase } from "../core/resolver";
+import { hashOfBase, linkNameHash, targetBase } from "../core/resolver";
 import type { NoteRecord } from "../core/types";
 import { linksRecord, uncachedFrontmatter } from "./records";
 
@@ -51,10 +51,8 @@ export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<num
 	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return false;
 	const from = out.length;
 	for (const l of cache.links ?? []) {
-		const link = l.link;
-		const heading = link.indexOf("#");
-		// `\` may stand for `/` when the link is resolved: such a name is not the one it seems.
-		const hash = link.charCodeAt(0) === 60 || link.includes("%") || link.includes("\\") ? -1 : baseHash(link, heading < 0 ? link.length : heading);
+		// `\` may stand for `/` when the link is resolved, `%` for anything: no number then.
+		const hash = linkNameHash(l.link);
 		if (hash < 0 || people.has(hash)) {
 			out.length = from;
 			return false;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseHash, hashOfBase, isTargetBase, LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
+import { baseHash, hashOfBase, isTargetBase, linkNameHash, LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
 import { Lcg } from "./random-notes";
 
 function resolver(...paths: string[]): LinkResolver {
@@ -185,5 +185,21 @@ describe("baseHash", () => {
 		}
 		expect(baseHash("People/Anna.md#x/y", 14)).toBe(hashOfBase("anna"));
 		expect(baseHash("People/Anna.md", 0)).toBe(hashOfBase(""));
+	});
+});
+
+describe("linkNameHash", () => {
+	const links = [
+		"Anna Rossi", "People/Anna Rossi.md", "people/ANNA ROSSI#Work", "Anna Rossi.MD#^b", "a/b/.md", ".md", "x.md.md", "Notes/", "/", "", "#Heading",
+		"Zoë Müller", "Città/Roma", "Città/Roma.md#x", "Roma#Città", "Anna%20Rossi", "Anna#50%", "People\\Anna", "Anna#a\\b", "<People/Anna.md>", "x\ty", "../People/Marco",
+	];
+	const cut = (l: string): number => (l.includes("#") ? l.indexOf("#") : l.length);
+	it("is baseHash up to the first #, and −1 for links in <…> or with % or \\ before it", () => {
+		for (const link of links) {
+			const head = link.slice(0, cut(link));
+			const rejected = link.startsWith("<") || head.includes("%") || head.includes("\\");
+			expect(linkNameHash(link), link).toBe(rejected ? -1 : baseHash(link, cut(link)));
+		}
+		expect(links.filter((l) => linkNameHash(l) >= 0).length).toBeGreaterThan(12);
 	});
 });
