@@ -55,28 +55,16 @@ function isAscii(s: string, from: number, to: number): boolean {
 	return true;
 }
 
-/**
- * Where a target's name, which begins at `from` (past its last `/`), ends: before a final `.md`.
- * `end`: where the target ends in `target`.
- */
-function nameEnd(target: string, from: number, end = target.length): number {
-	return endsWithMd(target, end) && end - 3 >= from ? end - 3 : end;
+/** Where a target's name, which begins at `from` (past its last `/`), ends: before a final `.md`. */
+function nameEnd(target: string, from: number): number {
+	return endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
 }
 
 /**
- * A number for `targetBase(target.slice(0, end))`, made without making a string: it is
- * `hashOfBase` of that base. −1 when the name is not all in printable ASCII (compare those by
- * `targetBase`).
- */
-export function baseHash(target: string, end = target.length): number {
-	const from = end === 0 ? 0 : target.lastIndexOf("/", end - 1) + 1;
-	return hashRange(target, from, nameEnd(target, from, end));
-}
-
-/**
- * `baseHash` of a link as written, up to its first `#`, in one pass and without making a
- * string: −1 where `baseHash` gives it, and also for a link in `<…>` or with a `%` or a `\`
- * before its `#` (its target is not what it seems until decoded or resolved).
+ * The number (`hashOfBase`) of the name of a link as written, up to its first `#`: the part
+ * after its last `/`, without a final `.md`, lower-cased; made in one pass, without making a
+ * string. −1 when that name is not all printable ASCII, and for a link in `<…>` or with a `%`
+ * or a `\` before its `#` (its target is not what it seems until decoded or resolved).
  */
 export function linkNameHash(link: string): number {
 	if (link.charCodeAt(0) === 60) return -1;
