@@ -68,12 +68,11 @@ function nameEnd(target: string, from: number): number {
  */
 export function linkNameHash(link: string): number {
 	if (link.charCodeAt(0) === 60) return -1;
-	const start = 0x811c9dc5;
 	// The name's number so far, and before each of its last three characters (a final `.md`).
-	let h = start;
-	let h1 = start;
-	let h2 = start;
-	let h3 = start;
+	let h = FNV_START;
+	let h1 = h;
+	let h2 = h;
+	let h3 = h;
 	let outside = false;
 	let n = 0;
 	let i = 0;
@@ -82,7 +81,7 @@ export function linkNameHash(link: string): number {
 		if (c === 35) break;
 		if (c === 37 || c === 92) return -1;
 		if (c === 47) {
-			h = h1 = h2 = h3 = start;
+			h = h1 = h2 = h3 = FNV_START;
 			outside = false;
 			n = 0;
 			continue;
@@ -91,7 +90,7 @@ export function linkNameHash(link: string): number {
 		h3 = h2;
 		h2 = h1;
 		h1 = h;
-		h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+		h = fnvStep(h, c);
 		n++;
 	}
 	if (outside) return -1;
@@ -100,18 +99,20 @@ export function linkNameHash(link: string): number {
 
 /** A number for a base (`targetBase`): the same base, the same number (different ones rarely); −1 when not all printable ASCII. */
 export function hashOfBase(base: string): number {
-	return hashRange(base, 0, base.length);
-}
-
-/** FNV-1a over the characters `from..to` of `s`, lower-cased; −1 for any outside printable ASCII. */
-function hashRange(s: string, from: number, to: number): number {
-	let h = 0x811c9dc5;
-	for (let i = from; i < to; i++) {
-		const c = s.charCodeAt(i);
+	let h = FNV_START;
+	for (let i = 0; i < base.length; i++) {
+		const c = base.charCodeAt(i);
 		if (c < 32 || c > 126) return -1;
-		h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+		h = fnvStep(h, c);
 	}
 	return h >>> 0;
+}
+
+/** FNV-1a, over characters lower-cased as ASCII: the one hash of `hashOfBase` and `linkNameHash`. */
+const FNV_START = 0x811c9dc5;
+
+function fnvStep(h: number, c: number): number {
+	return Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
 }
 
 /** The lower-cased name a target would match: `People/Anna Rossi.md` → `anna rossi`. */

@@ -19,16 +19,11 @@ function decodeLink(link: string): string {
 export function metadataLinks(cache: CachedMetadata | null): string[] {
 	const out: string[] = [];
 	for (const l of cache?.links ?? []) {
-		const path = linkTarget(l.link);
+		const link = l.link.startsWith("<") ? l.link.replace(/^<(.*)>$/, "$1") : l.link;
+		const path = getLinkpath(decodeLink(link));
 		if (path !== "") out.push(path);
 	}
 	return out;
-}
-
-/** The target of a link as the metadata cache gives it (`metadataLinks`): `""` for none. */
-function linkTarget(written: string): string {
-	const link = written.startsWith("<") ? written.replace(/^<(.*)>$/, "$1") : written;
-	return getLinkpath(decodeLink(link));
 }
 
 /**
