@@ -4,10 +4,10 @@
  * main-thread work: serializing each request, and deserializing each reply when it arrives
  * (a reply's arrival starts a slice of work, as a timer's callback does: see `sliced`).
  */
-import * as v8 from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { BuildReply, BuildRequest } from "../src/core/index-builder";
 import type { BuildWorker } from "../src/plugin/index-worker";
+import { deserialize, serialize } from "./clone";
 
 /** Set by `sliced` while it measures: called when a reply starts a slice of main-thread work. */
 export const replyHooks: { begin: (() => void) | null } = { begin: null };
@@ -23,10 +23,7 @@ export class ThreadWorker implements BuildWorker {
 		this.thread.on("message", ({ bytes, buffers }: { bytes: Uint8Array; buffers: ArrayBuffer[] }) => {
 			replyHooks.begin?.();
 			// Memory the worker handed over (the snapshot's typed arrays) is taken, not copied.
-			const deserializer = new v8.DefaultDeserializer(bytes);
-			deserializer.readHeader();
-			buffers.forEach((b, i) => deserializer.transferArrayBuffer(i, b));
-			const data = deserializer.readValue() as BuildReply;
+			const data = deserialize(bytes, buffers) as BuildReply;
 			this.onmessage?.({ data } as MessageEvent<BuildReply>);
 		});
 		this.thread.on("error", (e) => this.onerror?.(e));
@@ -35,11 +32,7 @@ export class ThreadWorker implements BuildWorker {
 	/** Serialized here (work), but memory in `transfer` is handed over without a copy, as a browser does. */
 	postMessage(message: BuildRequest, transfer: Transferable[] = []): void {
 		const buffers = transfer.filter((t): t is ArrayBuffer => t instanceof ArrayBuffer);
-		const serializer = new v8.DefaultSerializer();
-		serializer.writeHeader();
-		buffers.forEach((b, i) => serializer.transferArrayBuffer(i, b));
-		serializer.writeValue(message);
-		const bytes = new Uint8Array(serializer.releaseBuffer());
+		const bytes = serialize(message, buffers);
 		this.thread.postMessage({ bytes, buffers }, [bytes.buffer, ...buffers]);
 	}
 

@@ -4,6 +4,11 @@
  * milliseconds to serialize. Lists and typed arrays are cut into runs, made only as they are
  * stored; `joinSnapshot` puts them back, a field at a time. What comes out is checked by
  * `checkSnapshot` as usual.
+ *
+ * A list of objects (the people, the problems) goes as JSON text, one piece a string: a
+ * structured clone (a worker's message, IndexedDB) reads a string whole, but builds objects one
+ * property at a time, and on a main thread busy with a start that took ~15 ms per 1,024 people
+ * on M where `JSON.parse` takes ~2 ms (docs/benchmarks.md, thirteenth round).
  */
 
 /** Elements per piece: small enough to serialize in a few milliseconds. */
@@ -17,8 +22,11 @@ type TypedName = keyof typeof TYPED;
 
 interface FieldPlan {
 	name: string;
-	/** `list` (an array), a typed array's name, or `value` (kept in the plan itself). */
-	kind: "list" | TypedName | "value";
+	/**
+	 * `list` (an array of strings, cut into arrays), `json` (an array of plain objects, cut into
+	 * arrays written as JSON), a typed array's name, or `value` (kept in the plan itself).
+	 */
+	kind: "list" | "json" | TypedName | "value";
 	length: number;
 	pieces: number;
 	/** Elements per piece. */
@@ -48,8 +56,8 @@ export function planSnapshot(snapshot: object): SnapshotPlan {
 		let field: FieldPlan;
 		if (typed !== null) field = { name, kind: typed, length: (value as Typed).length, pieces: 0, size: NUMBERS_PER_PIECE };
 		else if (Array.isArray(value)) {
-			const size = value.every((v) => typeof v === "string") ? STRINGS_PER_PIECE : OBJECTS_PER_PIECE;
-			field = { name, kind: "list", length: value.length, pieces: 0, size };
+			const strings = value.every((v) => typeof v === "string");
+			field = { name, kind: strings ? "list" : "json", length: value.length, pieces: 0, size: strings ? STRINGS_PER_PIECE : OBJECTS_PER_PIECE };
 		} else field = { name, kind: "value", length: 0, pieces: 0, size: 0, value };
 		field.pieces = field.size === 0 ? 0 : Math.ceil(field.length / field.size);
 		pieces += field.pieces;
@@ -63,16 +71,30 @@ export function* snapshotPieces(snapshot: object, plan: SnapshotPlan): Generator
 	const values = snapshot as Record<string, unknown>;
 	for (const field of plan.fields) {
 		const value = values[field.name] as Typed | unknown[];
-		for (let k = 0; k < field.pieces; k++) yield value.slice(k * field.size, (k + 1) * field.size);
+		for (let k = 0; k < field.pieces; k++) {
+			const run = value.slice(k * field.size, (k + 1) * field.size);
+			yield field.kind === "json" ? JSON.stringify(run) : run;
+		}
+	}
+}
+
+/** A piece written as JSON, read back (`null` when it is not JSON: damaged storage). */
+function parseRun(piece: unknown): unknown {
+	if (typeof piece !== "string") return null;
+	try {
+		return JSON.parse(piece) as unknown;
+	} catch {
+		return null;
 	}
 }
 
 function joinField(field: FieldPlan, mine: readonly unknown[]): { ok: true; value: unknown } | { ok: false } {
 	const { kind, length } = field;
 	if (kind === "value") return { ok: true, value: field.value };
-	if (kind === "list") {
-		if (!mine.every((p) => Array.isArray(p))) return { ok: false };
-		const list = ([] as unknown[]).concat(...(mine as unknown[][]));
+	if (kind === "list" || kind === "json") {
+		const runs = kind === "json" ? mine.map(parseRun) : mine;
+		if (!runs.every((p) => Array.isArray(p))) return { ok: false };
+		const list = ([] as unknown[]).concat(...(runs as unknown[][]));
 		return list.length === length ? { ok: true, value: list } : { ok: false };
 	}
 	if (!Object.prototype.hasOwnProperty.call(TYPED, kind)) return { ok: false };
