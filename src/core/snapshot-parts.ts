@@ -92,9 +92,8 @@ function joinField(field: FieldPlan, mine: readonly unknown[]): { ok: true; valu
 	const { kind, length } = field;
 	if (kind === "value") return { ok: true, value: field.value };
 	if (kind === "list" || kind === "json") {
-		const runs = kind === "json" ? mine.map(parseRun) : mine;
-		if (!runs.every((p) => Array.isArray(p))) return { ok: false };
-		const list = ([] as unknown[]).concat(...(runs as unknown[][]));
+		if (!mine.every((p) => Array.isArray(p))) return { ok: false };
+		const list = ([] as unknown[]).concat(...(mine as unknown[][]));
 		return list.length === length ? { ok: true, value: list } : { ok: false };
 	}
 	if (!Object.prototype.hasOwnProperty.call(TYPED, kind)) return { ok: false };
@@ -121,9 +120,18 @@ export async function joinSnapshot(plan: unknown, pieces: readonly unknown[], be
 	for (const field of (plan as SnapshotPlan).fields) {
 		const { name, length, pieces: count } = field;
 		if (typeof name !== "string" || !Number.isInteger(count) || count < 0 || !Number.isInteger(length) || length < 0) return null;
-		const mine = pieces.slice(next, next + count);
+		let mine = pieces.slice(next, next + count);
 		next += count;
 		if (mine.length !== count) return null;
+		// Read one piece at a time, with `between` after each (a piece is a thousand people).
+		if (field.kind === "json") {
+			const runs: unknown[] = [];
+			for (const piece of mine) {
+				runs.push(parseRun(piece));
+				await between();
+			}
+			mine = runs;
+		}
 		const joined = joinField(field, mine);
 		if (!joined.ok) return null;
 		out[name] = joined.value;

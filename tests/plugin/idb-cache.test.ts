@@ -57,6 +57,66 @@ describe("snapshots in pieces", () => {
 	});
 });
 
+describe("people and problems in pieces, as JSON text", () => {
+	const odd = ["Zoë \"Zed\" O'Brien", "Ŝtefan\\Back", "Line\nbreak", "Lone \ud800 surrogate", "Emoji 😀 Ωmega", "İstanbul ΣΑΣ"];
+	const snap = (): Record<string, unknown> => {
+		const out = new PeopleIndex(options);
+		odd.forEach((name, i) => out.upsert(record(`People/${name}.md`, `---\ntags: [person]\ncompany: "${i % 2 ? "Acme \\u00e8" : ""}"\nbirthday: ${i % 2 ? "1990-02-28" : "--03-01"}\ncadence: ${i % 3 ? "monthly" : "nonsense"}\nlast_contact: 2026-13-45\n---\n- 2026-11-01 Coffee\n`)));
+		return out.snapshot("key") as unknown as Record<string, unknown>;
+	};
+
+	it("come back exactly, odd names and absent fields included", async () => {
+		const s = snap();
+		expect((s.persons as unknown[]).length).toBe(odd.length);
+		expect((s.problems as unknown[]).length).toBeGreaterThan(0);
+		const plan = planSnapshot(s);
+		const pieces = [...snapshotPieces(s, plan)];
+		const json = plan.fields.filter((f) => f.kind === "json").map((f) => f.name);
+		expect(json.sort()).toEqual(["persons", "problems"]);
+		expect(pieces.filter((p) => typeof p === "string")).toHaveLength(2);
+		const back = await joinSnapshot(structuredClone(plan), structuredClone(pieces));
+		expect(back).toEqual(s);
+		expect(PeopleIndex.fromSnapshot(options, back, "key").allPeople().map((p) => p.name).sort()).toEqual([...odd].sort());
+	});
+
+	it("are read one piece at a time, with a pause after each", async () => {
+		const s = index(2500, 10).snapshot("key");
+		const plan = planSnapshot(s);
+		const pieces = [...snapshotPieces(s, plan)];
+		const persons = plan.fields.find((f) => f.name === "persons");
+		expect(persons?.pieces).toBe(3);
+		const between: number[] = [];
+		let parsed = 0;
+		const parse = JSON.parse;
+		JSON.parse = ((text: string) => {
+			parsed++;
+			return parse(text) as unknown;
+		}) as typeof JSON.parse;
+		try {
+			await joinSnapshot(plan, pieces, () => {
+				between.push(parsed);
+				return Promise.resolve();
+			});
+		} finally {
+			JSON.parse = parse;
+		}
+		// A pause after each of the three pieces of people: never two read in one go.
+		expect(between.filter((n, i) => n !== between[i - 1] && n > 0).slice(0, 3)).toEqual([1, 2, 3]);
+	});
+
+	it("refuse a piece that is not JSON, or not a list", async () => {
+		const s = snap();
+		const plan = planSnapshot(s);
+		const pieces = [...snapshotPieces(s, plan)];
+		const at = pieces.findIndex((p) => typeof p === "string");
+		for (const bad of [(pieces[at] as string).slice(0, -2), "{}", "[1, 2", 42, null, [{ name: "x" }]]) {
+			const damaged = [...pieces];
+			damaged[at] = bad;
+			expect(await joinSnapshot(plan, damaged)).toBeNull();
+		}
+	});
+});
+
 describe("PiecewiseIndexCache", () => {
 	it("keeps a snapshot in IndexedDB in pieces, per database name, and restores it", async () => {
 		const factory = new IDBFactory();
