@@ -13,7 +13,7 @@ import { PeopleIndex } from "./network";
 import { cachedProperties, recordFromText } from "./record";
 import type { ReteSettings } from "./settings";
 import type { TemplatePaths } from "./templates";
-import { planSnapshot, type SnapshotPlan, snapshotPieces } from "./snapshot-parts";
+import { planSnapshot, type SnapshotPlan, snapshotPieces, WHOLE } from "./snapshot-parts";
 import type { NoteRecord } from "./types";
 
 /** Which notes are daily notes, as data (the matcher itself is compiled where it is used). */
@@ -137,7 +137,8 @@ export class IndexBuilder {
 			case "finish": {
 				this.index = null;
 				const snapshot = index.snapshot(this.key);
-				const plan = planSnapshot(snapshot);
+				// Typed arrays go whole (handed over, not copied); lists of strings and objects in pieces.
+				const plan = planSnapshot(snapshot, WHOLE);
 				const replies: BuildReply[] = [{ kind: "built", plan }];
 				for (const value of snapshotPieces(snapshot, plan)) replies.push({ kind: "piece", value });
 				return replies;

@@ -47,14 +47,20 @@ function typedName(value: unknown): TypedName | null {
 	return null;
 }
 
-/** How a snapshot is cut (small: kept with the pieces' key). */
-export function planSnapshot(snapshot: object): SnapshotPlan {
+/** `numbersPerPiece` for typed arrays sent whole, each a single piece. */
+export const WHOLE = Number.MAX_SAFE_INTEGER;
+
+/**
+ * How a snapshot is cut (small: kept with the pieces' key). `numbersPerPiece`: a worker hands
+ * its typed arrays over without a copy, and sends each whole (`WHOLE`).
+ */
+export function planSnapshot(snapshot: object, numbersPerPiece = NUMBERS_PER_PIECE): SnapshotPlan {
 	const fields: FieldPlan[] = [];
 	let pieces = 0;
 	for (const [name, value] of Object.entries(snapshot)) {
 		const typed = typedName(value);
 		let field: FieldPlan;
-		if (typed !== null) field = { name, kind: typed, length: (value as Typed).length, pieces: 0, size: NUMBERS_PER_PIECE };
+		if (typed !== null) field = { name, kind: typed, length: (value as Typed).length, pieces: 0, size: numbersPerPiece };
 		else if (Array.isArray(value)) {
 			const strings = value.every((v) => typeof v === "string");
 			field = { name, kind: strings ? "list" : "json", length: value.length, pieces: 0, size: strings ? STRINGS_PER_PIECE : OBJECTS_PER_PIECE };
@@ -99,6 +105,8 @@ function joinField(field: FieldPlan, mine: readonly unknown[]): { ok: true; valu
 	if (!Object.prototype.hasOwnProperty.call(TYPED, kind)) return { ok: false };
 	const Make = TYPED[kind];
 	if (!mine.every((p) => p instanceof Make)) return { ok: false };
+	// Sent whole: taken as it came.
+	if (mine.length === 1 && (mine[0] as Typed).length === length) return { ok: true, value: mine[0] };
 	const array = new Make(length);
 	let at = 0;
 	for (const p of mine as Typed[]) {

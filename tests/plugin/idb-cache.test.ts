@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
 import { SnapshotError } from "../../src/core/snapshot";
-import { joinSnapshot, planSnapshot, snapshotPieces } from "../../src/core/snapshot-parts";
+import { joinSnapshot, planSnapshot, snapshotPieces, WHOLE } from "../../src/core/snapshot-parts";
 import { IdbStore, type KeyValueStore, PiecewiseIndexCache } from "../../src/plugin/index-cache";
 import { day, record } from "../core/helpers";
 
@@ -54,6 +54,27 @@ describe("snapshots in pieces", () => {
 		expect(await joinSnapshot(plan, swapped)).toBeNull();
 		expect(await joinSnapshot({ fields: [{ name: "x", kind: "constructor", length: 1, pieces: 1, size: 1 }] }, [[1]])).toBeNull();
 		expect(await joinSnapshot("junk", [])).toBeNull();
+	});
+});
+
+describe("a worker's snapshot", () => {
+	it("sends each typed array whole, taken as it came (no copy), lists still in pieces", async () => {
+		const s = index(3000, 9000).snapshot("key") as unknown as Record<string, unknown>;
+		const plan = planSnapshot(s, WHOLE);
+		const typed = plan.fields.filter((f) => f.kind !== "list" && f.kind !== "json" && f.kind !== "value");
+		expect(typed.length).toBeGreaterThan(10);
+		for (const f of typed) expect(f.pieces).toBe(f.length === 0 ? 0 : 1);
+		expect(plan.fields.find((f) => f.name === "paths")?.pieces).toBeGreaterThan(1);
+		const pieces = [...snapshotPieces(s, plan)];
+		const back = await joinSnapshot(plan, pieces);
+		expect(back).toEqual(s);
+		const entries = pieces.find((p) => p instanceof Float64Array && p.length === (s.entries as Float64Array).length);
+		expect(back?.entries).toBe(entries);
+		// In pieces, a typed array is put together in a fresh one.
+		const cut = planSnapshot(s, 1000);
+		const joined = await joinSnapshot(cut, [...snapshotPieces(s, cut)]);
+		expect(joined?.entries).toEqual(s.entries);
+		expect(cut.fields.find((f) => f.name === "entries")?.pieces).toBeGreaterThan(1);
 	});
 });
 
