@@ -2,7 +2,7 @@
 import type { App, TFile } from "obsidian";
 import { type IndexOptions, PeopleIndex } from "../core/network";
 import type { IndexSnapshot } from "../core/snapshot";
-import { fileStamp, linksRecord, readStamped, recordOf } from "./records";
+import { fileStamp, linksRecord, readFileStamped, recordOf } from "./records";
 
 /** Work done before yielding to the UI, in milliseconds. */
 export const SLICE_MS = 8;
@@ -178,9 +178,11 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 }
 
 /**
- * Reads `paths` a batch at a time with `read` (stamped: see `readStamped`; waiting is not work)
- * and hands each note still in the vault to `take` (`undefined`: it could not be read), then
- * calls `afterBatch`. False when `endSlice` says the build was given up.
+ * Reads `paths` a batch at a time with `read` (stamped: see `readFileStamped`; waiting is not work)
+ * and hands each note still in the vault to `take` (`undefined`: it could not be read), with its
+ * place in `paths`, then calls `afterBatch`. False when `endSlice` says the build was given up.
+ * `recheck: false` hands over a note deleted while it was read too (a caller that catches up on
+ * the deletions itself saves looking each note up again).
  */
 export async function readInBatches<T>(
 	app: App,
@@ -188,17 +190,19 @@ export async function readInBatches<T>(
 	read: (file: TFile) => Promise<T>,
 	clock: SliceClock,
 	endSlice: () => Promise<boolean>,
-	take: (file: TFile, read: { value: T; stamp: number } | undefined) => void,
+	take: (file: TFile, read: { value: T; stamp: number } | undefined, at: number) => void,
 	afterBatch: () => void = () => undefined,
+	recheck = true,
 ): Promise<boolean> {
 	for (let i = 0; i < paths.length; i += READ_BATCH) {
 		const batch = paths.slice(i, i + READ_BATCH);
+		const files = batch.map((path) => app.vault.getFileByPath(path));
 		clock.pause();
-		const reads = await Promise.all(batch.map((path) => readStamped(app, path, read)));
+		const reads = await Promise.all(files.map((file) => (file ? readFileStamped(file, read) : Promise.resolve(undefined))));
 		clock.resume();
-		batch.forEach((path, k) => {
-			const file = app.vault.getFileByPath(path);
-			if (file) take(file, reads[k]);
+		files.forEach((found, k) => {
+			const file = recheck ? app.vault.getFileByPath(batch[k] ?? "") : found;
+			if (file) take(file, reads[k], i + k);
 		});
 		afterBatch();
 		if (clock.spent() > SLICE_MS && !(await endSlice())) return false;

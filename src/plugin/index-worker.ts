@@ -174,6 +174,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
 		const names = peopleNames(people);
 		const toRead: string[] = [];
+		const toReadCaches: Array<CachedMetadata | null> = [];
 		let notes: NoteRecord[] = [];
 		let quiet = { paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] };
 		const sendNotes = async (): Promise<boolean> => {
@@ -189,39 +190,45 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			timings.notes++;
 			// Quiet first: a note none of whose links has a person's name links no one (Obsidian's
 			// entry, which also counts embeds and properties, is not looked through for it).
-			if (people.has(file.path)) toRead.push(file.path);
-			else if (quietNames(cache, names, quiet.names)) {
+			if (people.has(file.path)) {
+				toRead.push(file.path);
+				toReadCaches.push(cache);
+			} else if (quietNames(cache, names, quiet.names)) {
 				quiet.paths.push(file.path);
 				quiet.stamps.push(fileStamp(file));
 				quiet.start.push(quiet.names.length);
-			} else if (linksSomeone(cache, resolved?.[file.path], people)) toRead.push(file.path);
-			else notes.push(linksOnlyRecord(file, cache));
+			} else if (linksSomeone(cache, resolved?.[file.path], people)) {
+				toRead.push(file.path);
+				toReadCaches.push(cache);
+			} else notes.push(linksOnlyRecord(file, cache));
 			// Awaited only when sending: an await per note is a turn of the microtask queue each.
 			const batch = notes.length + quiet.paths.length;
 			if ((batch >= NOTES_BATCH || (timings.notes % CHECK_EVERY === 0 && clock.spent() > SLICE_MS)) && !(await sendNotes())) return null;
 		}
 		// Read and sent, as bytes (decoded in the worker); a note that cannot be read goes by its
 		// links (asked for again if needed).
-		const readAll = async (paths: readonly string[]): Promise<boolean> => {
+		// `caches`: the notes' metadata as the decision read it (else looked up). A note deleted or
+		// renamed while being read is sent all the same: the catching up after the build sees to it.
+		const readAll = async (paths: readonly string[], caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
 			let texts: TextNote[] = [];
 			const sendTexts = (): void => {
 				post({ kind: "texts", notes: texts });
 				texts = [];
 			};
-			const done = await readInBatches(app, paths, (file) => app.vault.readBinary(file), clock, endSlice, (file, note) => {
+			const done = await readInBatches(app, paths, (file) => app.vault.readBinary(file), clock, endSlice, (file, note, at) => {
 				if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
 				else {
-					texts.push({ path: file.path, bytes: note.value, frontmatter: frontmatterOf(app, file, note.value), stamp: note.stamp });
+					texts.push({ path: file.path, bytes: note.value, frontmatter: frontmatterOf(app, file, note.value, caches?.[at]), stamp: note.stamp });
 					timings.read++;
 				}
 			}, () => {
 				if (texts.length >= TEXTS_BATCH || clock.spent() > SLICE_MS) sendTexts();
-			});
+			}, false);
 			if (!done || b.signal.aborted) return false;
 			sendTexts();
 			return sendNotes();
 		};
-		if (!(await readAll(toRead))) return null;
+		if (!(await readAll(toRead, toReadCaches))) return null;
 		worker.postMessage({ kind: "settle", people: Int32Array.from(names) });
 		if (!(await endSlice())) return null;
 		// Notes that link someone as Rete resolves links, though not as Obsidian did: read too.

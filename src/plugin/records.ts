@@ -93,9 +93,7 @@ export function linksRecord(file: TFile, cache: CachedMetadata | null): NoteReco
  * What `read` gives for a note, with the file's stamp from before the read; `undefined` when it
  * cannot be read or changed while being read (its change event brings the new text).
  */
-export async function readStamped<T>(app: App, path: string, read: (file: TFile) => Promise<T>): Promise<{ value: T; stamp: number } | undefined> {
-	const file = app.vault.getFileByPath(path);
-	if (!file) return undefined;
+export async function readFileStamped<T>(file: TFile, read: (file: TFile) => Promise<T>): Promise<{ value: T; stamp: number } | undefined> {
 	const stamp = fileStamp(file);
 	try {
 		const value = await read(file);
@@ -105,8 +103,9 @@ export async function readStamped<T>(app: App, path: string, read: (file: TFile)
 	}
 }
 
-/** A note's text, stamped (see `readStamped`). */
+/** A note's text, stamped (see `readFileStamped`); `undefined` when it is gone too. */
 export async function readText(app: App, path: string): Promise<{ text: string; stamp: number } | undefined> {
-	const read = await readStamped(app, path, (file) => app.vault.cachedRead(file));
+	const file = app.vault.getFileByPath(path);
+	const read = file ? await readFileStamped(file, (f) => app.vault.cachedRead(f)) : undefined;
 	return read && { text: read.value, stamp: read.stamp };
 }

@@ -22,9 +22,11 @@ export function linksOnlyRecord(file: TFile, cache: CachedMetadata | null): Note
 	return record;
 }
 
-/** A note's properties from the metadata cache; from its `bytes` when Obsidian has not read it yet. */
-export function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer): unknown {
-	const cache = app.metadataCache.getFileCache(file);
+/**
+ * A note's properties from the metadata cache (`cache`, looked up when not given); from its
+ * `bytes` when Obsidian has not read it yet.
+ */
+export function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer, cache = app.metadataCache.getFileCache(file)): unknown {
 	return cache === null && bytes ? uncachedFrontmatter(new TextDecoder().decode(bytes)) : cache?.frontmatter;
 }
 

@@ -329,15 +329,15 @@ describe("the first build in a worker", () => {
 		const files = { "Notes/Bo.md": "# Bo\n- 2026-11-01 Met [[Anna Rossi]] with Bo\n", "Notes/Q.md": "- 2026-11-05 Lunch with [[Bo]]\n" };
 		const app = vault(files);
 		const worker = new InThreadWorker();
-		const read = app.vault.readBinary.bind(app.vault);
 		let became = false;
+		// (A second spy over `vault`'s would call itself: the bytes are made here, as there.)
 		vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => {
 			// Bo becomes a person after the main thread decided who is one, before Bo is read.
 			if (file.path === "Notes/Bo.md" && !became) {
 				became = true;
 				await app.vault.modify(file, `---\ntags: [person]\n---\n${files["Notes/Bo.md"]}`);
 			}
-			return read(file);
+			return new TextEncoder().encode(await app.vault.cachedRead(file)).buffer;
 		});
 		const built = await launch(app, () => worker);
 		await settle(5);
@@ -360,6 +360,31 @@ describe("the first build in a worker", () => {
 		expect(built.index.has("Journal/2026-11-18.md")).toBe(true);
 		expect(built.index.person("People/Anna Rossi-Bianchi.md")).not.toBeNull();
 		expect(built.index.person("People/Anna Rossi.md")).toBeNull();
+	});
+
+	it("leaves out a note deleted while it was read, and keeps one renamed meanwhile under its new name", async () => {
+		const app = vault();
+		const worker = new InThreadWorker();
+		const moved = new Set<string>();
+		vi.spyOn(app.vault, "readBinary").mockImplementation(async (file) => {
+			const bytes = new TextEncoder().encode(await app.vault.cachedRead(file)).buffer;
+			// Gone, or renamed, once its bytes are read (its stamp unchanged: the read stands).
+			if (file.path === "People/Anna Rossi.md" && !moved.has("anna")) {
+				moved.add("anna");
+				await app.fileManager.trashFile(file);
+			} else if (file.path === "People/Marco Bianchi.md" && !moved.has("marco")) {
+				moved.add("marco");
+				await app.fileManager.renameFile(file, "People/Marco B.md");
+			}
+			return bytes;
+		});
+		const built = await launch(app, () => worker);
+		await settle(5);
+		expect(moved.size === 2 && built.timings.worker).toBe(true);
+		expect(built.index.has("People/Anna Rossi.md")).toBe(false);
+		expect(built.index.has("People/Marco Bianchi.md")).toBe(false);
+		expect(built.index.person("People/Marco B.md")?.name).toBe("Marco B");
+		expect(view(built)).toEqual(view(await launch(app, null)));
 	});
 
 	it("leaves a note linking someone only in its properties to its links, as the main thread does", async () => {
