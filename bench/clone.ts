@@ -6,7 +6,7 @@
  * Node's `v8.DefaultSerializer` hands over a transferred `ArrayBuffer`, but writes a typed array
  * (a view) as a copy of its bytes, even when its buffer is transferred; a browser hands the view
  * over with its buffer. Before the thirteenth round the benchmark copied the index's typed arrays
- * on their way from the worker: ~20 MB on M, read back at every first start (see
+ * on their way from the worker: ~18 MB on M, read back at every first start (see
  * docs/benchmarks.md). Here a view over a transferred buffer is written as that buffer's number,
  * its type, offset and length, and read back as a view over the buffer received.
  */
