@@ -6,7 +6,7 @@
  * them from the columns too.
  */
 import { QUIET } from "./snapshot";
-import { NO_DESTS, type NoteFacts } from "./index-state";
+import { NO_DESTS, NO_NUMBERS, type NoteFacts } from "./index-state";
 import type { Target } from "./linkers";
 import type { PersonState } from "./person-state";
 import type { PersonInfo, Problem } from "./types";
@@ -22,7 +22,12 @@ export interface TargetColumns {
 	noteDests: ArrayLike<number>;
 	/** The quiet notes' names (`IndexSnapshot.quietStart`, `quietNames`), by the notes' numbers. */
 	quiet?: { start: Int32Array; names: Int32Array; unread: Uint8Array };
+	/** The notes' entries (`IndexSnapshot.entryStart`, `entries`), by the notes' numbers. */
+	entries?: { start: Float64Array; values: Float64Array };
 }
+
+/** What a restore gives a note besides its columns; `entries` left out: read from the columns when first asked for. */
+export type RestoredFields = Pick<NoteFacts, "person" | "texts" | "problems" | "unread" | "stamp"> & { entries?: ArrayLike<number> };
 
 /** The person of the `k`th target in the columns (`null`: none). */
 function personAt(cols: TargetColumns, k: number): PersonState | null {
@@ -39,7 +44,6 @@ export function linksAnyone(cols: TargetColumns, i: number): boolean {
 
 export class RestoredFacts implements NoteFacts {
 	person: PersonInfo | null;
-	entries: ArrayLike<number>;
 	texts: string[];
 	problems: Problem[];
 	unread: boolean;
@@ -49,22 +53,39 @@ export class RestoredFacts implements NoteFacts {
 	/** The note's own arrays once read (`undefined` until then). */
 	private ownTargets: Target[] | undefined = undefined;
 	private ownDests: Array<PersonState | null> | null | undefined;
+	/** The note's entries once asked for or set (`undefined` until then: most notes never are before a save). */
+	private ownEntries: ArrayLike<number> | undefined;
 
 	constructor(
 		readonly path: string,
 		private readonly cols: TargetColumns,
 		private readonly at: number,
 		anyone: boolean,
-		fields: Pick<NoteFacts, "person" | "entries" | "texts" | "problems" | "unread" | "stamp">,
+		fields: RestoredFields,
 	) {
 		this.person = fields.person;
-		this.entries = fields.entries;
+		this.ownEntries = fields.entries;
 		this.texts = fields.texts;
 		this.problems = fields.problems;
 		this.unread = fields.unread;
 		this.stamp = fields.stamp;
 		// Linked, as the snapshot was: a note that links nobody shares the one empty array.
 		this.ownDests = anyone ? undefined : NO_DESTS;
+	}
+
+	/** A view into the snapshot's entries, made when first asked for (a follow-up to give, an edit, a save). */
+	get entries(): ArrayLike<number> {
+		if (this.ownEntries === undefined) {
+			const e = this.cols.entries;
+			const from = e?.start[this.at] ?? 0;
+			const to = e?.start[this.at + 1] ?? 0;
+			this.ownEntries = e && to > from ? e.values.subarray(from, to) : NO_NUMBERS;
+		}
+		return this.ownEntries;
+	}
+
+	set entries(value: ArrayLike<number>) {
+		this.ownEntries = value;
 	}
 
 	/** A view into the snapshot's names, made when asked for (a save, or whether the note is still quiet). */

@@ -61,6 +61,23 @@ describe("restored notes", () => {
 		expect(targetCount(new RestoredFacts("c.md", cols, 2, false, fields))).toBe(0);
 	});
 
+	it("read their entries from the columns when first asked for, as a view, unless given or set", () => {
+		const values = Float64Array.from([1, 2, 3, 4, 5]);
+		const withEntries: TargetColumns = { ...cols, entries: { start: Float64Array.from([0, 3, 3, 5]), values } };
+		const { entries: _given, ...lazy } = fields;
+		const first = new RestoredFacts("a.md", withEntries, 0, true, lazy);
+		expect(Array.from(first.entries)).toEqual([1, 2, 3]);
+		expect(first.entries).toBe(first.entries);
+		expect((first.entries as Float64Array).buffer).toBe(values.buffer);
+		expect(new RestoredFacts("b.md", withEntries, 1, false, lazy).entries).toHaveLength(0);
+		expect(Array.from(new RestoredFacts("c.md", withEntries, 2, false, lazy).entries)).toEqual([4, 5]);
+		// Without the columns, none; given, or set, the note's own.
+		expect(new RestoredFacts("a.md", cols, 0, true, lazy).entries).toHaveLength(0);
+		expect(new RestoredFacts("a.md", withEntries, 0, true, { ...lazy, entries: [9] }).entries).toEqual([9]);
+		first.entries = [7];
+		expect(first.entries).toEqual([7]);
+	});
+
 	it("are written into a snapshot as they were read from one, untouched or edited", () => {
 		for (let seed = 1; seed <= 8; seed++) {
 			const r = new Lcg(seed);
