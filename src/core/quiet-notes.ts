@@ -7,7 +7,7 @@
  * before the index is saved). Internal to the core.
  */
 import type { NoteFacts } from "./index-state";
-import { hashOfBase, targetBase } from "./resolver";
+import { noteNameHash } from "./resolver";
 import type { ShardedMap } from "./sharded-map";
 
 /** People appearing at once that `wake` looks for one by one. */
@@ -38,7 +38,7 @@ export class QuietNotes {
 	 */
 	known(names?: ReadonlySet<number>): void {
 		if (!names) return this.appeared.clear();
-		for (const path of this.appeared) if (names.has(hashOfBase(targetBase(path)) | 0)) this.appeared.delete(path);
+		for (const path of this.appeared) if (names.has(noteNameHash(path) | 0)) this.appeared.delete(path);
 	}
 
 	/**
@@ -51,8 +51,12 @@ export class QuietNotes {
 		if (this.appeared.size === 0) return found;
 		const wanted = new Map<number, string[]>();
 		for (const path of this.appeared) {
-			const hash = hashOfBase(targetBase(path));
-			if (hash >= 0) wanted.set(hash | 0, [...(wanted.get(hash | 0) ?? []), path]);
+			const number = noteNameHash(path);
+			if (number < 0) continue;
+			const hash = number | 0;
+			const same = wanted.get(hash);
+			if (same) same.push(path);
+			else wanted.set(hash, [path]);
 		}
 		this.appeared.clear();
 		if (wanted.size === 0) return found;

@@ -108,6 +108,15 @@ export function hashOfBase(base: string): number {
 	return h >>> 0;
 }
 
+/**
+ * The number of the name a note at `path` is linked by: `linkNameHash` of a link to it gives the
+ * same. −1 when that name is not all printable ASCII. The one way the plugin and the core number a
+ * person's name.
+ */
+export function noteNameHash(path: string): number {
+	return hashOfBase(targetBase(path));
+}
+
 /** FNV-1a, over characters lower-cased as ASCII: the one hash of `hashOfBase` and `linkNameHash`. */
 const FNV_START = 0x811c9dc5;
 

@@ -5,7 +5,7 @@
  */
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { asProperties } from "../core/person";
-import { hashOfBase, linkNameHash, targetBase } from "../core/resolver";
+import { linkNameHash, noteNameHash } from "../core/resolver";
 import type { NoteRecord } from "../core/types";
 import { linksRecord, uncachedFrontmatter } from "./records";
 
@@ -34,7 +34,7 @@ export function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer, cache 
 export function peopleNames(people: ReadonlySet<string>): Set<number> {
 	const names = new Set<number>();
 	for (const path of people) {
-		const hash = hashOfBase(targetBase(path));
+		const hash = noteNameHash(path);
 		// A name outside printable ASCII: no link of a quiet note can have it (see `quietNames`).
 		if (hash >= 0) names.add(hash);
 	}

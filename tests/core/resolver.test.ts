@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashOfBase, isTargetBase, linkNameHash, LinkResolver, linkKey, normalizePath, targetBase } from "../../src/core/resolver";
+import { hashOfBase, isTargetBase, linkNameHash, LinkResolver, linkKey, normalizePath, noteNameHash, targetBase } from "../../src/core/resolver";
 import { Lcg } from "./random-notes";
 
 function resolver(...paths: string[]): LinkResolver {
@@ -183,5 +183,9 @@ describe("linkNameHash", () => {
 		// A base in ASCII from a name that is not (the Kelvin sign is a K once normalised): the name's own number is none.
 		expect(hashOfBase(targetBase("People/\u212Aate.md"))).toBe(linkNameHash("Kate"));
 		expect(hashOfBase("zoë")).toBe(-1);
+		// A note's name numbered from its path, as a link to it numbers it.
+		expect(noteNameHash("People/Anna Rossi.md")).toBe(linkNameHash("anna ROSSI#Work"));
+		expect(noteNameHash("People/Anna Rossi.md")).toBe(hashOfBase(targetBase("People/Anna Rossi.md")));
+		expect(noteNameHash("Città/Zoë.md")).toBe(-1);
 	});
 });
