@@ -178,15 +178,15 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 }
 
 /**
- * Reads `paths` a batch at a time with `read` (stamped: see `readFileStamped`; waiting is not work)
+ * Reads `files` a batch at a time with `read` (stamped: see `readFileStamped`; waiting is not work)
  * and hands each note still in the vault to `take` (`undefined`: it could not be read), with its
- * place in `paths`, then calls `afterBatch`. False when `endSlice` says the build was given up.
- * `recheck: false` hands over a note deleted while it was read too (a caller that catches up on
- * the deletions itself saves looking each note up again).
+ * place in `files`, then calls `afterBatch`. False when `endSlice` says the build was given up.
+ * `recheck: false` hands over a note deleted or renamed while it was read too (a caller that
+ * catches up on those itself saves looking each note up again).
  */
 export async function readInBatches<T>(
 	app: App,
-	paths: readonly string[],
+	files: readonly TFile[],
 	read: (file: TFile) => Promise<T>,
 	clock: SliceClock,
 	endSlice: () => Promise<boolean>,
@@ -194,20 +194,33 @@ export async function readInBatches<T>(
 	afterBatch: () => void = () => undefined,
 	recheck = true,
 ): Promise<boolean> {
-	for (let i = 0; i < paths.length; i += READ_BATCH) {
-		const batch = paths.slice(i, i + READ_BATCH);
-		const files = batch.map((path) => app.vault.getFileByPath(path));
+	for (let i = 0; i < files.length; i += READ_BATCH) {
+		const batch = files.slice(i, i + READ_BATCH);
+		// Where each note was: a note renamed meanwhile is no longer there (its file says its new path).
+		const paths = recheck ? batch.map((file) => file.path) : null;
+		// Asking is work (a read may do some at once); waiting is not.
+		const asked = batch.map((file) => readFileStamped(file, read));
 		clock.pause();
-		const reads = await Promise.all(files.map((file) => (file ? readFileStamped(file, read) : Promise.resolve(undefined))));
+		const reads = await Promise.all(asked);
 		clock.resume();
-		files.forEach((found, k) => {
-			const file = recheck ? app.vault.getFileByPath(batch[k] ?? "") : found;
+		batch.forEach((found, k) => {
+			const file = paths ? app.vault.getFileByPath(paths[k] ?? "") : found;
 			if (file) take(file, reads[k], i + k);
 		});
 		afterBatch();
 		if (clock.spent() > SLICE_MS && !(await endSlice())) return false;
 	}
 	return true;
+}
+
+/** The notes at `paths` that are in the vault, in order. */
+export function filesAt(app: App, paths: readonly string[]): TFile[] {
+	const out: TFile[] = [];
+	for (const path of paths) {
+		const file = app.vault.getFileByPath(path);
+		if (file) out.push(file);
+	}
+	return out;
 }
 
 /**
@@ -227,7 +240,7 @@ export async function readyInSlices(index: PeopleIndex, spent: () => number, end
  */
 export async function readPending(app: App, index: PeopleIndex, timings: IndexTimings, clock: SliceClock, endSlice: () => Promise<boolean>): Promise<boolean> {
 	for (let pending = index.takePending(); pending.length > 0; pending = index.takePending()) {
-		const done = await readInBatches(app, pending, (file) => app.vault.cachedRead(file), clock, endSlice, (file, read) => {
+		const done = await readInBatches(app, filesAt(app, pending), (file) => app.vault.cachedRead(file), clock, endSlice, (file, read) => {
 			if (read === undefined) return;
 			index.upsert(recordOf(file, read.value, app.metadataCache.getFileCache(file), read.stamp));
 			timings.read++;

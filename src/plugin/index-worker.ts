@@ -5,7 +5,7 @@
  * a snapshot for the main thread to restore, as it restores the index kept between starts.
  * Without workers (or when the worker fails) the build runs on the main thread, in slices.
  */
-import type { App, CachedMetadata } from "obsidian";
+import type { App, CachedMetadata, TFile } from "obsidian";
 import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
 import { type TemplatePaths, templateMatcher } from "../core/templates";
@@ -13,10 +13,10 @@ import { asProperties, isPerson } from "../core/person";
 import type { IndexSnapshot } from "../core/snapshot";
 import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
-import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
+import { filesAt, type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
 import { fileStamp, linksRecord } from "./records";
-import { frontmatterOf, linksOnlyRecord, linksSomeone, peopleNames, quietNames } from "./worker-notes";
+import { frontmatterOf, linksOnlyRecord, linksSomeone, peopleNames, Quiet, quietNames } from "./worker-notes";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -173,7 +173,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		}
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
 		const names = peopleNames(people);
-		const toRead: string[] = [];
+		const toRead: TFile[] = [];
 		const toReadCaches: Array<CachedMetadata | null> = [];
 		let notes: NoteRecord[] = [];
 		let quiet = { paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] };
@@ -188,17 +188,16 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		for (const file of files) {
 			const cache = caches[i++] ?? null;
 			timings.notes++;
-			// Quiet first: a note none of whose links has a person's name links no one (Obsidian's
-			// entry, which also counts embeds and properties, is not looked through for it).
-			if (people.has(file.path)) {
-				toRead.push(file.path);
-				toReadCaches.push(cache);
-			} else if (quietNames(cache, names, quiet.names)) {
+			// Quiet first: a note none of whose links has a person's name links no one; one with a
+			// link that has a person's name is read. Obsidian's entry (which also counts embeds and
+			// properties) is looked through only for the rest.
+			const quietness = people.has(file.path) ? Quiet.Named : quietNames(cache, names, quiet.names);
+			if (quietness === Quiet.Yes) {
 				quiet.paths.push(file.path);
 				quiet.stamps.push(fileStamp(file));
 				quiet.start.push(quiet.names.length);
-			} else if (linksSomeone(cache, resolved?.[file.path], people)) {
-				toRead.push(file.path);
+			} else if (quietness === Quiet.Named || linksSomeone(cache, resolved?.[file.path], people)) {
+				toRead.push(file);
 				toReadCaches.push(cache);
 			} else notes.push(linksOnlyRecord(file, cache));
 			// Awaited only when sending: an await per note is a turn of the microtask queue each.
@@ -209,13 +208,13 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		// links (asked for again if needed).
 		// `caches`: the notes' metadata as the decision read it (else looked up). A note deleted or
 		// renamed while being read is sent all the same: the catching up after the build sees to it.
-		const readAll = async (paths: readonly string[], caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
+		const readAll = async (which: readonly TFile[], caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
 			let texts: TextNote[] = [];
 			const sendTexts = (): void => {
 				post({ kind: "texts", notes: texts });
 				texts = [];
 			};
-			const done = await readInBatches(app, paths, (file) => app.vault.readBinary(file), clock, endSlice, (file, note, at) => {
+			const done = await readInBatches(app, which, (file) => app.vault.readBinary(file), clock, endSlice, (file, note, at) => {
 				if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
 				else {
 					texts.push({ path: file.path, bytes: note.value, frontmatter: frontmatterOf(app, file, note.value, caches?.[at]), stamp: note.stamp });
@@ -232,7 +231,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		worker.postMessage({ kind: "settle", people: Int32Array.from(names) });
 		if (!(await endSlice())) return null;
 		// Notes that link someone as Rete resolves links, though not as Obsidian did: read too.
-		if (!(await readAll((await wait("read")).paths))) return null;
+		if (!(await readAll(filesAt(app, (await wait("read")).paths)))) return null;
 		worker.postMessage({ kind: "finish" });
 		if (!(await endSlice())) return null;
 		// The snapshot comes in pieces, each a message (copied on arrival: a slice of its own).

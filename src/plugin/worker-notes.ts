@@ -41,27 +41,39 @@ export function peopleNames(people: ReadonlySet<string>): Set<number> {
 	return names;
 }
 
+/** What `quietNames` found. */
+export const Quiet = {
+	/** None of its links has a person's name: it goes as a quiet note. */
+	Yes: 0,
+	/** A link has the number of a person's name: it goes as text (it very likely concerns them). */
+	Named: 1,
+	/** Not a quiet note, for another reason: `linksSomeone` decides. */
+	Unsure: 2,
+} as const;
+export type Quiet = (typeof Quiet)[keyof typeof Quiet];
+
 /**
  * Whether a note that concerns no one can go as a quiet note (`NoteRecord.quiet`): by its path,
  * its stamp and the numbers of its links' names, which are then added to `out`. Not when
  * Obsidian has not read it yet, when its properties are not a set of properties (a problem to
- * report), when one of its links is encoded, in `<…>`, has a `\` or is not all printable ASCII
- * (its name has no number), or has the number of a person's name (resolving it may reach them:
- * the worker does that; a name that only shares the number costs a note sent by its links).
+ * report), or when one of its links is encoded, in `<…>`, has a `\` or is not all printable ASCII
+ * (its name has no number): `Unsure` then. Nor when a link has the number of a person's name
+ * (`Named`): resolving it may reach them; a link that only shares the number, or that Obsidian
+ * resolved to another note of that name, costs a note read for nothing.
  */
-export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<number>, out: number[]): boolean {
-	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return false;
+export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<number>, out: number[]): Quiet {
+	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return Quiet.Unsure;
 	const from = out.length;
 	for (const l of cache.links ?? []) {
 		// `\` may stand for `/` when the link is resolved, `%` for anything: no number then.
 		const hash = linkNameHash(l.link);
 		if (hash < 0 || people.has(hash)) {
 			out.length = from;
-			return false;
+			return hash < 0 ? Quiet.Unsure : Quiet.Named;
 		}
 		out.push(hash | 0);
 	}
-	return true;
+	return Quiet.Yes;
 }
 
 /**

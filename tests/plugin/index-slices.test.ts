@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from "vitest";
+import type { TFile } from "obsidian";
+import { describe, expect, it, vi } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
-import { catchUp, catchUpTouched, type IndexTimings } from "../../src/plugin/index-slices";
+import { catchUp, catchUpTouched, filesAt, type IndexTimings, readInBatches, SliceClock } from "../../src/plugin/index-slices";
 import { fileStamp, linksRecord } from "../../src/plugin/records";
 import { makeApp } from "./app";
 
@@ -86,5 +87,73 @@ describe("catching up after the worker's build", () => {
 		// Not touched: left as the worker had it, whatever its stamp says.
 		expect(index.stampOf("Untouched.md")).toBe(-1);
 		expect(t.notes).toBe(4);
+	});
+});
+
+describe("reading notes in batches", () => {
+	function notes(count: number) {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < count; i++) files[`N${i}.md`] = `note ${i}\n`;
+		return makeApp(files).obsidian;
+	}
+
+	it("counts asking for a read as work and waiting for it not, ending a slice when asking took long", async () => {
+		const obsidian = notes(64);
+		let now = 0;
+		const clockSpy = vi.spyOn(performance, "now").mockImplementation(() => now);
+		try {
+			const t = timings();
+			const clock = new SliceClock(t);
+			let slices = 0;
+			const endSlice = (): Promise<boolean> => {
+				slices++;
+				clock.close();
+				clock.resume();
+				return Promise.resolve(true);
+			};
+			// Each read does 1 ms of work at once, then waits 50 ms for its bytes.
+			const read = (): Promise<string> => {
+				now += 1;
+				return new Promise((resolve) => setTimeout(() => {
+					now += 50;
+					resolve("text");
+				}, 0));
+			};
+			const taken: string[] = [];
+			const files = obsidian.vault.getMarkdownFiles();
+			expect(await readInBatches(obsidian, files, read, clock, endSlice, (file, got) => got && taken.push(file.path))).toBe(true);
+			expect(taken).toEqual(files.map((f) => f.path));
+			// Two batches of 32: each asked for 32 ms of work (over a slice), none of the waiting.
+			expect(slices).toBe(2);
+			expect(t.work).toBe(64);
+			expect(t.longestSlice).toBe(32);
+		} finally {
+			clockSpy.mockRestore();
+		}
+	});
+
+	it("hands over a note renamed while it was read only when told not to look again", async () => {
+		for (const recheck of [true, false]) {
+			const obsidian = notes(3);
+			const files = obsidian.vault.getMarkdownFiles();
+			const moving = files[1];
+			if (!moving) throw new Error("no note");
+			const read = async (file: TFile): Promise<string> => {
+				const text = await obsidian.vault.cachedRead(file);
+				if (file === moving) await obsidian.fileManager.renameFile(moving, "Moved.md");
+				return text;
+			};
+			const taken: Array<[string, number]> = [];
+			const clock = new SliceClock(timings());
+			await readInBatches(obsidian, files, read, clock, () => Promise.resolve(true), (file, got, at) => got && taken.push([file.path, at]), undefined, recheck);
+			// Renamed while read: its stamp may hold, its path does not (the catching up sees to it).
+			if (recheck) expect(taken).toEqual([["N0.md", 0], ["N2.md", 2]]);
+			else expect(taken.map(([, at]) => at)).toEqual([0, 1, 2]);
+		}
+	});
+
+	it("finds the notes at the paths given, leaving out those not in the vault", () => {
+		const obsidian = notes(2);
+		expect(filesAt(obsidian, ["N1.md", "Gone.md", "N0.md"]).map((f) => f.path)).toEqual(["N1.md", "N0.md"]);
 	});
 });
