@@ -178,15 +178,16 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 }
 
 /**
- * Reads `files` a batch at a time with `read` (stamped: see `readFileStamped`; waiting is not work)
- * and hands each note still in the vault to `take` (`undefined`: it could not be read), with its
- * place in `files`, then calls `afterBatch`. False when `endSlice` says the build was given up.
- * `recheck: false` hands over a note deleted or renamed while it was read too (a caller that
- * catches up on those itself saves looking each note up again).
+ * Reads `notes` (files, or paths looked up a batch at a time: a list of every note to read would
+ * make a slice of its own) in batches with `read` (stamped: see `readFileStamped`; waiting is not
+ * work) and hands each note still in the vault to `take` (`undefined`: it could not be read),
+ * with its place in `notes`, then calls `afterBatch`. False when `endSlice` says the build was
+ * given up. `recheck: false` hands over a note deleted or renamed while it was read too (a caller
+ * that catches up on those itself saves looking each note up again).
  */
 export async function readInBatches<T>(
 	app: App,
-	files: readonly TFile[],
+	notes: ReadonlyArray<TFile | string>,
 	read: (file: TFile) => Promise<T>,
 	clock: SliceClock,
 	endSlice: () => Promise<boolean>,
@@ -194,33 +195,23 @@ export async function readInBatches<T>(
 	afterBatch: () => void = () => undefined,
 	recheck = true,
 ): Promise<boolean> {
-	for (let i = 0; i < files.length; i += READ_BATCH) {
-		const batch = files.slice(i, i + READ_BATCH);
+	for (let i = 0; i < notes.length; i += READ_BATCH) {
+		const files = notes.slice(i, i + READ_BATCH).map((note) => (typeof note === "string" ? app.vault.getFileByPath(note) : note));
 		// Where each note was: a note renamed meanwhile is no longer there (its file says its new path).
-		const paths = recheck ? batch.map((file) => file.path) : null;
+		const paths = recheck ? files.map((file) => file?.path ?? "") : null;
 		// Asking is work (a read may do some at once); waiting is not.
-		const asked = batch.map((file) => readFileStamped(file, read));
+		const asked = files.map((file) => (file ? readFileStamped(file, read) : Promise.resolve(undefined)));
 		clock.pause();
 		const reads = await Promise.all(asked);
 		clock.resume();
-		batch.forEach((found, k) => {
-			const file = paths ? app.vault.getFileByPath(paths[k] ?? "") : found;
+		files.forEach((found, k) => {
+			const file = found && paths ? app.vault.getFileByPath(paths[k] ?? "") : found;
 			if (file) take(file, reads[k], i + k);
 		});
 		afterBatch();
 		if (clock.spent() > SLICE_MS && !(await endSlice())) return false;
 	}
 	return true;
-}
-
-/** The notes at `paths` that are in the vault, in order. */
-export function filesAt(app: App, paths: readonly string[]): TFile[] {
-	const out: TFile[] = [];
-	for (const path of paths) {
-		const file = app.vault.getFileByPath(path);
-		if (file) out.push(file);
-	}
-	return out;
 }
 
 /**
@@ -240,7 +231,7 @@ export async function readyInSlices(index: PeopleIndex, spent: () => number, end
  */
 export async function readPending(app: App, index: PeopleIndex, timings: IndexTimings, clock: SliceClock, endSlice: () => Promise<boolean>): Promise<boolean> {
 	for (let pending = index.takePending(); pending.length > 0; pending = index.takePending()) {
-		const done = await readInBatches(app, filesAt(app, pending), (file) => app.vault.cachedRead(file), clock, endSlice, (file, read) => {
+		const done = await readInBatches(app, pending, (file) => app.vault.cachedRead(file), clock, endSlice, (file, read) => {
 			if (read === undefined) return;
 			index.upsert(recordOf(file, read.value, app.metadataCache.getFileCache(file), read.stamp));
 			timings.read++;

@@ -13,7 +13,7 @@ import { asProperties, isPerson } from "../core/person";
 import type { IndexSnapshot } from "../core/snapshot";
 import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
-import { filesAt, type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
+import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
 import { fileStamp, linksRecord } from "./records";
 import { frontmatterOf, linksOnlyRecord, linksSomeone, peopleNames, Quiet, quietNames } from "./worker-notes";
@@ -208,7 +208,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		// links (asked for again if needed).
 		// `caches`: the notes' metadata as the decision read it (else looked up). A note deleted or
 		// renamed while being read is sent all the same: the catching up after the build sees to it.
-		const readAll = async (which: readonly TFile[], caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
+		const readAll = async (which: ReadonlyArray<TFile | string>, caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
 			let texts: TextNote[] = [];
 			const sendTexts = (): void => {
 				post({ kind: "texts", notes: texts });
@@ -231,7 +231,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		worker.postMessage({ kind: "settle", people: Int32Array.from(names) });
 		if (!(await endSlice())) return null;
 		// Notes that link someone as Rete resolves links, though not as Obsidian did: read too.
-		if (!(await readAll(filesAt(app, (await wait("read")).paths)))) return null;
+		if (!(await readAll((await wait("read")).paths))) return null;
 		worker.postMessage({ kind: "finish" });
 		if (!(await endSlice())) return null;
 		// The snapshot comes in pieces, each a message (copied on arrival: a slice of its own).

@@ -3,7 +3,7 @@ import type { TFile } from "obsidian";
 import { describe, expect, it, vi } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
-import { catchUp, catchUpTouched, filesAt, type IndexTimings, readInBatches, SliceClock } from "../../src/plugin/index-slices";
+import { catchUp, catchUpTouched, type IndexTimings, readInBatches, readPending, SliceClock } from "../../src/plugin/index-slices";
 import { fileStamp, linksRecord } from "../../src/plugin/records";
 import { makeApp } from "./app";
 
@@ -152,8 +152,65 @@ describe("reading notes in batches", () => {
 		}
 	});
 
-	it("finds the notes at the paths given, leaving out those not in the vault", () => {
-		const obsidian = notes(2);
-		expect(filesAt(obsidian, ["N1.md", "Gone.md", "N0.md"]).map((f) => f.path)).toEqual(["N1.md", "N0.md"]);
+	it("reads what the index asks for a batch at a time, looking each note up in its batch", async () => {
+		const files: Record<string, string> = { "People/Anna.md": "---\ntags: [person]\n---\n" };
+		for (let i = 0; i < 100; i++) files[`Notes/N${i}.md`] = `- 2026-11-20 Coffee with [[Anna]]\n`;
+		const { obsidian } = makeApp(files);
+		const index = new PeopleIndex({ settings: defaultSettings(), daily: null });
+		for (const f of obsidian.vault.getMarkdownFiles()) index.upsert(linksRecord(f, obsidian.metadataCache.getFileCache(f)));
+		let now = 0;
+		const clockSpy = vi.spyOn(performance, "now").mockImplementation(() => now);
+		const lookUp = obsidian.vault.getFileByPath.bind(obsidian.vault);
+		obsidian.vault.getFileByPath = (path: string) => {
+			now += 1;
+			return lookUp(path);
+		};
+		try {
+			const t = timings();
+			const clock = new SliceClock(t);
+			const endSlice = (): Promise<boolean> => {
+				clock.close();
+				clock.resume();
+				return Promise.resolve(true);
+			};
+			expect(await readPending(obsidian, index, t, clock, endSlice)).toBe(true);
+			// The person's note and the hundred notes that link her.
+			expect(t.read).toBe(101);
+			expect(index.stats().interactions).toBe(100);
+			// Looked up before and after each read: two per note, never more than a batch's in a slice.
+			expect(t.work).toBe(202);
+			expect(t.longestSlice).toBe(64);
+		} finally {
+			clockSpy.mockRestore();
+		}
+	});
+
+	it("looks paths up a batch at a time, leaving out those not in the vault", async () => {
+		const obsidian = notes(200);
+		let now = 0;
+		const clockSpy = vi.spyOn(performance, "now").mockImplementation(() => now);
+		const lookUp = obsidian.vault.getFileByPath.bind(obsidian.vault);
+		// Each look-up takes 1 ms: all of them at once would be a slice of 201 ms.
+		obsidian.vault.getFileByPath = (path: string) => {
+			now += 1;
+			return lookUp(path);
+		};
+		try {
+			const t = timings();
+			const clock = new SliceClock(t);
+			const endSlice = (): Promise<boolean> => {
+				clock.close();
+				clock.resume();
+				return Promise.resolve(true);
+			};
+			const paths = [...obsidian.vault.getMarkdownFiles().map((f) => f.path), "Gone.md"];
+			const taken: number[] = [];
+			await readInBatches(obsidian, paths, (file) => obsidian.vault.cachedRead(file), clock, endSlice, (_file, got, at) => got && taken.push(at), undefined, false);
+			expect(taken).toEqual(paths.slice(0, 200).map((_p, at) => at));
+			expect(t.work).toBe(201);
+			expect(t.longestSlice).toBe(32);
+		} finally {
+			clockSpy.mockRestore();
+		}
 	});
 });
