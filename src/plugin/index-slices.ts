@@ -150,9 +150,10 @@ export async function catchUp(app: App, index: PeopleIndex, touched: ReadonlySet
 export async function catchUpTouched(app: App, index: PeopleIndex, touched: ReadonlySet<string>, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
 	for (const path of touched) {
 		const file = app.vault.getFileByPath(path);
-		if (file === null) {
+		// Gone, or no longer a note (renamed to another extension while it was being sent).
+		if (file === null || file.extension !== "md") {
 			if (index.has(path)) index.remove(path);
-		} else if (file.extension === "md" && !index.requestRead(path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
+		} else if (!index.requestRead(path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
 		timings.notes++;
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}
@@ -180,10 +181,11 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 /**
  * Reads `notes` (files, or paths looked up a batch at a time: a list of every note to read would
  * make a slice of its own) in batches with `read` (stamped: see `readFileStamped`; waiting is not
- * work) and hands each note still in the vault to `take` (`undefined`: it could not be read),
- * with its place in `notes`, then calls `afterBatch`. False when `endSlice` says the build was
- * given up. `recheck: false` hands over a note deleted or renamed while it was read too (a caller
- * that catches up on those itself saves looking each note up again).
+ * work) and hands each to `take` (`undefined`: it could not be read), with its place in `notes`,
+ * then calls `afterBatch`. False when `endSlice` says the build was given up. A note is handed
+ * over only when it is still the file at the path it had (deleted, renamed or replaced while it
+ * was read: its event brings it), unless `recheck` is false: then each note is handed over
+ * under its file's path now, for a caller that catches up on such changes itself.
  */
 export async function readInBatches<T>(
 	app: App,
@@ -205,7 +207,7 @@ export async function readInBatches<T>(
 		const reads = await Promise.all(asked);
 		clock.resume();
 		files.forEach((found, k) => {
-			const file = found && paths ? app.vault.getFileByPath(paths[k] ?? "") : found;
+			const file = found && paths && app.vault.getFileByPath(paths[k] ?? "") !== found ? null : found;
 			if (file) take(file, reads[k], i + k);
 		});
 		afterBatch();

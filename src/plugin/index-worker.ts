@@ -16,7 +16,7 @@ import type { NoteRecord } from "../core/types";
 import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
 import { fileStamp, linksRecord } from "./records";
-import { frontmatterOf, linksOnlyRecord, linksSomeone, peopleNames, Quiet, quietNames } from "./worker-notes";
+import { frontmatterOf, linksOnlyRecord, linksSomeone, peopleNames, quietNames } from "./worker-notes";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -188,15 +188,16 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		for (const file of files) {
 			const cache = caches[i++] ?? null;
 			timings.notes++;
-			// Quiet first: a note none of whose links has a person's name links no one; one with a
-			// link that has a person's name is read. Obsidian's entry (which also counts embeds and
-			// properties) is looked through only for the rest.
-			const quietness = people.has(file.path) ? Quiet.Named : quietNames(cache, names, quiet.names);
-			if (quietness === Quiet.Yes) {
+			// Quiet first: a note none of whose links has a person's name links no one (Obsidian's
+			// entry, which also counts embeds and properties, is not looked through for it).
+			if (people.has(file.path)) {
+				toRead.push(file);
+				toReadCaches.push(cache);
+			} else if (quietNames(cache, names, quiet.names)) {
 				quiet.paths.push(file.path);
 				quiet.stamps.push(fileStamp(file));
 				quiet.start.push(quiet.names.length);
-			} else if (quietness === Quiet.Named || linksSomeone(cache, resolved?.[file.path], people)) {
+			} else if (linksSomeone(cache, resolved?.[file.path], people)) {
 				toRead.push(file);
 				toReadCaches.push(cache);
 			} else notes.push(linksOnlyRecord(file, cache));
@@ -207,7 +208,8 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		// Read and sent, as bytes (decoded in the worker); a note that cannot be read goes by its
 		// links (asked for again if needed).
 		// `caches`: the notes' metadata as the decision read it (else looked up). A note deleted or
-		// renamed while being read is sent all the same: the catching up after the build sees to it.
+		// renamed since it was listed is sent all the same (by its links when it cannot be read, else
+		// under its path now): the catching up after the build sees to it.
 		const readAll = async (which: ReadonlyArray<TFile | string>, caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
 			let texts: TextNote[] = [];
 			const sendTexts = (): void => {

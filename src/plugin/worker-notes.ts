@@ -11,7 +11,7 @@ import { linksRecord, uncachedFrontmatter } from "./records";
 
 /**
  * A note that is nobody's, sent by its links (the worker asks for its text, with its
- * properties, if it turns out to link someone): one that `isQuiet` cannot leave out. Its
+ * properties, if it turns out to link someone): one that `quietNames` cannot leave out. Its
  * properties go only when they are not a set of properties (the worker reports that): by them
  * it is no person (`isPerson` said so), nor would it be without them, and nothing else of a note
  * known by its links reads them.
@@ -41,39 +41,27 @@ export function peopleNames(people: ReadonlySet<string>): Set<number> {
 	return names;
 }
 
-/** What `quietNames` found. */
-export const Quiet = {
-	/** None of its links has a person's name: it goes as a quiet note. */
-	Yes: 0,
-	/** A link has the number of a person's name: it goes as text (it very likely concerns them). */
-	Named: 1,
-	/** Not a quiet note, for another reason: `linksSomeone` decides. */
-	Unsure: 2,
-} as const;
-export type Quiet = (typeof Quiet)[keyof typeof Quiet];
-
 /**
  * Whether a note that concerns no one can go as a quiet note (`NoteRecord.quiet`): by its path,
  * its stamp and the numbers of its links' names, which are then added to `out`. Not when
  * Obsidian has not read it yet, when its properties are not a set of properties (a problem to
- * report), or when one of its links is encoded, in `<…>`, has a `\` or is not all printable ASCII
- * (its name has no number): `Unsure` then. Nor when a link has the number of a person's name
- * (`Named`): resolving it may reach them; a link that only shares the number, or that Obsidian
- * resolved to another note of that name, costs a note read for nothing.
+ * report), when one of its links is encoded, in `<…>`, has a `\` or is not all printable ASCII
+ * (its name has no number), or has the number of a person's name (resolving it may reach them:
+ * the worker does that; a name that only shares the number costs a note sent by its links).
  */
-export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<number>, out: number[]): Quiet {
-	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return Quiet.Unsure;
+export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<number>, out: number[]): boolean {
+	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return false;
 	const from = out.length;
 	for (const l of cache.links ?? []) {
 		// `\` may stand for `/` when the link is resolved, `%` for anything: no number then.
 		const hash = linkNameHash(l.link);
 		if (hash < 0 || people.has(hash)) {
 			out.length = from;
-			return hash < 0 ? Quiet.Unsure : Quiet.Named;
+			return false;
 		}
 		out.push(hash | 0);
 	}
-	return Quiet.Yes;
+	return true;
 }
 
 /**

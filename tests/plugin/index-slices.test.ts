@@ -148,8 +148,27 @@ describe("reading notes in batches", () => {
 			await readInBatches(obsidian, files, read, clock, () => Promise.resolve(true), (file, got, at) => got && taken.push([file.path, at]), undefined, recheck);
 			// Renamed while read: its stamp may hold, its path does not (the catching up sees to it).
 			if (recheck) expect(taken).toEqual([["N0.md", 0], ["N2.md", 2]]);
-			else expect(taken.map(([, at]) => at)).toEqual([0, 1, 2]);
+			else expect(taken).toEqual([["N0.md", 0], ["Moved.md", 1], ["N2.md", 2]]);
 		}
+	});
+
+	it("hands over no note deleted and made anew while it was read, when told to look again", async () => {
+		const obsidian = notes(2);
+		const [first, second] = obsidian.vault.getMarkdownFiles();
+		if (!first || !second) throw new Error("no notes");
+		const read = async (file: TFile): Promise<string> => {
+			const text = await obsidian.vault.cachedRead(file);
+			if (file === second) {
+				await obsidian.fileManager.trashFile(second);
+				await obsidian.vault.create("N1.md", "a new note, by the same name\n");
+			}
+			return text;
+		};
+		const taken: string[] = [];
+		await readInBatches(obsidian, ["N0.md", "N1.md"], read, new SliceClock(timings()), () => Promise.resolve(true), (file, got) => got && taken.push(`${file.path}: ${got.value.trim()}`));
+		// The old text is not the new note's: its own event brings that.
+		expect(taken).toEqual(["N0.md: note 0"]);
+		expect(obsidian.vault.getFileByPath("N1.md")).not.toBe(second);
 	});
 
 	it("reads what the index asks for a batch at a time, looking each note up in its batch", async () => {

@@ -2,7 +2,7 @@ import type { CachedMetadata } from "obsidian";
 import { describe, expect, it } from "vitest";
 import { hashOfBase, LinkResolver, targetBase } from "../../src/core/resolver";
 import { metadataLinks } from "../../src/plugin/records";
-import { peopleNames, Quiet, quietNames } from "../../src/plugin/worker-notes";
+import { peopleNames, quietNames } from "../../src/plugin/worker-notes";
 
 const people = ["People/Anna Rossi.md", "People/Zoë Müller.md", "Contacts/ΣΟΦΙΑ.md", "People/\u212Aate.md", "People/Odd.md.md", "Marco.md", "People/José García.md"];
 const names = peopleNames(new Set(people));
@@ -30,25 +30,18 @@ describe("quiet notes (sent by path, stamp and the numbers of their links' names
 		for (const link of links) {
 			const out: number[] = [];
 			const quiet = quietNames(cache([link]), names, out);
-			// A name with a number: `Named` when it is a person's, else quiet; without one, unsure.
-			const numbered = /^[ -~]*$/.test(link) && !/[%<\\]/.test(link);
-			if (namesPerson(cache([link]))) expect(quiet, link).toBe(numbered ? Quiet.Named : Quiet.Unsure);
-			else if (numbered) expect(quiet, link).toBe(Quiet.Yes);
-			else expect(quiet, link).toBe(Quiet.Unsure);
+			if (namesPerson(cache([link]))) expect(quiet, link).toBe(false);
+			else if (/^[ -~]*$/.test(link) && !/[%<\\]/.test(link)) expect(quiet, link).toBe(true);
 			// The numbers of the names, as the index will look for them.
-			expect(out, link).toEqual(quiet === Quiet.Yes ? [hashOfBase(targetBase(metadataLinks(cache([link]))[0] ?? "")) | 0] : []);
+			expect(out, link).toEqual(quiet ? [hashOfBase(targetBase(metadataLinks(cache([link]))[0] ?? "")) | 0] : []);
 		}
-		expect(links.filter((l) => quietNames(cache([l]), names, []) === Quiet.Yes).length).toBeGreaterThan(8);
-		expect(links.filter((l) => quietNames(cache([l]), names, []) === Quiet.Named).length).toBeGreaterThan(8);
+		expect(links.filter((l) => quietNames(cache([l]), names, [])).length).toBeGreaterThan(8);
 		const out = [1];
-		expect(quietNames(cache(["Lisbon trip", "Anna Rossi"]), names, out)).toBe(Quiet.Named);
+		expect(quietNames(cache(["Lisbon trip", "Anna Rossi"]), names, out)).toBe(false);
 		expect(out).toEqual([1]);
-		expect(quietNames(cache(["Lisbon trip", "Notes/Lisbon.md"]), names, out)).toBe(Quiet.Yes);
+		expect(quietNames(cache(["Lisbon trip", "Notes/Lisbon.md"]), names, out)).toBe(true);
 		expect(out).toEqual([1, hashOfBase("lisbon trip") | 0, hashOfBase("lisbon") | 0]);
-		expect(quietNames(cache([]), names, [])).toBe(Quiet.Yes);
-		// The first link that decides: unsure before a person's name, named after one.
-		expect(quietNames(cache(["Caffè", "Anna Rossi"]), names, [])).toBe(Quiet.Unsure);
-		expect(quietNames(cache(["Anna Rossi", "Caffè"]), names, [])).toBe(Quiet.Named);
+		expect(quietNames(cache([]), names, [])).toBe(true);
 	});
 
 	it("is never quiet when Rete's resolver takes one of its links to a person", () => {
@@ -58,14 +51,14 @@ describe("quiet notes (sent by path, stamp and the numbers of their links' names
 		for (const link of links) {
 			const target = metadataLinks(cache([link]))[0];
 			const reaches = target !== undefined && persons.has(resolver.resolve(target, "Notes/x.md") ?? "");
-			if (reaches) expect(quietNames(cache([link]), names, []), link).not.toBe(Quiet.Yes);
+			if (reaches) expect(quietNames(cache([link]), names, []), link).toBe(false);
 		}
 		expect(links.filter((l) => persons.has(resolver.resolve(metadataLinks(cache([l]))[0] ?? "", "Notes/x.md") ?? "")).length).toBeGreaterThan(15);
 	});
 
 	it("is never quiet before Obsidian has read the note, or when its properties are not a set of properties", () => {
-		expect(quietNames(null, names, [])).toBe(Quiet.Unsure);
-		expect(quietNames(cache(["Lisbon trip"], ["a", "b"]), names, [])).toBe(Quiet.Unsure);
-		expect(quietNames(cache(["Lisbon trip"], { topic: "travel" }), names, [])).toBe(Quiet.Yes);
+		expect(quietNames(null, names, [])).toBe(false);
+		expect(quietNames(cache(["Lisbon trip"], ["a", "b"]), names, [])).toBe(false);
+		expect(quietNames(cache(["Lisbon trip"], { topic: "travel" }), names, [])).toBe(true);
 	});
 });
