@@ -173,6 +173,8 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		}
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
 		const names = peopleNames(people);
+		// The number of the person's name a note that is not quiet links, if any (`quietNames`).
+		const named = { hash: -1 };
 		const toRead: TFile[] = [];
 		const toReadCaches: Array<CachedMetadata | null> = [];
 		let notes: NoteRecord[] = [];
@@ -193,11 +195,11 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			if (people.has(file.path)) {
 				toRead.push(file);
 				toReadCaches.push(cache);
-			} else if (quietNames(cache, names, quiet.names)) {
+			} else if (quietNames(cache, names, quiet.names, named)) {
 				quiet.paths.push(file.path);
 				quiet.stamps.push(fileStamp(file));
 				quiet.start.push(quiet.names.length);
-			} else if (linksSomeone(cache, resolved?.[file.path], people)) {
+			} else if (linksSomeone(cache, resolved?.[file.path], people, names.get(named.hash))) {
 				toRead.push(file);
 				toReadCaches.push(cache);
 			} else notes.push(linksOnlyRecord(file, cache));
@@ -230,7 +232,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			return sendNotes();
 		};
 		if (!(await readAll(toRead, toReadCaches))) return null;
-		worker.postMessage({ kind: "settle", people: Int32Array.from(names) });
+		worker.postMessage({ kind: "settle", people: Int32Array.from(names.keys()) });
 		if (!(await endSlice())) return null;
 		// Notes that link someone as Rete resolves links, though not as Obsidian did: read too.
 		if (!(await readAll((await wait("read")).paths))) return null;

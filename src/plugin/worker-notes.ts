@@ -30,13 +30,19 @@ export function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer, cache 
 	return cache === null && bytes ? uncachedFrontmatter(new TextDecoder().decode(bytes)) : cache?.frontmatter;
 }
 
-/** The numbers (`hashOfBase`) of the names of the people's notes: a link can reach a person only by one of these names. */
-export function peopleNames(people: ReadonlySet<string>): Set<number> {
-	const names = new Set<number>();
+/**
+ * The numbers (`hashOfBase`) of the names of the people's notes, each with the notes of that
+ * name: a link can reach a person only by one of these names.
+ */
+export function peopleNames(people: ReadonlySet<string>): Map<number, string[]> {
+	const names = new Map<number, string[]>();
 	for (const path of people) {
 		const hash = noteNameHash(path);
 		// A name outside printable ASCII: no link of a quiet note can have it (see `quietNames`).
-		if (hash >= 0) names.add(hash);
+		if (hash < 0) continue;
+		const paths = names.get(hash);
+		if (paths) paths.push(path);
+		else names.set(hash, [path]);
 	}
 	return names;
 }
@@ -47,9 +53,11 @@ export function peopleNames(people: ReadonlySet<string>): Set<number> {
  * Obsidian has not read it yet, when its properties are not a set of properties (a problem to
  * report), when one of its links is encoded, in `<…>`, has a `\` or is not all printable ASCII
  * (its name has no number), or has the number of a person's name (resolving it may reach them:
- * the worker does that; a name that only shares the number costs a note sent by its links).
+ * the worker does that; a name that only shares the number costs a note sent by its links):
+ * then `named.hash` is that number (else −1).
  */
-export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<number>, out: number[]): boolean {
+export function quietNames(cache: CachedMetadata | null, people: { has(hash: number): boolean }, out: number[], named?: { hash: number }): boolean {
+	if (named) named.hash = -1;
 	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return false;
 	const from = out.length;
 	for (const l of cache.links ?? []) {
@@ -57,6 +65,7 @@ export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<num
 		const hash = linkNameHash(l.link);
 		if (hash < 0 || people.has(hash)) {
 			out.length = from;
+			if (named && hash >= 0) named.hash = hash;
 			return false;
 		}
 		out.push(hash | 0);
@@ -68,9 +77,13 @@ export function quietNames(cache: CachedMetadata | null, people: ReadonlySet<num
  * Whether a note links a person's note, by Obsidian's `resolvedLinks` entry. That entry also
  * counts embeds and links in properties, which do not make a note concern someone: a note with
  * any of those is left to its links (the worker asks for it if one of them is a person's).
+ * `likely`: people's notes it may link, looked for first (the answer is the same).
  */
-export function linksSomeone(cache: CachedMetadata | null, dests: Record<string, number> | undefined, people: ReadonlySet<string>): boolean {
+export function linksSomeone(cache: CachedMetadata | null, dests: Record<string, number> | undefined, people: ReadonlySet<string>, likely?: readonly string[]): boolean {
 	if (dests === undefined || !cache?.links?.length || cache.embeds?.length || cache.frontmatterLinks?.length) return false;
+	// The people a link of the note is named after (`quietNames`) first: a look each, where going
+	// through the entry takes a look per note it links. Obsidian counts each link it resolved.
+	if (likely) for (const path of likely) if (typeof dests[path] === "number") return true;
 	for (const dest in dests) if (people.has(dest)) return true;
 	return false;
 }

@@ -2,7 +2,7 @@ import type { CachedMetadata } from "obsidian";
 import { describe, expect, it } from "vitest";
 import { hashOfBase, LinkResolver, targetBase } from "../../src/core/resolver";
 import { metadataLinks } from "../../src/plugin/records";
-import { peopleNames, quietNames } from "../../src/plugin/worker-notes";
+import { linksSomeone, peopleNames, quietNames } from "../../src/plugin/worker-notes";
 
 const people = ["People/Anna Rossi.md", "People/Zoë Müller.md", "Contacts/ΣΟΦΙΑ.md", "People/\u212Aate.md", "People/Odd.md.md", "Marco.md", "People/José García.md"];
 const names = peopleNames(new Set(people));
@@ -60,5 +60,51 @@ describe("quiet notes (sent by path, stamp and the numbers of their links' names
 		expect(quietNames(null, names, [])).toBe(false);
 		expect(quietNames(cache(["Lisbon trip"], ["a", "b"]), names, [])).toBe(false);
 		expect(quietNames(cache(["Lisbon trip"], { topic: "travel" }), names, [])).toBe(true);
+	});
+});
+
+describe("telling a note that links a person (Obsidian's resolved links)", () => {
+	const persons = new Set(["People/Anna Rossi.md", "Archive/anna rossi.md", "People/Marco.md"]);
+	const byName = peopleNames(persons);
+
+	it("numbers each person's name once, with every note of that name", () => {
+		expect(byName.get(hashOfBase("anna rossi"))).toEqual(["People/Anna Rossi.md", "Archive/anna rossi.md"]);
+		expect(byName.get(hashOfBase("marco"))).toEqual(["People/Marco.md"]);
+		expect(byName.size).toBe(2);
+	});
+
+	it("says which person's name a note that is not quiet links, and no name otherwise", () => {
+		const named = { hash: 7 };
+		expect(quietNames(cache(["Lisbon", "anna rossi", "Marco"]), byName, [], named)).toBe(false);
+		expect(named.hash).toBe(hashOfBase("anna rossi"));
+		expect(quietNames(cache(["Lisbon"]), byName, [], named)).toBe(true);
+		expect(named.hash).toBe(-1);
+		expect(quietNames(cache(["Caffè", "Marco"]), byName, [], named)).toBe(false);
+		expect(named.hash).toBe(-1);
+	});
+
+	it("gives the same answer with the likely people looked for first, and then does not go through the entry", () => {
+		const c = cache(["Anna Rossi"]);
+		const entries: Array<Record<string, number> | undefined> = [undefined, {}, { "Notes/Lisbon.md": 1 }, { "People/Anna Rossi.md": 2 }, { "Notes/Lisbon.md": 1, "Archive/anna rossi.md": 1 }, { "People/Marco.md": 1 }];
+		const likelies = [undefined, [], ["People/Anna Rossi.md", "Archive/anna rossi.md"], ["People/Marco.md"]];
+		for (const dests of entries) {
+			for (const likely of likelies) {
+				for (const note of [c, cache([]), { ...c, embeds: [{}] } as unknown as CachedMetadata, null]) {
+					expect(linksSomeone(note, dests, persons, likely), JSON.stringify([dests, likely, note])).toBe(linksSomeone(note, dests, persons));
+				}
+			}
+		}
+		// A hit among the likely people: the entry's notes are not gone through.
+		let listed = 0;
+		const watched = new Proxy({ "Notes/Lisbon.md": 1, "People/Anna Rossi.md": 1 }, {
+			ownKeys: (target) => {
+				listed++;
+				return Reflect.ownKeys(target);
+			},
+		});
+		expect(linksSomeone(c, watched, persons, ["People/Anna Rossi.md"])).toBe(true);
+		expect(listed).toBe(0);
+		expect(linksSomeone(c, watched, persons, ["People/Marco.md"])).toBe(true);
+		expect(listed).toBe(1);
 	});
 });
