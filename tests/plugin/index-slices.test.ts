@@ -97,39 +97,65 @@ describe("reading notes in batches", () => {
 		return makeApp(files).obsidian;
 	}
 
-	it("counts asking for a read as work and waiting for it not, ending a slice when asking took long", async () => {
-		const obsidian = notes(64);
+	interface FakeTime {
+		/** Moves the fake time on. */
+		tick: (ms: number) => void;
+		t: IndexTimings;
+		clock: SliceClock;
+		/** Ends the slice at once; `slices` counts them. */
+		endSlice: () => Promise<boolean>;
+		slices: () => number;
+	}
+
+	/** Runs `run` with a slice clock on a fake time that only `tick` moves. */
+	async function onFakeTime(run: (time: FakeTime) => Promise<void>): Promise<void> {
 		let now = 0;
+		let slices = 0;
 		const clockSpy = vi.spyOn(performance, "now").mockImplementation(() => now);
 		try {
 			const t = timings();
 			const clock = new SliceClock(t);
-			let slices = 0;
 			const endSlice = (): Promise<boolean> => {
 				slices++;
 				clock.close();
 				clock.resume();
 				return Promise.resolve(true);
 			};
+			await run({ tick: (ms) => void (now += ms), t, clock, endSlice, slices: () => slices });
+		} finally {
+			clockSpy.mockRestore();
+		}
+	}
+
+	/** Each look-up of a note by its path takes 1 ms of `time`. */
+	function slowLookUps(obsidian: ReturnType<typeof notes>, time: FakeTime): void {
+		const lookUp = obsidian.vault.getFileByPath.bind(obsidian.vault);
+		obsidian.vault.getFileByPath = (path: string) => {
+			time.tick(1);
+			return lookUp(path);
+		};
+	}
+
+	it("counts asking for a read as work and waiting for it not, ending a slice when asking took long", async () => {
+		const obsidian = notes(64);
+		await onFakeTime(async (time) => {
 			// Each read does 1 ms of work at once, then waits 50 ms for its bytes.
 			const read = (): Promise<string> => {
-				now += 1;
+				time.tick(1);
 				return new Promise((resolve) => setTimeout(() => {
-					now += 50;
+					time.tick(50);
 					resolve("text");
 				}, 0));
 			};
 			const taken: string[] = [];
 			const files = obsidian.vault.getMarkdownFiles();
-			expect(await readInBatches(obsidian, files, read, clock, endSlice, (file, got) => got && taken.push(file.path))).toBe(true);
+			expect(await readInBatches(obsidian, files, read, time.clock, time.endSlice, (file, got) => got && taken.push(file.path))).toBe(true);
 			expect(taken).toEqual(files.map((f) => f.path));
 			// Two batches of 32: each asked for 32 ms of work (over a slice), none of the waiting.
-			expect(slices).toBe(2);
-			expect(t.work).toBe(64);
-			expect(t.longestSlice).toBe(32);
-		} finally {
-			clockSpy.mockRestore();
-		}
+			expect(time.slices()).toBe(2);
+			expect(time.t.work).toBe(64);
+			expect(time.t.longestSlice).toBe(32);
+		});
 	});
 
 	it("hands over a note renamed while it was read only when told not to look again", async () => {
@@ -177,59 +203,29 @@ describe("reading notes in batches", () => {
 		const { obsidian } = makeApp(files);
 		const index = new PeopleIndex({ settings: defaultSettings(), daily: null });
 		for (const f of obsidian.vault.getMarkdownFiles()) index.upsert(linksRecord(f, obsidian.metadataCache.getFileCache(f)));
-		let now = 0;
-		const clockSpy = vi.spyOn(performance, "now").mockImplementation(() => now);
-		const lookUp = obsidian.vault.getFileByPath.bind(obsidian.vault);
-		obsidian.vault.getFileByPath = (path: string) => {
-			now += 1;
-			return lookUp(path);
-		};
-		try {
-			const t = timings();
-			const clock = new SliceClock(t);
-			const endSlice = (): Promise<boolean> => {
-				clock.close();
-				clock.resume();
-				return Promise.resolve(true);
-			};
-			expect(await readPending(obsidian, index, t, clock, endSlice)).toBe(true);
+		await onFakeTime(async (time) => {
+			slowLookUps(obsidian, time);
+			expect(await readPending(obsidian, index, time.t, time.clock, time.endSlice)).toBe(true);
 			// The person's note and the hundred notes that link her.
-			expect(t.read).toBe(101);
+			expect(time.t.read).toBe(101);
 			expect(index.stats().interactions).toBe(100);
 			// Looked up before and after each read: two per note, never more than a batch's in a slice.
-			expect(t.work).toBe(202);
-			expect(t.longestSlice).toBe(64);
-		} finally {
-			clockSpy.mockRestore();
-		}
+			expect(time.t.work).toBe(202);
+			expect(time.t.longestSlice).toBe(64);
+		});
 	});
 
 	it("looks paths up a batch at a time, leaving out those not in the vault", async () => {
 		const obsidian = notes(200);
-		let now = 0;
-		const clockSpy = vi.spyOn(performance, "now").mockImplementation(() => now);
-		const lookUp = obsidian.vault.getFileByPath.bind(obsidian.vault);
-		// Each look-up takes 1 ms: all of them at once would be a slice of 201 ms.
-		obsidian.vault.getFileByPath = (path: string) => {
-			now += 1;
-			return lookUp(path);
-		};
-		try {
-			const t = timings();
-			const clock = new SliceClock(t);
-			const endSlice = (): Promise<boolean> => {
-				clock.close();
-				clock.resume();
-				return Promise.resolve(true);
-			};
+		await onFakeTime(async (time) => {
+			// All 201 look-ups at once would be a slice of 201 ms.
+			slowLookUps(obsidian, time);
 			const paths = [...obsidian.vault.getMarkdownFiles().map((f) => f.path), "Gone.md"];
 			const taken: number[] = [];
-			await readInBatches(obsidian, paths, (file) => obsidian.vault.cachedRead(file), clock, endSlice, (_file, got, at) => got && taken.push(at), undefined, false);
+			await readInBatches(obsidian, paths, (file) => obsidian.vault.cachedRead(file), time.clock, time.endSlice, (_file, got, at) => got && taken.push(at), undefined, false);
 			expect(taken).toEqual(paths.slice(0, 200).map((_p, at) => at));
-			expect(t.work).toBe(201);
-			expect(t.longestSlice).toBe(32);
-		} finally {
-			clockSpy.mockRestore();
-		}
+			expect(time.t.work).toBe(201);
+			expect(time.t.longestSlice).toBe(32);
+		});
 	});
 });
