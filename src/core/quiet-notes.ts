@@ -7,7 +7,7 @@
  * before the index is saved). Internal to the core.
  */
 import type { NoteFacts } from "./index-state";
-import { noteNameHash } from "./resolver";
+import { notesByName, noteNameHash } from "./resolver";
 import type { ShardedMap } from "./sharded-map";
 
 /** People appearing at once that `wake` looks for one by one. */
@@ -49,15 +49,7 @@ export class QuietNotes {
 	wake(notes: ShardedMap<NoteFacts>): Map<string, string[]> {
 		const found = new Map<string, string[]>();
 		if (this.appeared.size === 0) return found;
-		const wanted = new Map<number, string[]>();
-		for (const path of this.appeared) {
-			const number = noteNameHash(path);
-			if (number < 0) continue;
-			const hash = number | 0;
-			const same = wanted.get(hash);
-			if (same) same.push(path);
-			else wanted.set(hash, [path]);
-		}
+		const wanted = notesByName(this.appeared);
 		this.appeared.clear();
 		if (wanted.size === 0) return found;
 		const take = (path: string, name: number): void => {

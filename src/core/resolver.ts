@@ -117,6 +117,22 @@ export function noteNameHash(path: string): number {
 	return hashOfBase(targetBase(path));
 }
 
+/**
+ * The notes at `paths` by the number of their name (`noteNameHash`, as a signed 32-bit number:
+ * how quiet notes keep the numbers of their links' names); a name without a number is left out.
+ */
+export function notesByName(paths: Iterable<string>): Map<number, string[]> {
+	const out = new Map<number, string[]>();
+	for (const path of paths) {
+		const number = noteNameHash(path);
+		if (number < 0) continue;
+		const same = out.get(number | 0);
+		if (same) same.push(path);
+		else out.set(number | 0, [path]);
+	}
+	return out;
+}
+
 /** FNV-1a, over characters lower-cased as ASCII: the one hash of `hashOfBase` and `linkNameHash`. */
 const FNV_START = 0x811c9dc5;
 

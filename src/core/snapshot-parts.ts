@@ -135,16 +135,15 @@ export async function joinSnapshot(plan: unknown, pieces: readonly unknown[], be
 		if (field.kind === "json") {
 			const runs: unknown[] = [];
 			for (const piece of mine) {
+				if (runs.length > 0) await between();
 				runs.push(parseRun(piece));
-				await between();
 			}
 			mine = runs;
 		}
 		const joined = joinField(field, mine);
 		if (!joined.ok) return null;
 		out[name] = joined.value;
-		// (A field read as JSON paused after its last piece already.)
-		if (count > 0 && field.kind !== "json") await between();
+		if (count > 0) await between();
 	}
 	return next === pieces.length ? out : null;
 }

@@ -10,13 +10,14 @@ import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, typ
 import type { ReteSettings } from "../core/settings";
 import { type TemplatePaths, templateMatcher } from "../core/templates";
 import { asProperties, isPerson } from "../core/person";
+import { notesByName } from "../core/resolver";
 import type { IndexSnapshot } from "../core/snapshot";
 import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
 import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
 import { fileStamp, linksRecord } from "./records";
-import { frontmatterOf, linksOnlyRecord, linksSomeone, peopleNames, quietNames } from "./worker-notes";
+import { frontmatterOf, linksOnlyRecord, linksSomeone, quietNames } from "./worker-notes";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -172,9 +173,11 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			if (i % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
 		}
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
-		const names = peopleNames(people);
+		// A link can reach a person only by one of these names (one outside printable ASCII has no
+		// number, and no link of a quiet note can have it).
+		const names = notesByName(people);
 		// The number of the person's name a note that is not quiet links, if any (`quietNames`).
-		const named = { hash: -1 };
+		const named = { hash: NaN };
 		const toRead: TFile[] = [];
 		const toReadCaches: Array<CachedMetadata | null> = [];
 		let notes: NoteRecord[] = [];

@@ -5,7 +5,7 @@
  */
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { asProperties } from "../core/person";
-import { linkNameHash, noteNameHash } from "../core/resolver";
+import { linkNameHash } from "../core/resolver";
 import type { NoteRecord } from "../core/types";
 import { linksRecord, uncachedFrontmatter } from "./records";
 
@@ -31,44 +31,29 @@ export function frontmatterOf(app: App, file: TFile, bytes?: ArrayBuffer, cache 
 }
 
 /**
- * The numbers (`hashOfBase`) of the names of the people's notes, each with the notes of that
- * name: a link can reach a person only by one of these names.
- */
-export function peopleNames(people: ReadonlySet<string>): Map<number, string[]> {
-	const names = new Map<number, string[]>();
-	for (const path of people) {
-		const hash = noteNameHash(path);
-		// A name outside printable ASCII: no link of a quiet note can have it (see `quietNames`).
-		if (hash < 0) continue;
-		const paths = names.get(hash);
-		if (paths) paths.push(path);
-		else names.set(hash, [path]);
-	}
-	return names;
-}
-
-/**
  * Whether a note that concerns no one can go as a quiet note (`NoteRecord.quiet`): by its path,
  * its stamp and the numbers of its links' names, which are then added to `out`. Not when
  * Obsidian has not read it yet, when its properties are not a set of properties (a problem to
  * report), when one of its links is encoded, in `<…>`, has a `\` or is not all printable ASCII
  * (its name has no number), or has the number of a person's name (resolving it may reach them:
  * the worker does that; a name that only shares the number costs a note sent by its links):
- * then `named.hash` is that number (else −1).
+ * then `named.hash` is that number (else NaN). `people`: the numbers of people's names (`notesByName`).
  */
 export function quietNames(cache: CachedMetadata | null, people: { has(hash: number): boolean }, out: number[], named?: { hash: number }): boolean {
-	if (named) named.hash = -1;
+	if (named) named.hash = NaN;
 	if (cache === null || (cache.frontmatter !== undefined && asProperties(cache.frontmatter) === null)) return false;
 	const from = out.length;
 	for (const l of cache.links ?? []) {
 		// `\` may stand for `/` when the link is resolved, `%` for anything: no number then.
 		const hash = linkNameHash(l.link);
-		if (hash < 0 || people.has(hash)) {
+		// As the people's names are numbered (`notesByName`), and as quiet notes keep them.
+		const number = hash | 0;
+		if (hash < 0 || people.has(number)) {
 			out.length = from;
-			if (named && hash >= 0) named.hash = hash;
+			if (named && hash >= 0) named.hash = number;
 			return false;
 		}
-		out.push(hash | 0);
+		out.push(number);
 	}
 	return true;
 }
