@@ -6,7 +6,7 @@
  * Without workers (or when the worker fails) the build runs on the main thread, in slices.
  */
 import type { App, CachedMetadata, TFile } from "obsidian";
-import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers, type TextNote } from "../core/index-builder";
+import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers } from "../core/index-builder";
 import type { ReteSettings } from "../core/settings";
 import { type TemplatePaths, templateMatcher } from "../core/templates";
 import { asProperties, isPerson } from "../core/person";
@@ -216,19 +216,23 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		// renamed since it was listed is sent all the same (by its links when it cannot be read, else
 		// under its path now): the catching up after the build sees to it.
 		const readAll = async (which: ReadonlyArray<TFile | string>, caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
-			let texts: TextNote[] = [];
+			let texts = { paths: [] as string[], bytes: [] as ArrayBuffer[], frontmatter: [] as unknown[], stamps: [] as number[] };
 			const sendTexts = (): void => {
-				post({ kind: "texts", notes: texts });
-				texts = [];
+				const { paths, bytes, frontmatter, stamps } = texts;
+				post({ kind: "texts", notes: { paths, bytes, frontmatter, stamps: Float64Array.from(stamps) } });
+				texts = { paths: [], bytes: [], frontmatter: [], stamps: [] };
 			};
 			const done = await readInBatches(app, which, (file) => app.vault.readBinary(file), clock, endSlice, (file, note, at) => {
 				if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
 				else {
-					texts.push({ path: file.path, bytes: note.value, frontmatter: frontmatterOf(app, file, note.value, caches?.[at]), stamp: note.stamp });
+					texts.paths.push(file.path);
+					texts.bytes.push(note.value);
+					texts.frontmatter.push(frontmatterOf(app, file, note.value, caches?.[at]));
+					texts.stamps.push(note.stamp);
 					timings.read++;
 				}
 			}, () => {
-				if (texts.length >= TEXTS_BATCH || clock.spent() > SLICE_MS) sendTexts();
+				if (texts.paths.length >= TEXTS_BATCH || clock.spent() > SLICE_MS) sendTexts();
 			}, false);
 			if (!done || b.signal.aborted) return false;
 			sendTexts();

@@ -14,7 +14,7 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listNotes, toRecord } from "../../src/cli/vault";
 import { dayFromYmd } from "../../src/core/dates";
-import { type BuildReply, type BuildRequest, IndexBuilder } from "../../src/core/index-builder";
+import { type BuildReply, type BuildRequest, IndexBuilder, textColumns } from "../../src/core/index-builder";
 import { PeopleIndex } from "../../src/core/network";
 import { joinSnapshot } from "../../src/core/snapshot-parts";
 import { defaultSettings } from "../../src/core/settings";
@@ -37,7 +37,7 @@ function requests(): BuildRequest[] {
 		// Every note as the metadata cache knows it, without text; then all of them read.
 		{ kind: "notes", notes: notes.map((n) => ({ path: n.path, frontmatter: n.frontmatter, body: null, links: [], stamp: n.stamp })) },
 		{ kind: "settle" },
-		{ kind: "texts", notes },
+		{ kind: "texts", notes: textColumns(notes) },
 		{ kind: "finish" },
 	];
 }
@@ -93,8 +93,10 @@ function view(snapshot: unknown): unknown {
 					for (const m of messages) {
 						if (m.kind !== "texts") worker.postMessage(m);
 						else {
-							const notes = (m.notes as unknown as Array<{ text: string }>).map(({ text, ...rest }) => ({ ...rest, bytes: new TextEncoder().encode(text).buffer }));
-							worker.postMessage({ ...m, notes }, notes.map((n) => n.bytes));
+							const { paths, texts, frontmatter, stamps } = m.notes;
+							const bytes = texts.map((text) => new TextEncoder().encode(text).buffer);
+							const notes = { paths, bytes, frontmatter, stamps: Float64Array.from(stamps) };
+							worker.postMessage({ ...m, notes }, [...bytes, notes.stamps.buffer]);
 						}
 					}
 				});
@@ -103,7 +105,7 @@ function view(snapshot: unknown): unknown {
 				return got;
 			},
 			// Strings through the page's boundary; bytes made on the other side.
-			{ code: source, messages: sent.map((m) => (m.kind === "texts" ? { ...m, notes: m.notes.map(({ bytes: _bytes, ...rest }) => rest) } : m)) },
+			{ code: source, messages: sent.map((m) => (m.kind === "texts" ? { ...m, notes: { paths: m.notes.paths, texts: m.notes.bytes.map((b) => new TextDecoder().decode(b)), frontmatter: m.notes.frontmatter, stamps: Array.from(m.notes.stamps) } } : m)) },
 		);
 		expect(errors).toEqual([]);
 		const builder = new IndexBuilder();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BuildReply, type BuildRequest, IndexBuilder, replyBuffers, type TextNote } from "../../src/core/index-builder";
+import { type BuildReply, type BuildRequest, IndexBuilder, replyBuffers, type TextNote, textColumns } from "../../src/core/index-builder";
 import { joinSnapshot } from "../../src/core/snapshot-parts";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
@@ -70,7 +70,7 @@ async function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set(), 
 	send({ kind: "start", settings: defaultSettings(), daily: { folder: "Journal", format: "YYYY-MM-DD", locale: "en" }, key: KEY });
 	const textOf = (note: Note): TextNote => ({ path: note.path, bytes: utf8(note.text), frontmatter: record(note.path, note.text).frontmatter, stamp: note.stamp });
 	// As the plugin does: notes it knows concern someone go as text at once, the rest as links.
-	send({ kind: "texts", notes: notes.filter((n) => upfront.has(n.path)).map(textOf) });
+	send({ kind: "texts", notes: textColumns(notes.filter((n) => upfront.has(n.path)).map(textOf)) });
 	const rest = notes.filter((n) => !upfront.has(n.path));
 	for (let i = 0; i < rest.length; i += 16) send({ kind: "notes", notes: rest.slice(i, i + 16).map(linksOnly) });
 	const [read] = send({ kind: "settle" });
@@ -79,7 +79,7 @@ async function builtThere(notes: Note[], skip: ReadonlySet<string> = new Set(), 
 		const note = notes.find((n) => n.path === path) as Note;
 		return { path, bytes: utf8(note.text), frontmatter: record(path, note.text).frontmatter, stamp: note.stamp };
 	});
-	send({ kind: "texts", notes: texts });
+	send({ kind: "texts", notes: textColumns(texts) });
 	const snapshot = await snapshotOf(send({ kind: "finish" }));
 	return { index: PeopleIndex.fromSnapshot(options(), snapshot, KEY), replies };
 }
@@ -144,7 +144,7 @@ describe("building the index elsewhere (a worker)", () => {
 		const builder = new IndexBuilder();
 		builder.handle({ kind: "start", settings: defaultSettings(), daily: null, key: KEY });
 		const bad = new Uint8Array([0x2d, 0x20, 0xff, 0xfe, 0x0a]).buffer;
-		expect(builder.handle({ kind: "texts", notes: [{ path: "Notes/Bad.md", bytes: bad, frontmatter: undefined, stamp: 1 }] })).toEqual([]);
+		expect(builder.handle({ kind: "texts", notes: textColumns([{ path: "Notes/Bad.md", bytes: bad, frontmatter: undefined, stamp: 1 }]) })).toEqual([]);
 	});
 
 	it("sends the snapshot in pieces, handing over the memory of each typed array piece", async () => {
@@ -177,7 +177,7 @@ describe("building the index elsewhere (a worker)", () => {
 		builder.handle({ kind: "start", settings: defaultSettings(), daily: { folder: "Diario", format: "D MMMM YYYY", locale: "it", names }, key: KEY });
 		builder.handle({ kind: "notes", notes: notes.map(linksOnly) });
 		expect(builder.handle({ kind: "settle" }).map((r) => r.kind)).toEqual(["read"]);
-		builder.handle({ kind: "texts", notes: notes.map((n) => ({ path: n.path, bytes: utf8(n.text), frontmatter: record(n.path, n.text).frontmatter, stamp: n.stamp })) });
+		builder.handle({ kind: "texts", notes: textColumns(notes.map((n) => ({ path: n.path, bytes: utf8(n.text), frontmatter: record(n.path, n.text).frontmatter, stamp: n.stamp }))) });
 		const index = PeopleIndex.fromSnapshot(options(), await snapshotOf(builder.handle({ kind: "finish" })), KEY);
 		expect(index.stats().interactions).toBe(1);
 	});

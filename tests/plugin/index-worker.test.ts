@@ -43,7 +43,7 @@ class InThreadWorker implements BuildWorker {
 		if (this.terminated) return;
 		const copy = structuredClone(message);
 		this.received.push(copy.kind);
-		if (copy.kind === "texts") this.texts += copy.notes.length;
+		if (copy.kind === "texts") this.texts += copy.notes.paths.length;
 		if (copy.kind === "notes") for (const n of copy.notes) this.byLinks.set(n.path, n.frontmatter);
 		if (copy.kind === "notes") for (const p of copy.quiet?.paths ?? []) this.quietNotes.add(p);
 		setTimeout(() => {
