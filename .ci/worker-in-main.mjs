@@ -47,8 +47,9 @@ try {
 			const bytes = (text) => new TextEncoder().encode(text).buffer;
 			worker.postMessage({ kind: "start", settings, daily: { folder: "Journal", format: "YYYY-MM-DD", locale: "en" }, key: "ci" });
 			worker.postMessage({ kind: "notes", notes: [{ path: "Journal/2026-11-03.md", frontmatter: undefined, body: null, links: ["Anna"], stamp: 2 }] });
-			const notes = [{ path: "People/Anna.md", bytes: bytes("---\ntags: [person]\n---\n- 2026-11-02 Caffè ☕\n"), frontmatter: { tags: ["person"] }, stamp: 1 }];
-			worker.postMessage({ kind: "texts", notes }, notes.map((n) => n.bytes));
+			// As the plugin sends read notes: in columns, the bytes and the stamps handed over.
+			const notes = { paths: ["People/Anna.md"], bytes: [bytes("---\ntags: [person]\n---\n- 2026-11-02 Caffè ☕\n")], frontmatter: [{ tags: ["person"] }], stamps: Float64Array.of(1) };
+			worker.postMessage({ kind: "texts", notes }, [...notes.bytes, notes.stamps.buffer]);
 			worker.postMessage({ kind: "settle" });
 			worker.postMessage({ kind: "finish" });
 		});

@@ -25,31 +25,16 @@ export interface DailySpec {
 }
 
 /**
- * A note read by the adapter: its bytes (UTF-8, handed over rather than copied; decoded here),
- * and its properties as the metadata cache parsed them.
- */
-export interface TextNote {
-	path: string;
-	bytes: ArrayBuffer;
-	frontmatter: unknown;
-	stamp: number;
-}
-
-/**
- * Notes read by the adapter, in columns: note `i` is `paths[i]`, `bytes[i]`, `frontmatter[i]`
- * and `stamps[i]`. A structured clone writes each record's keys again; columns cost a third less
- * to send on M (fifteenth round, docs/benchmarks.md).
+ * Notes read by the adapter, in columns: note `i` is `paths[i]`, its bytes (UTF-8, handed over
+ * rather than copied; decoded here), its properties as the metadata cache parsed them, and its
+ * stamp. A structured clone writes each record's keys again; columns cost about a third less
+ * to send on M (fifteenth round, docs/benchmarks.md). Columns of different lengths fail the build.
  */
 export interface TextNotes {
 	paths: string[];
 	bytes: ArrayBuffer[];
 	frontmatter: unknown[];
 	stamps: Float64Array;
-}
-
-/** `notes` in columns. */
-export function textColumns(notes: readonly TextNote[]): TextNotes {
-	return { paths: notes.map((n) => n.path), bytes: notes.map((n) => n.bytes), frontmatter: notes.map((n) => n.frontmatter), stamps: Float64Array.from(notes, (n) => n.stamp) };
 }
 
 export type BuildRequest =
@@ -146,6 +131,8 @@ export class IndexBuilder {
 				return [{ kind: "read", paths: index.takePending() }];
 			case "texts": {
 				const { paths, bytes, frontmatter, stamps } = request.notes;
+				const n = paths.length;
+				if (bytes.length !== n || frontmatter.length !== n || stamps.length !== n) throw new Error("the columns of the notes read do not have one entry per note");
 				paths.forEach((path, i) => {
 					const record = recordFromText(path, this.decoder.decode(bytes[i]), cachedProperties(frontmatter[i]));
 					record.stamp = stamps[i] ?? NaN;

@@ -14,10 +14,11 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listNotes, toRecord } from "../../src/cli/vault";
 import { dayFromYmd } from "../../src/core/dates";
-import { type BuildReply, type BuildRequest, IndexBuilder, textColumns } from "../../src/core/index-builder";
+import { type BuildReply, type BuildRequest, IndexBuilder } from "../../src/core/index-builder";
 import { PeopleIndex } from "../../src/core/network";
 import { joinSnapshot } from "../../src/core/snapshot-parts";
 import { defaultSettings } from "../../src/core/settings";
+import { textColumns } from "../core/helpers";
 import { ROOT } from "./page";
 
 const CHROMIUM = process.env.RETE_CHROMIUM ?? "/usr/bin/chromium";

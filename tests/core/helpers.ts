@@ -2,6 +2,7 @@ import { compileDaily } from "../../src/core/daily";
 import { parseIsoDay } from "../../src/core/dates";
 import { dueStatus } from "../../src/core/due";
 import { propertyLines, splitFrontmatter } from "../../src/core/frontmatter";
+import type { TextNotes } from "../../src/core/index-builder";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings, type ReteSettings } from "../../src/core/settings";
 import type { NoteRecord } from "../../src/core/types";
@@ -41,4 +42,17 @@ export function makeIndex(notes: Record<string, string>, settings: Partial<ReteS
 export function dueLines(index: PeopleIndex, today: string, horizon = 7): string[] {
 	const on = day(today);
 	return index.due(on, horizon).map((i) => `${dueStatus(i, on)} ${i.due ?? "-"} ${i.person} ${i.reason}${i.text ? `: ${i.text}` : ""}`);
+}
+
+/** A note as the plugin reads it for the worker (one row of `TextNotes`). */
+export interface TextNote {
+	path: string;
+	bytes: ArrayBuffer;
+	frontmatter: unknown;
+	stamp: number;
+}
+
+/** `notes` in the columns the worker's build takes (`TextNotes`). */
+export function textColumns(notes: readonly TextNote[]): TextNotes {
+	return { paths: notes.map((n) => n.path), bytes: notes.map((n) => n.bytes), frontmatter: notes.map((n) => n.frontmatter), stamps: Float64Array.from(notes, (n) => n.stamp) };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type BuildReply, type BuildRequest, IndexBuilder, replyBuffers, type TextNote, textColumns } from "../../src/core/index-builder";
+import { type BuildReply, type BuildRequest, IndexBuilder, replyBuffers, requestBuffers } from "../../src/core/index-builder";
 import { joinSnapshot } from "../../src/core/snapshot-parts";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings } from "../../src/core/settings";
 import type { NoteRecord } from "../../src/core/types";
-import { record } from "./helpers";
+import { record, type TextNote, textColumns } from "./helpers";
 import { Lcg, observe, options, otherText, personText, FOLDERS, NAMES } from "./random-notes";
 
 const KEY = "k";
@@ -145,6 +145,37 @@ describe("building the index elsewhere (a worker)", () => {
 		builder.handle({ kind: "start", settings: defaultSettings(), daily: null, key: KEY });
 		const bad = new Uint8Array([0x2d, 0x20, 0xff, 0xfe, 0x0a]).buffer;
 		expect(builder.handle({ kind: "texts", notes: textColumns([{ path: "Notes/Bad.md", bytes: bad, frontmatter: undefined, stamp: 1 }]) })).toEqual([]);
+	});
+
+	const three = [
+		{ path: "People/Anna Rossi.md", text: "---\ntags: [person]\n---\n- 2026-11-02 Caffè ☕\n", stamp: 5 },
+		{ path: "Journal/2026-11-03.md", text: "- Pranzo con [[Anna Rossi]]\n", stamp: 6 },
+		{ path: "Notes/Altro.md", text: "niente\n", stamp: 7 },
+	];
+
+	it("fails the build (the adapter then builds itself) when the notes' columns do not have one entry per note", () => {
+		const notes = three;
+		const columns = textColumns(notes.slice(0, 2).map((n) => ({ path: n.path, bytes: utf8(n.text), frontmatter: record(n.path, n.text).frontmatter, stamp: n.stamp })));
+		for (const broken of [{ ...columns, bytes: columns.bytes.slice(1) }, { ...columns, frontmatter: columns.frontmatter.slice(1) }, { ...columns, stamps: columns.stamps.subarray(1) }]) {
+			const builder = new IndexBuilder();
+			builder.handle({ kind: "start", settings: defaultSettings(), daily: null, key: KEY });
+			expect(builder.handle({ kind: "texts", notes: broken })).toEqual([{ kind: "failed", message: "the columns of the notes read do not have one entry per note" }]);
+		}
+	});
+
+	it("hands over each note's bytes and the stamps, each once, as postMessage's transfer list needs", () => {
+		const notes = three;
+		const texts = notes.slice(0, 3).map((n) => ({ path: n.path, bytes: utf8(n.text), frontmatter: record(n.path, n.text).frontmatter, stamp: n.stamp }));
+		const request: BuildRequest = { kind: "texts", notes: textColumns(texts) };
+		const moved = requestBuffers(request);
+		expect(moved).toHaveLength(4);
+		expect(new Set(moved).size).toBe(4);
+		const copy = structuredClone(request, { transfer: moved });
+		// Handed over: gone from this side, whole on the other.
+		expect(texts.every((t) => t.bytes.byteLength === 0)).toBe(true);
+		if (copy.kind !== "texts") throw new Error("not texts");
+		expect(copy.notes.bytes.map((b) => new TextDecoder().decode(b))).toEqual(notes.slice(0, 3).map((n) => n.text));
+		expect([...copy.notes.stamps]).toEqual(notes.slice(0, 3).map((n) => n.stamp));
 	});
 
 	it("sends the snapshot in pieces, handing over the memory of each typed array piece", async () => {

@@ -8,7 +8,7 @@ import type { IndexSnapshot } from "../../src/core/snapshot";
 import type { IndexCache } from "../../src/plugin/index-cache";
 import { type BuildWorker, spawnBundledWorker, WORKER_QUIET_MS, WORKER_START_MS } from "../../src/plugin/index-worker";
 import { ReteIndex } from "../../src/plugin/people-index";
-import { metadataLinks } from "../../src/plugin/records";
+import { fileStamp, metadataLinks } from "../../src/plugin/records";
 import { dailyFor, type FakeApp, makeApp, readFolder, settle, waitFor } from "./app";
 
 const TODAY = parseIsoDay("2026-11-20") ?? 0;
@@ -39,9 +39,10 @@ class InThreadWorker implements BuildWorker {
 	constructor(private readonly fault: { crashOn?: BuildRequest["kind"]; silent?: boolean; quietAfter?: BuildRequest["kind"]; onRequest?: (kind: BuildRequest["kind"]) => void; mangle?: (reply: BuildReply) => BuildReply } = {}) {}
 	private quiet = false;
 
-	postMessage(message: BuildRequest): void {
+	/** Cloned as a browser's `postMessage` does: what `transfer` lists is handed over (gone from the sender). */
+	postMessage(message: BuildRequest, transfer: Transferable[] = []): void {
 		if (this.terminated) return;
-		const copy = structuredClone(message);
+		const copy = structuredClone(message, { transfer });
 		this.received.push(copy.kind);
 		if (copy.kind === "texts") this.texts += copy.notes.paths.length;
 		if (copy.kind === "notes") for (const n of copy.notes) this.byLinks.set(n.path, n.frontmatter);
@@ -119,11 +120,14 @@ describe("the first build in a worker", () => {
 	it("gives the index the main thread builds, and ends the worker", async () => {
 		const here = await launch(vault(), null);
 		const worker = new InThreadWorker();
-		const there = await launch(vault(), () => worker);
+		const app = vault();
+		const there = await launch(app, () => worker);
 		expect(there.timings.worker).toBe(true);
 		expect(there.timings.restored).toBe(false);
 		expect(here.timings.worker).toBe(false);
 		expect(view(there)).toEqual(view(here));
+		// Each note with its own stamp (the notes read go in columns: one out of step shows here).
+		for (const file of app.vault.getMarkdownFiles()) expect(there.index.stampOf(file.path)).toBe(fileStamp(file as never));
 		expect(here.index.stats().interactions).toBeGreaterThan(5);
 		expect(worker.received).toEqual(expect.arrayContaining(["start", "notes", "settle", "texts", "finish"]));
 		expect(worker.texts).toBe(there.timings.read);
