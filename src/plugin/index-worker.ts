@@ -216,11 +216,13 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		// renamed since it was listed is sent all the same (by its links when it cannot be read, else
 		// under its path now): the catching up after the build sees to it.
 		const readAll = async (which: ReadonlyArray<TFile | string>, caches?: ReadonlyArray<CachedMetadata | null>): Promise<boolean> => {
-			let texts = { paths: [] as string[], bytes: [] as ArrayBuffer[], frontmatter: [] as unknown[], stamps: [] as number[] };
+			// The notes read so far, in the columns the worker takes (`TextNotes`), stamps as numbers until sent.
+			const noTexts = () => ({ paths: [] as string[], bytes: [] as ArrayBuffer[], frontmatter: [] as unknown[], stamps: [] as number[] });
+			let texts = noTexts();
 			const sendTexts = (): void => {
 				const { paths, bytes, frontmatter, stamps } = texts;
 				post({ kind: "texts", notes: { paths, bytes, frontmatter, stamps: Float64Array.from(stamps) } });
-				texts = { paths: [], bytes: [], frontmatter: [], stamps: [] };
+				texts = noTexts();
 			};
 			const done = await readInBatches(app, which, (file) => app.vault.readBinary(file), clock, endSlice, (file, note, at) => {
 				if (note === undefined) notes.push(linksRecord(file, app.metadataCache.getFileCache(file)));
