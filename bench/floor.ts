@@ -17,7 +17,7 @@ const SLASH = 47;
 const FNV_START = 0x811c9dc5;
 
 /** The links' numbers end here, so that no compiler drops the numbering as unused. */
-export const sink = { numbers: 0 };
+const sink = { numbers: 0 };
 
 /** Calls `each(bytes, from, to)` with the name of every `[[…]]` in `bytes` (up to a `#` or `|`). */
 function forEachLinkName(bytes: Buffer, each: (bytes: Buffer, from: number, to: number) => void): void {
