@@ -160,8 +160,8 @@ export class Readying {
 			if (done >= max) return false;
 			const state = this.people[this.at++] as PersonState;
 			if (!state.live) continue;
-			// Arrays grow with room to spare: keep only what is used.
-			state.days = state.days.slice();
+			// Arrays grow with room to spare: keep only what is used (a view of the day log's is exact).
+			if (Array.isArray(state.days)) state.days = state.days.slice();
 			sortedDays(state);
 			primeWindow(state);
 			done += 1 + (state.days.length >> 6);

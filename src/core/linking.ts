@@ -4,6 +4,7 @@
  * index owns one and tells it about every note that comes, changes or goes.
  */
 import type { Day } from "./dates";
+import { DayLog } from "./day-log";
 import { type EntryView, readEntry, TASK_OPEN } from "./entries";
 import type { Followup } from "./due";
 import { NO_DESTS, type NoteFacts } from "./index-state";
@@ -27,6 +28,8 @@ export class NoteLinks {
 	private readonly entry: EntryView = { line: 0, day: null, count: 0, task: 0 };
 	/** Scratch space: the people one entry counts for. */
 	private readonly scratch: PersonState[] = [];
+	/** During a bulk load's linking (`logDays`): the days given, handed to the people at its end. */
+	private dayLog: DayLog | null = null;
 
 	/** `people`: the index's people by note path (read, never changed, here). */
 	constructor(private readonly people: ReadonlyMap<string, PersonState>) {}
@@ -39,6 +42,17 @@ export class NoteLinks {
 			this.targetTable.set(own, t);
 		}
 		return t;
+	}
+
+	/** From now on the days notes give are logged, and handed to the people by `endDayLog`. */
+	logDays(): void {
+		this.dayLog ??= new DayLog();
+	}
+
+	/** Hands the logged days to their people and stops logging. */
+	endDayLog(): void {
+		this.dayLog?.flush();
+		this.dayLog = null;
 	}
 
 	private personAt(dest: string | null): PersonState | null {
@@ -164,7 +178,9 @@ export class NoteLinks {
 				for (let k = 0; k < n; k++) addFollowup(people[k] as PersonState, followup);
 			} else if (days && day !== null) {
 				const n = this.entryPeople(facts, from, count);
-				for (let k = 0; k < n; k++) addDay(people[k] as PersonState, day);
+				const log = this.dayLog;
+				if (log) for (let k = 0; k < n; k++) log.add(people[k] as PersonState, day);
+				else for (let k = 0; k < n; k++) addDay(people[k] as PersonState, day);
 			}
 			i = from + count;
 		}
@@ -196,6 +212,8 @@ export class NoteLinks {
 	 */
 	unlink(facts: NoteFacts, keepLinkers = false, days = true): boolean {
 		if (!facts.dests) return false;
+		// Days still in the log are the people's too: handed over before any is taken back.
+		if (this.dayLog !== null && this.dayLog.size > 0) this.dayLog.flush();
 		const { path, targets } = facts;
 		if (!keepLinkers) forEachBase(targets, (base) => this.linkers.remove(base, path));
 		if (!facts.unread) {

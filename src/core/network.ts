@@ -86,9 +86,13 @@ export class PeopleIndex {
 		const link = (facts: NoteFacts): void => {
 			if (!facts.dests) this.links.link(facts);
 		};
+		// The days go to a log, handed to the people once everything is linked (`DayLog`).
+		this.links.logDays();
 		if (!this.bulk.settle(this.notes, link, max)) return false;
-		// Arrays grow with room to spare: once everything is linked, keep only what is used.
-		for (const state of this.people.values()) state.days = state.days.slice();
+		this.links.endDayLog();
+		// Arrays grow with room to spare: once everything is linked, keep only what is used (the
+		// log's are exact views already).
+		for (const state of this.people.values()) if (Array.isArray(state.days)) state.days = state.days.slice();
 		return true;
 	}
 

@@ -115,7 +115,7 @@ export class PersonCards {
 }
 
 export function newPerson(info: PersonInfo): PersonState {
-	const state = { info, days: [], sorted: true, slot: -1, live: true, card: null } as unknown as PersonState;
+	const state = { info, days: [], sorted: true, slot: -1, logRow: -1, live: true, card: null } as unknown as PersonState;
 	state.card = makeCard(info, state);
 	return state;
 }

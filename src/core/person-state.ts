@@ -20,6 +20,8 @@ export interface PersonState {
 	sorted: boolean;
 	/** The number of the person's note in a snapshot being written. */
 	slot: number;
+	/** The person's row in the day log of a bulk load (`DayLog`), when it is that log's. */
+	logRow: number;
 	/** False once the note is no longer a person in the index. */
 	live: boolean;
 	/** What the due list reads (`PersonCards` may move it to fresh memory: read it from here). */
@@ -107,6 +109,13 @@ function daysChanged(card: PersonCard): void {
 	card.due = false;
 	card.lastFrom = 1;
 	card.lastTo = 0;
+}
+
+/** Days given at once (`DayLog`), sorted: the person's whole days from now on. */
+export function setDays(state: PersonState, days: Float64Array): void {
+	state.days = days;
+	state.sorted = true;
+	daysChanged(state.card);
 }
 
 /** Sorted days: 64 or fewer are kept sorted as they come; beyond that they are sorted when asked. */

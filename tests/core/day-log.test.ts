@@ -1,0 +1,98 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DayLog } from "../../src/core/day-log";
+import { PeopleIndex } from "../../src/core/network";
+import { addDay, lastContactDay, newPerson, type PersonState, sortedDays } from "../../src/core/person-state";
+import type { NoteRecord } from "../../src/core/types";
+import { Lcg, observe, options, randomRecord } from "./random-notes";
+
+const info = (name: string) => ({ path: `People/${name}.md`, name, cadence: null, cadenceText: null, lastContact: null, met: null, birthday: null, snoozeUntil: null, tags: [] });
+
+describe("the day log of a bulk load", () => {
+	it("gives each person the days they had and the days logged, sorted, in one exact view each", () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.array(fc.integer({ min: -50, max: 400 }), { maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+				fc.array(fc.tuple(fc.nat(7), fc.integer({ min: -50, max: 400 })), { maxLength: 3000 }),
+				(had, logged) => {
+					const people = had.map((days, k) => {
+						const state = newPerson(info(`P${k}`));
+						for (const d of days) addDay(state, d);
+						return state;
+					});
+					const plain = had.map((days) => [...days]);
+					const log = new DayLog();
+					for (const [k, d] of logged) {
+						const at = k % people.length;
+						log.add(people[at] as PersonState, d);
+						plain[at]?.push(d);
+					}
+					expect(log.size).toBe(logged.length);
+					log.flush();
+					expect(log.size).toBe(0);
+					people.forEach((state, k) => {
+						const expected = [...(plain[k] ?? [])].sort((a, b) => a - b);
+						expect(Array.from(sortedDays(state))).toEqual(expected);
+						expect(state.days.length).toBe(expected.length);
+						expect(state.logRow).toBe(-1);
+						// Handed over days count as a change: the last contact is looked for again.
+						expect(lastContactDay(state.card, 400)).toBe(expected.at(-1) ?? null);
+					});
+				},
+			),
+			{ numRuns: 200 },
+		);
+	});
+
+	it("keeps logging after a flush, and a person logged again gets their earlier view and the new days", () => {
+		const a = newPerson(info("A"));
+		const log = new DayLog();
+		for (let d = 3000; d > 0; d--) log.add(a, d % 500);
+		log.flush();
+		expect(a.days).toBeInstanceOf(Float64Array);
+		log.add(a, -1);
+		log.add(a, 1000);
+		log.flush();
+		const days = Array.from(sortedDays(a));
+		expect(days.length).toBe(3002);
+		expect(days[0]).toBe(-1);
+		expect(days.at(-1)).toBe(1000);
+		// Changed afterwards, the view becomes the person's own array.
+		addDay(a, 7);
+		expect(Array.isArray(a.days)).toBe(true);
+		expect(sortedDays(a).length).toBe(3003);
+	});
+});
+
+describe("a bulk load linked in slices", () => {
+	it("ends where notes upserted one by one end, with notes changed, added and removed between its slices", () => {
+		for (let seed = 1; seed <= 30; seed++) {
+			const r = new Lcg(seed * 13 + 5);
+			const notes = new Map<string, NoteRecord>();
+			const bulk = new PeopleIndex(options());
+			bulk.defer();
+			const put = (rec: NoteRecord): void => {
+				bulk.upsert(rec);
+				notes.set(rec.path, rec);
+			};
+			for (let i = 0; i < 40; i++) put(randomRecord(r, i));
+			// Linked a few notes at a time; between slices, what the plugin's events would do.
+			let step = 0;
+			while (!bulk.settle(1 + r.int(4))) {
+				const paths = [...notes.keys()].sort();
+				const op = r.int(4);
+				const old = notes.get(r.pick(paths));
+				if (op === 0 || !old) put(randomRecord(r, 100 + step));
+				else if (op === 1) put({ ...old, body: (old.body ?? "").split("\n").slice(1).join("\n"), stamp: 200 + step });
+				else if (op === 2) {
+					bulk.remove(old.path);
+					notes.delete(old.path);
+				}
+				step++;
+			}
+			const one = new PeopleIndex(options());
+			for (const rec of notes.values()) one.upsert(rec);
+			expect(observe(bulk), `seed ${seed}`).toEqual(observe(one));
+		}
+	});
+});
