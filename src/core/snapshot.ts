@@ -76,32 +76,43 @@ function check(ok: boolean, what: string): void {
 	if (!ok) throw new SnapshotError(`index snapshot is damaged: ${what}`);
 }
 
-function allStrings(list: readonly unknown[]): boolean {
-	for (let i = 0; i < list.length; i++) if (typeof list[i] !== "string") return false;
-	return true;
+/** A check of every element of a list, one range at a time: throws `SnapshotError` at a bad one. */
+interface Scan {
+	length: number;
+	run(from: number, to: number): void;
 }
 
-function allFinite(values: Float64Array): boolean {
-	for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i])) return false;
-	return true;
+function scan(length: number, ok: (i: number) => boolean, what: string): Scan {
+	return {
+		length,
+		run: (from, to) => {
+			for (let i = from; i < to; i++) if (!ok(i)) check(false, what);
+		},
+	};
+}
+
+/** `starts` delimit `notes` runs that end at `end` (checked at once), each run not reversed (a scan). */
+function ascending(starts: ArrayLike<number>, notes: number, end: number, what: string): Scan {
+	check(starts.length === notes + 1 && starts[0] === 0 && starts[notes] === end, what);
+	return scan(notes, (i) => (starts[i] ?? 0) <= (starts[i + 1] ?? 0), what);
 }
 
 /** Every value in [`min`, `end`). */
-function within(values: Int32Array, min: number, end: number): boolean {
-	let lo = 0;
-	let hi = 0;
-	for (let i = 0; i < values.length; i++) {
-		const v = values[i] ?? 0;
-		if (v < lo) lo = v;
-		if (v > hi) hi = v;
-	}
-	return values.length === 0 || (lo >= min && hi < end);
+function within(values: Int32Array, min: number, end: number, what: string): Scan {
+	return scan(values.length, (i) => {
+		const v = values[i] as number;
+		return v >= min && v < end;
+	}, what);
 }
 
-function ascending(starts: ArrayLike<number>, notes: number, end: number): boolean {
-	if (starts.length !== notes + 1 || starts[0] !== 0 || starts[notes] !== end) return false;
-	for (let i = 0; i < notes; i++) if (!((starts[i] ?? 0) <= (starts[i + 1] ?? 0))) return false;
-	return true;
+function strings(list: readonly unknown[]): Scan {
+	return scan(list.length, (i) => typeof list[i] === "string", "text that is not text");
+}
+
+/** A check of a snapshot under way: `step(max)` looks at up to `max` more elements. */
+export interface CheckJob {
+	/** The snapshot once every element was looked at, else `null`; throws `SnapshotError` at a bad one. */
+	step(max: number): IndexSnapshot | null;
 }
 
 /**
@@ -109,6 +120,18 @@ function ascending(starts: ArrayLike<number>, notes: number, end: number): boole
  * `SnapshotError` otherwise. After it, a restore cannot read out of bounds.
  */
 export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
+	const job = checkJob(value, key);
+	for (;;) {
+		const done = job.step(Infinity);
+		if (done) return done;
+	}
+}
+
+/**
+ * `checkSnapshot` a range of elements at a time (a vault of 200,000 notes has millions): the
+ * shape at once (this throws when it is wrong), every element in `step`s.
+ */
+export function checkJob(value: unknown, key: string): CheckJob {
 	check(typeof value === "object" && value !== null, "not an object");
 	const s = value as IndexSnapshot;
 	check(s.format === SNAPSHOT_FORMAT, "another format");
@@ -120,27 +143,65 @@ export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
 	const n = s.paths.length;
 	check(s.stamps.length === n && s.unread.length === n && s.personNotes.length === s.persons.length, "note counts differ");
 	check(s.noteTargets.length === s.noteDests.length, "target counts differ");
-	check(ascending(s.targetStart, n, s.noteTargets.length) && ascending(s.entryStart, n, s.entries.length) && ascending(s.textStart, n, s.texts.length), "bad offsets");
-	check(s.personDayStart instanceof Int32Array && s.personDays instanceof Float64Array && ascending(s.personDayStart, s.persons.length, s.personDays.length), "bad days");
-	check(Array.isArray(s.linkerBases) && s.linkerStart instanceof Int32Array && s.linkerNotes instanceof Int32Array && ascending(s.linkerStart, s.linkerBases.length, s.linkerNotes.length), "bad linkers");
+	check(s.personDayStart instanceof Int32Array && s.personDays instanceof Float64Array, "bad days");
+	check(Array.isArray(s.linkerBases) && s.linkerStart instanceof Int32Array && s.linkerNotes instanceof Int32Array, "bad linkers");
 	check(Array.isArray(s.nameOrder) && s.nameTied instanceof Uint8Array && s.nameTied.length === s.nameOrder.length, "bad name order");
-	check(allStrings(s.paths) && allStrings(s.targetNames) && allStrings(s.texts) && allStrings(s.linkerBases) && allStrings(s.nameOrder), "text that is not text");
-	check(allFinite(s.personDays), "a contact day that is no day");
-	check(within(s.noteTargets, 0, s.targetNames.length), "bad target number");
-	check(s.targetBases instanceof Int32Array && s.targetBases.length === s.targetNames.length && within(s.targetBases, -1, s.linkerBases.length), "bad target name");
-	check(within(s.noteDests, -1, n), "bad person number");
-	check(s.quietStart instanceof Int32Array && s.quietNames instanceof Int32Array && ascending(s.quietStart, n, s.quietNames.length), "bad quiet notes");
-	for (let i = 0; i < n; i++) {
-		const quiet = s.unread[i] === QUIET;
-		check((s.unread[i] as number) <= QUIET && (!quiet || s.targetStart[i] === s.targetStart[i + 1]) && (quiet || s.quietStart[i] === s.quietStart[i + 1]), "bad unread note");
-	}
-	check(within(s.linkerNotes, 0, n), "bad linking note");
-	let last = -1;
-	for (const k of s.personNotes) {
-		check(k > last && k < n, "bad person note");
-		last = k;
-	}
-	for (const p of s.persons) check(typeof p === "object" && p !== null && typeof p.name === "string" && typeof p.path === "string" && Array.isArray(p.tags), "bad person");
-	for (const p of s.problems) check(typeof p === "object" && p !== null && typeof p.path === "string" && typeof p.message === "string", "bad problem");
-	return s;
+	check(s.targetBases instanceof Int32Array && s.targetBases.length === s.targetNames.length, "bad target name");
+	check(s.quietStart instanceof Int32Array && s.quietNames instanceof Int32Array, "bad quiet notes");
+	const { unread, targetStart, quietStart, personNotes, persons, problems } = s;
+	const scans: Scan[] = [
+		ascending(targetStart, n, s.noteTargets.length, "bad offsets"),
+		ascending(s.entryStart, n, s.entries.length, "bad offsets"),
+		ascending(s.textStart, n, s.texts.length, "bad offsets"),
+		ascending(s.personDayStart, persons.length, s.personDays.length, "bad days"),
+		ascending(s.linkerStart, s.linkerBases.length, s.linkerNotes.length, "bad linkers"),
+		strings(s.paths),
+		strings(s.targetNames),
+		strings(s.texts),
+		strings(s.linkerBases),
+		strings(s.nameOrder),
+		scan(s.personDays.length, (i) => Number.isFinite(s.personDays[i]), "a contact day that is no day"),
+		within(s.noteTargets, 0, s.targetNames.length, "bad target number"),
+		within(s.targetBases, -1, s.linkerBases.length, "bad target name"),
+		within(s.noteDests, -1, n, "bad person number"),
+		ascending(quietStart, n, s.quietNames.length, "bad quiet notes"),
+		scan(n, (i) => {
+			const quiet = unread[i] === QUIET;
+			return (unread[i] as number) <= QUIET && (!quiet || targetStart[i] === targetStart[i + 1]) && (quiet || quietStart[i] === quietStart[i + 1]);
+		}, "bad unread note"),
+		within(s.linkerNotes, 0, n, "bad linking note"),
+		// Ascending, and each a note.
+		scan(personNotes.length, (k) => {
+			const note = personNotes[k] as number;
+			return note < n && (k === 0 ? note >= 0 : note > (personNotes[k - 1] as number));
+		}, "bad person note"),
+		scan(persons.length, (k) => {
+			const p = persons[k];
+			return typeof p === "object" && p !== null && typeof p.name === "string" && typeof p.path === "string" && Array.isArray(p.tags);
+		}, "bad person"),
+		scan(problems.length, (k) => {
+			const p = problems[k];
+			return typeof p === "object" && p !== null && typeof p.path === "string" && typeof p.message === "string";
+		}, "bad problem"),
+	];
+	let at = 0;
+	let from = 0;
+	return {
+		step: (max) => {
+			let budget = max;
+			while (at < scans.length) {
+				const current = scans[at] as Scan;
+				const to = Math.min(current.length, from + budget);
+				current.run(from, to);
+				budget -= to - from;
+				if (to < current.length) {
+					from = to;
+					return null;
+				}
+				at++;
+				from = 0;
+			}
+			return s;
+		},
+	};
 }

@@ -3,7 +3,7 @@ import { PeopleIndex } from "../../src/core/network";
 import { parseIsoDay } from "../../src/core/dates";
 import type { PersonCards } from "../../src/core/person-state";
 import { hashOfBase } from "../../src/core/resolver";
-import { QUIET, SnapshotError, SnapshotStale } from "../../src/core/snapshot";
+import { checkJob, QUIET, SnapshotError, SnapshotStale } from "../../src/core/snapshot";
 import { record } from "./helpers";
 import { FOLDERS, Lcg, NAMES, observe, options, randomRecord } from "./random-notes";
 
@@ -150,8 +150,33 @@ describe("index snapshots", () => {
 			const copy = structuredClone(good) as unknown as Record<string, unknown>;
 			damage(copy);
 			expect(() => PeopleIndex.fromSnapshot(options(), copy, KEY), what).toThrow(SnapshotError);
+			// Restored in slices: refused as well, when it begins or at one of its steps.
+			expect(() => {
+				const { job } = PeopleIndex.restoring(options(), copy, KEY);
+				while (!job.step(1));
+			}, what).toThrow(SnapshotError);
 		}
 		for (const junk of [null, 42, "text", [], {}]) expect(() => PeopleIndex.fromSnapshot(options(), junk, KEY)).toThrow(SnapshotError);
+	});
+
+	it("are checked a range of elements at a time: a bad element late in a list is found by a step, not at once", () => {
+		const files: Array<[string, string]> = [["People/Anna Rossi.md", "---\ntags: [person]\n---\n"]];
+		for (let d = 1; d <= 200; d++) files.push([`Journal/${2000 + d}-11-10.md`, `- Lunch with [[Anna Rossi]]\n`]);
+		const good = indexOf(files).snapshot(KEY);
+		const job = checkJob(structuredClone(good), KEY);
+		let steps = 0;
+		while (!job.step(1)) steps++;
+		// One element a step: at least every note's offsets (three kinds), path and unread mark.
+		expect(steps).toBeGreaterThanOrEqual(good.paths.length * 5);
+		expect(checkJob(structuredClone(good), KEY).step(Infinity)).toEqual(good);
+		const late = structuredClone(good) as unknown as Record<string, unknown>;
+		(late.paths as unknown[])[good.paths.length - 1] = 42;
+		const { job: restore } = PeopleIndex.restoring(options(), late, KEY);
+		// A step of a restore checks 256 elements: the paths come after every note's offsets.
+		expect(() => restore.step(1)).not.toThrow();
+		expect(() => {
+			while (!restore.step(1));
+		}).toThrow(/text that is not text/);
 	});
 
 	it("give each target the name it links, from the linkers' names or (−1) worked out again", () => {
