@@ -4,6 +4,7 @@
  */
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, linkTargets, stripComments } from "./inline";
+import { listItemRest } from "./list-item";
 import { contentColumnOf, indentOf, LINE_FENCE, LINE_TEXT, lineKind, ParentDates } from "./parent-dates";
 import { RegionReader, unquote } from "./regions";
 import { locateSections } from "./sections";
@@ -44,7 +45,6 @@ export interface ScanResult {
 	problems: Problem[];
 }
 
-const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const CHECKBOX = /^\[(.)\](?:[ \t]+(.*))?$/;
 const LEADING_DATE = /^(?:\[\[(\d{4}-\d{1,2}-\d{1,2})(?:[|#][^\]\n]*)?\]\]|(\d{4}-\d{1,2}-\d{1,2}))(?![\d])[ \t]*[-–—:,.]?[ \t]*/;
@@ -116,9 +116,9 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const visible = regions.read(line);
 		if (visible === null) continue;
 		const hasBracket = visible.indexOf("[") >= 0;
-		const item = mayBeItem(visible) ? LIST_ITEM.exec(visible) : null;
+		const restAt = mayBeItem(visible) ? listItemRest(visible) : -1;
 		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
-		if (!item || (!hasBracket && THEMATIC_BREAK.test(visible))) {
+		if (restAt < 0 || (!hasBracket && THEMATIC_BREAK.test(visible))) {
 			// Judged as the quick pass judges the lines it passes over, only while a list is open.
 			if (!parents.idle) parents.text(lineKind(visible, 0, visible.length), regions.depth);
 			continue;
@@ -128,7 +128,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const above = indent < 0 ? null : parents.under(indent, regions.depth);
 		own.day = null;
 		own.reported = false;
-		const entry = readItem(item[1] ?? "", lineNo, ctx, problems, above, own, parents);
+		const entry = readItem(visible.slice(restAt), lineNo, ctx, problems, above, own, parents);
 		// A date that is no day, reported on its own line already: a negative line says so.
 		if (own.day !== null) parents.item(contentColumnOf(visible), regions.depth, own.day, own.reported ? -lineNo : lineNo, own.raw);
 		else if (above !== null) parents.item(contentColumnOf(visible), regions.depth, above, parents.badLine, parents.badDate);
@@ -280,8 +280,8 @@ function taskText(text: string): string {
  */
 export function readTaskLine(line: string): { status: string; text: string } | null {
 	const visible = stripComments(unquote(line).content, "").visible;
-	const item = LIST_ITEM.exec(visible);
-	const box = item ? CHECKBOX.exec(item[1] ?? "") : null;
+	const restAt = listItemRest(visible);
+	const box = restAt >= 0 ? CHECKBOX.exec(visible.slice(restAt)) : null;
 	if (!box?.[1]) return null;
 	let text = box[2] ?? "";
 	const lead = LEADING_DATE.exec(text);

@@ -1,0 +1,32 @@
+/**
+ * A list item's marker, found without a regular expression: the scanner asks this of most lines
+ * of a note, and a match object and its captured text for each were a fifth of what a build
+ * allocates (docs/benchmarks.md, sixteenth round).
+ */
+
+/** A line terminator that JavaScript's `.` does not match, other than `\n` (lines never hold one). */
+const OTHER_BREAK = /[\r\u2028\u2029]/;
+
+/**
+ * Where the text of a list item begins, as `^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$`
+ * captures it (the line's length when it captures nothing), or −1 when the line is no list item.
+ */
+export function listItemRest(line: string): number {
+	const len = line.length;
+	let i = 0;
+	let c = line.charCodeAt(0);
+	while (c === 32 || c === 9) c = line.charCodeAt(++i);
+	if (c === 45 || c === 42 || c === 43) i++;
+	else {
+		const digits = i;
+		while (c >= 48 && c <= 57) c = line.charCodeAt(++i);
+		if (i === digits || i - digits > 9 || (c !== 46 && c !== 41)) return -1;
+		i++;
+	}
+	if (i === len) return len;
+	c = line.charCodeAt(i);
+	if (c !== 32 && c !== 9) return -1;
+	while (c === 32 || c === 9) c = line.charCodeAt(++i);
+	// `.` stops at those: such a line is no item.
+	return OTHER_BREAK.test(line) ? -1 : i;
+}
