@@ -103,16 +103,21 @@ export function linkTargets(text: string): string[] {
 	let open = text.indexOf("[[");
 	while (open >= 0) {
 		let end = open + 2;
+		// The name's first `|`, found in the same pass (a search to the end of the line for each
+		// link would read a long line once per link).
+		let bar = -1;
 		let c = text.charCodeAt(end);
-		while (end < text.length && c !== 91 && c !== 93 && c !== 10) c = text.charCodeAt(++end);
+		while (end < text.length && c !== 91 && c !== 93 && c !== 10) {
+			if (c === 124 && bar < 0) bar = end;
+			c = text.charCodeAt(++end);
+		}
 		if (c !== 93 || text.charCodeAt(end + 1) !== 93) {
 			// No link begins here; one may begin at the next `[`.
 			open = text.indexOf("[[", open + 1);
 			continue;
 		}
 		if (text.charCodeAt(open - 1) !== 33) {
-			const bar = text.indexOf("|", open + 2);
-			const target = cleanTarget(text.slice(open + 2, bar >= 0 && bar < end ? bar : end));
+			const target = cleanTarget(text.slice(open + 2, bar >= 0 ? bar : end));
 			if (target !== "") out.push(target);
 		}
 		open = text.indexOf("[[", end + 2);

@@ -4,8 +4,8 @@
  * allocates (docs/benchmarks.md, sixteenth round).
  */
 
-/** A line terminator that JavaScript's `.` does not match, other than `\n` (lines never hold one). */
-const OTHER_BREAK = /[\r\u2028\u2029]/;
+/** The line terminators JavaScript's `.` does not match. */
+const BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * Where the text of a list item begins, as `^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$`
@@ -28,5 +28,5 @@ export function listItemRest(line: string): number {
 	if (c !== 32 && c !== 9) return -1;
 	while (c === 32 || c === 9) c = line.charCodeAt(++i);
 	// `.` stops at those: such a line is no item.
-	return OTHER_BREAK.test(line) ? -1 : i;
+	return BREAK.test(line) ? -1 : i;
 }

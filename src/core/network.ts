@@ -20,9 +20,9 @@ import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { latestOnOrBefore, newPerson, PersonCards, type PersonState, retire, setInfo, sortedDays } from "./person-state";
 import { type MirrorFinder, mirrorFinders } from "./scan";
 import { readNote } from "./note-facts";
-import { checkJob, type IndexSnapshot, type SnapshotJob } from "./snapshot";
+import type { IndexSnapshot, SnapshotJob } from "./snapshot";
 import { exportJob } from "./snapshot-export";
-import { type RestoreJob, restoreJob } from "./snapshot-restore";
+import { checkedRestore, type RestoreJob, restoreJob } from "./snapshot-restore";
 import { allProblems, type IndexStats, indexStats, type IndexTables, type NoteFacts } from "./index-state";
 import { NoteLinks } from "./linking";
 import type { ReteSettings } from "./settings";
@@ -38,9 +38,6 @@ export interface IndexOptions {
 	/** Template notes and folders: indexed as empty notes (never people, entries or links). */
 	templates?: TemplatePaths;
 }
-
-/** Elements of a snapshot checked per unit of a restore's step (a unit restores a note or so). */
-const CHECKED_PER_UNIT = 256;
 
 export class PeopleIndex {
 	/** Sharded, like the resolver's tables by path: both grow at every new note. */
@@ -317,7 +314,7 @@ export class PeopleIndex {
 	 */
 	static fromSnapshot(options: IndexOptions, value: unknown, key: string): PeopleIndex {
 		const { index, job } = PeopleIndex.restoring(options, value, key);
-		job.step(Infinity);
+		while (!job.step(Infinity));
 		return index;
 	}
 
@@ -326,23 +323,12 @@ export class PeopleIndex {
 	 * `job.step` has said it is done.
 	 */
 	static restoring(options: IndexOptions, value: unknown, key: string): { index: PeopleIndex; job: RestoreJob } {
-		// The snapshot's shape now (this throws when it is wrong), its elements in the first steps.
-		const checking = checkJob(value, key);
 		const index = new PeopleIndex(options);
-		let restoring: RestoreJob | null = null;
-		return {
-			index,
-			job: {
-				step: (max) => {
-					if (restoring) return restoring.step(max);
-					const snap = checking.step(max * CHECKED_PER_UNIT);
-					if (!snap) return false;
-					index.quiet.restored(snap.paths, snap.quietStart, snap.quietNames);
-					restoring = restoreJob(index.tables(), snap);
-					return restoring.step(max);
-				},
-			},
-		};
+		const job = checkedRestore(value, key, (snap) => {
+			index.quiet.restored(snap.paths, snap.quietStart, snap.quietNames);
+			return restoreJob(index.tables(), snap);
+		});
+		return { index, job };
 	}
 
 	private tables(): IndexTables {

@@ -14,7 +14,8 @@ export interface PersonState {
 	info: PersonInfo;
 	/**
 	 * Contact days from every note (a multiset), sorted when `sorted`. A restored person's are a
-	 * view into the snapshot's, made an array of their own at the first change (`ownDays`).
+	 * view into the snapshot's, and after a bulk load a view into its day log's (`DayLog`): made
+	 * an array of their own at the first change (`ownDays`).
 	 */
 	days: Day[] | Float64Array;
 	sorted: boolean;

@@ -3,7 +3,7 @@
  * time: storing a value serializes it in one go, and a whole index of 50,000 notes takes tens of
  * milliseconds to serialize. Lists and typed arrays are cut into runs, made only as they are
  * stored; `joinSnapshot` puts them back, a field at a time. What comes out is checked by
- * `checkSnapshot` as usual.
+ * `checkJob` as usual.
  *
  * A list of objects (the people, the problems) goes as JSON text, one piece a string: a
  * structured clone (a worker's message, IndexedDB) reads a string whole, but builds objects one

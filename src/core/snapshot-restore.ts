@@ -8,12 +8,35 @@ import type { Target } from "./linkers";
 import { newPerson, type PersonState, primeWindow } from "./person-state";
 import { linksAnyone, RestoredFacts, type RestoredFields, type TargetColumns } from "./restored-facts";
 import { isTargetBase, targetBase } from "./resolver";
-import type { IndexSnapshot } from "./snapshot";
+import { checkJob, type IndexSnapshot } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 
 /** A restore in progress: `step(max)` does up to `max` more units and says whether it is done. */
 export interface RestoreJob {
 	step(max: number): boolean;
+}
+
+/** Elements of a snapshot checked per unit of a restore's step (a unit restores a note or so). */
+const CHECKED_PER_UNIT = 256;
+
+/**
+ * A restore that checks the snapshot first (`checkJob`: its shape now, which throws when it is
+ * wrong; its elements in the first steps, `CHECKED_PER_UNIT` per unit), then restores it with
+ * the job `begin` makes. A step throws `SnapshotError` at a fault.
+ */
+export function checkedRestore(value: unknown, key: string, begin: (snap: IndexSnapshot) => RestoreJob): RestoreJob {
+	const checking = checkJob(value, key);
+	let restoring: RestoreJob | null = null;
+	return {
+		step: (max) => {
+			if (restoring) return restoring.step(max);
+			const snap = checking.step(max * CHECKED_PER_UNIT);
+			// Begun, not stepped: the check's last elements and the restore's first units together
+			// would make a step twice as long as the others.
+			if (snap) restoring = begin(snap);
+			return false;
+		},
+	};
 }
 
 export function restoreJob(t: IndexTables, snap: IndexSnapshot): RestoreJob {

@@ -116,20 +116,10 @@ export interface CheckJob {
 }
 
 /**
- * Checks that a snapshot (from storage: anything) is whole and consistent, for `key`; throws
- * `SnapshotError` otherwise. After it, a restore cannot read out of bounds.
- */
-export function checkSnapshot(value: unknown, key: string): IndexSnapshot {
-	const job = checkJob(value, key);
-	for (;;) {
-		const done = job.step(Infinity);
-		if (done) return done;
-	}
-}
-
-/**
- * `checkSnapshot` a range of elements at a time (a vault of 200,000 notes has millions): the
- * shape at once (this throws when it is wrong), every element in `step`s.
+ * Checks that a snapshot (from storage: anything) is whole and consistent, for `key`, a range of
+ * elements at a time (a vault of 200,000 notes has millions): its shape at once, every element
+ * in `step`s. Throws `SnapshotError` at the first fault. Once done, a restore cannot read out of
+ * bounds.
  */
 export function checkJob(value: unknown, key: string): CheckJob {
 	check(typeof value === "object" && value !== null, "not an object");
@@ -188,7 +178,8 @@ export function checkJob(value: unknown, key: string): CheckJob {
 	let from = 0;
 	return {
 		step: (max) => {
-			let budget = max;
+			// Nothing for a budget that is none (NaN, negative): never a scan skipped or run backwards.
+			let budget = max > 0 ? max : 0;
 			while (at < scans.length) {
 				const current = scans[at] as Scan;
 				const to = Math.min(current.length, from + budget);

@@ -157,6 +157,24 @@ describe("index snapshots", () => {
 			}, what).toThrow(SnapshotError);
 		}
 		for (const junk of [null, 42, "text", [], {}]) expect(() => PeopleIndex.fromSnapshot(options(), junk, KEY)).toThrow(SnapshotError);
+		// Faults only an element's check finds, each by its own check.
+		const texts = good.texts.length;
+		const days = good.personDays.length;
+		const byElement: Array<[RegExp, (s: Record<string, unknown>) => void]> = [
+			[/bad offsets/, (s) => (s.textStart = Int32Array.of(0, texts + 1, texts))],
+			[/bad person note/, (s) => Object.assign(s, { personNotes: Int32Array.of(0, 0), persons: [...good.persons, ...good.persons], personDayStart: Int32Array.of(0, 0, days) })],
+			[/bad person note/, (s) => (s.personNotes = Int32Array.of(good.paths.length))],
+			[/bad linking note/, (s) => (s.linkerNotes = Int32Array.from(good.linkerNotes, () => good.paths.length))],
+			[/text that is not text/, (s) => ((s.paths as unknown[])[1] = 5)],
+			[/bad problem/, (s) => (s.problems = [{ path: 1, message: "x" }])],
+		];
+		expect(good.paths.length).toBe(2);
+		expect(good.linkerNotes.length).toBeGreaterThan(0);
+		for (const [message, damage] of byElement) {
+			const copy = structuredClone(good) as unknown as Record<string, unknown>;
+			damage(copy);
+			expect(() => PeopleIndex.fromSnapshot(options(), copy, KEY), String(message)).toThrow(message);
+		}
 	});
 
 	it("are checked a range of elements at a time: a bad element late in a list is found by a step, not at once", () => {
