@@ -57,22 +57,6 @@ const DUE_FIELD = /[[(]due::[ \t]*(\d{4}-\d{1,2}-\d{1,2})[ \t]*[\])]/i;
 const TASK_FIELDS = /[ \t]*(?:(?:[📅📆✅⏳🛫➕❌]|🗓)\uFE0F?[ \t]*\d{4}-\d{1,2}-\d{1,2}|[[(](?:due|completion|scheduled|start|created)::[^\][()]*[\])])/gu;
 const MAX_TEXT = 300;
 
-/**
- * Whether the text after blanks starts with a list marker: `-`, `*`, `+` or a digit. A
- * necessary condition, cheaper in the hot loop than `lineKind` (which the list bookkeeping uses).
- */
-function mayBeItem(text: string): boolean {
-	let i = 0;
-	for (;;) {
-		const c = text.charCodeAt(i);
-		if (c === 32 || c === 9) {
-			i++;
-			continue;
-		}
-		return c === 45 || c === 42 || c === 43 || (c >= 48 && c <= 57);
-	}
-}
-
 export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	const entries: Entry[] = [];
 	const problems: Problem[] = [];
@@ -116,7 +100,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const visible = regions.read(line);
 		if (visible === null) continue;
 		const hasBracket = visible.indexOf("[") >= 0;
-		const restAt = mayBeItem(visible) ? listItemRest(visible) : -1;
+		const restAt = listItemRest(visible);
 		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
 		if (restAt < 0 || (!hasBracket && THEMATIC_BREAK.test(visible))) {
 			// Judged as the quick pass judges the lines it passes over, only while a list is open.
