@@ -117,9 +117,9 @@ export class IndexBuilder {
 			case "notes": {
 				for (const record of request.notes) index.upsert(record);
 				const quiet = request.quiet;
-				for (let i = 0; quiet && i < quiet.paths.length; i++) {
-					const names = quiet.names.subarray(quiet.start[i], quiet.start[i + 1]);
-					index.upsert({ path: quiet.paths[i] ?? "", frontmatter: undefined, body: null, quiet: names, stamp: quiet.stamps[i] ?? NaN });
+				if (quiet) {
+					if (quiet.stamps.length !== quiet.paths.length || quiet.start.length !== quiet.paths.length + 1) throw new Error("the columns of the quiet notes do not have one entry per note");
+					index.addQuiet(quiet);
 				}
 				return [];
 			}

@@ -14,7 +14,7 @@ import { cardsMoved, dueList, newDueMemo, openFollowups, rankCards, Readying } f
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
 import { targetBase } from "./resolver";
-import { QuietNotes } from "./quiet-notes";
+import { QuietNotes, type QuietTable } from "./quiet-notes";
 import { ShardedMap } from "./sharded-map";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { latestOnOrBefore, newPerson, PersonCards, type PersonState, retire, setInfo, sortedDays } from "./person-state";
@@ -151,6 +151,20 @@ export class PeopleIndex {
 		} else if (inPlace) this.links.replace(old, facts);
 		else this.links.link(facts, kept ? old : undefined);
 		if (!old || wasPerson !== (facts.person !== null)) this.relinkLinkers(path);
+	}
+
+	/**
+	 * Adds quiet notes given in columns (`NoteRecord.quiet`; `stamps[i]` is note `i`'s stamp),
+	 * decided knowing the people that `peopleKnown` then names. Each is upserted; when someone
+	 * appears, `takePending` looks through these columns for them, not through every note.
+	 */
+	addQuiet(table: QuietTable & { stamps: ArrayLike<number> }): void {
+		const { paths, stamps, start, names } = table;
+		this.quiet.addTable({ paths, start, names }, () => {
+			for (let i = 0; i < paths.length; i++) {
+				this.upsert({ path: paths[i] ?? "", frontmatter: undefined, body: null, quiet: names.subarray(start[i], start[i + 1]), stamp: stamps[i] ?? NaN });
+			}
+		});
 	}
 
 	/** Forgets a note (deleted, or renamed away: upsert it again under its new path). */

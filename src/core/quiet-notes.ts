@@ -10,25 +10,48 @@ import type { NoteFacts } from "./index-state";
 import { notesByName, noteNameHash } from "./resolver";
 import type { ShardedMap } from "./sharded-map";
 
+/** Quiet notes in columns: note `i` is `paths[i]`, the numbers of its links' names `names[start[i]..start[i + 1]]`. */
+export interface QuietTable {
+	paths: readonly string[];
+	start: Int32Array;
+	names: Int32Array;
+}
+
 /** People appearing at once that `wake` looks for one by one. */
 const FEW = 16;
 
 export class QuietNotes {
 	/** The people (their notes' paths) who appeared since `wake` last looked. */
 	private readonly appeared = new Set<string>();
-	/** The quiet notes of a restored snapshot, in its columns: what `wake` looks through. */
-	private table: { paths: readonly string[]; start: Int32Array; names: Int32Array } | null = null;
-	/** Whether a quiet note came by upsert (a build's, not the app's): then `wake` looks through every note. */
+	/**
+	 * The quiet notes in columns (a restored snapshot's, or given so by a build, `addTable`): what
+	 * `wake` looks through. Note `i` of a table is `paths[i]`, its names `names[start[i]..start[i + 1]]`.
+	 */
+	private tables: QuietTable[] = [];
+	/** Whether a quiet note came by upsert alone (not in a table): then `wake` looks through every note. */
 	private upserted = false;
+	/** While `addTable` upserts its notes. */
+	private adding = false;
 
 	/** The quiet notes of a restored snapshot. */
 	restored(paths: readonly string[], start: Int32Array, names: Int32Array): void {
-		this.table = { paths, start, names };
+		this.tables = [{ paths, start, names }];
+	}
+
+	/** Quiet notes given in columns: `upsertAll` upserts each; `wake` then looks through the columns. */
+	addTable(table: QuietTable, upsertAll: () => void): void {
+		this.adding = true;
+		try {
+			upsertAll();
+		} finally {
+			this.adding = false;
+		}
+		this.tables.push(table);
 	}
 
 	/** A note came (`wasPerson`: whether its earlier version was a person's). */
 	came(facts: NoteFacts, wasPerson: boolean): void {
-		if (facts.quiet) this.upserted = true;
+		if (facts.quiet && !this.adding) this.upserted = true;
 		if (facts.person && !wasPerson) this.appeared.add(facts.path);
 	}
 
@@ -58,18 +81,17 @@ export class QuietNotes {
 			for (const person of wanted.get(name) ?? []) if (!people.includes(person)) people.push(person);
 			found.set(path, people);
 		};
-		const table = this.table;
-		if (table && !this.upserted) {
+		if (!this.upserted) {
 			// A native search through the names for each (most often one person: such an event is
 			// rare, and its code not compiled yet), else one run; a note found only on a match.
-			const { paths, start, names } = table;
-			if (wanted.size <= FEW) {
-				for (const name of wanted.keys()) for (let k = names.indexOf(name); k >= 0; k = names.indexOf(name, k + 1)) take(paths[noteOf(start, k)] ?? "", name);
-			} else for (let k = 0; k < names.length; k++) if (wanted.has(names[k] ?? 0)) take(paths[noteOf(start, k)] ?? "", names[k] ?? 0);
+			// No table at all (an index built note by note, as the CLI's): nothing to look through.
+			for (const { paths, start, names } of this.tables) {
+				if (wanted.size <= FEW) {
+					for (const name of wanted.keys()) for (let k = names.indexOf(name); k >= 0; k = names.indexOf(name, k + 1)) take(paths[noteOf(start, k)] ?? "", name);
+				} else for (let k = 0; k < names.length; k++) if (wanted.has(names[k] ?? 0)) take(paths[noteOf(start, k)] ?? "", names[k] ?? 0);
+			}
 			return found;
 		}
-		// No quiet note at all (an index built note by note, as the CLI's): nothing to look through.
-		if (!this.upserted) return found;
 		for (const facts of notes.values()) {
 			const names = facts.quiet;
 			for (let k = 0; names && k < names.length; k++) if (wanted.has((names[k] ?? 0) | 0)) take(facts.path, (names[k] ?? 0) | 0);

@@ -1,8 +1,10 @@
 /** The index's work in slices: yielding to the UI, writing a snapshot, catching up after a restore. */
-import type { App, TFile } from "obsidian";
+import type { App, CachedMetadata, TFile } from "obsidian";
 import { type IndexOptions, PeopleIndex } from "../core/network";
+import { notesByName } from "../core/resolver";
 import type { IndexSnapshot } from "../core/snapshot";
 import { fileStamp, linksRecord, readFileStamped, recordOf } from "./records";
+import { quietNames } from "./worker-notes";
 
 /** Work done before yielding to the UI, in milliseconds. */
 export const SLICE_MS = 8;
@@ -161,17 +163,49 @@ export async function catchUpTouched(app: App, index: PeopleIndex, touched: Read
 }
 
 /**
- * A full build's first phase: every note from the metadata cache (its links), then each linked
- * once, against all of them. False when `endSlice` says the build was given up.
+ * A full build's first phase: every note from the metadata cache, by its links, or as a quiet
+ * note when none of its links has a person's name (as the worker's build gets it), which costs
+ * no resolving; then each linked once, against all of them.
+ * False when `endSlice` says the build was given up.
  */
 export async function linkEveryNote(app: App, index: PeopleIndex, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
 	index.defer();
-	for (const file of app.vault.getMarkdownFiles()) {
-		if (index.has(file.path) || !app.vault.getFileByPath(file.path)) continue;
-		index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
-		timings.notes++;
-		if (spent() > SLICE_MS && !(await endSlice())) return false;
+	const files = app.vault.getMarkdownFiles();
+	// Who is a person first: a note none of whose links has a person's name is then quiet (`quietNames`).
+	const caches = new Array<CachedMetadata | null>(files.length);
+	const people = new Set<string>();
+	let i = 0;
+	for (const file of files) {
+		const cache = (caches[i++] = app.metadataCache.getFileCache(file));
+		if (index.isPersonNote(file.path, cache?.frontmatter)) people.add(file.path);
+		if (i % CHECK_EVERY === 0 && spent() > SLICE_MS && !(await endSlice())) return false;
 	}
+	const names = notesByName(people);
+	const noQuiet = () => ({ paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] });
+	let quiet = noQuiet();
+	// Upserted before each yield: an event meanwhile then finds them indexed.
+	const addQuiet = (): void => {
+		if (quiet.paths.length > 0) index.addQuiet({ paths: quiet.paths, stamps: quiet.stamps, start: Int32Array.from(quiet.start), names: Int32Array.from(quiet.names) });
+		quiet = noQuiet();
+	};
+	i = 0;
+	for (const file of files) {
+		const cache = caches[i++] ?? null;
+		if (index.has(file.path) || !app.vault.getFileByPath(file.path)) continue;
+		if (!people.has(file.path) && quietNames(cache, names, quiet.names)) {
+			quiet.paths.push(file.path);
+			quiet.stamps.push(fileStamp(file));
+			quiet.start.push(quiet.names.length);
+		} else index.upsert(linksRecord(file, cache));
+		timings.notes++;
+		if (spent() > SLICE_MS) {
+			addQuiet();
+			if (!(await endSlice())) return false;
+		}
+	}
+	addQuiet();
+	// The people known when the quiet notes were decided: only those who appear later wake them.
+	index.peopleKnown(new Set(names.keys()));
 	while (!index.settle(LINK_BATCH)) {
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}

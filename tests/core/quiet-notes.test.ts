@@ -15,16 +15,23 @@ describe("quiet notes (held by path, stamp and the numbers of their links' names
 	];
 	const carla = record("People/Carla Neri.md", "---\ntags: [person]\n---\n");
 
-	function quietIndex(): PeopleIndex {
+	/** `columns`: the quiet notes given as a build gives them (`addQuiet`), in two tables. */
+	function quietIndex(columns = false): PeopleIndex {
 		const index = new PeopleIndex(options());
-		for (const [path, hashes] of notes) index.upsert(quiet(path, hashes));
+		if (columns) {
+			for (const part of [notes.slice(0, 1), notes.slice(1)]) {
+				const start = [0];
+				for (const [, hashes] of part) start.push((start.at(-1) ?? 0) + hashes.length);
+				index.addQuiet({ paths: part.map(([path]) => path), stamps: part.map(() => 1), start: Int32Array.from(start), names: Int32Array.from(part.flatMap(([, hashes]) => hashes)) });
+			}
+		} else for (const [path, hashes] of notes) index.upsert(quiet(path, hashes));
 		index.upsert(record("People/Anna.md", "---\ntags: [person]\n---\n"));
 		return index;
 	}
 
-	it.each([false, true])("asks for the quiet notes with a link of the name of a person who appears, once (restored: %s)", (restored) => {
-		const built = quietIndex();
-		const index = restored ? PeopleIndex.fromSnapshot(options(), structuredClone(built.snapshot("k")), "k") : built;
+	it.each(["upserted", "restored", "given in columns"])("asks for the quiet notes with a link of the name of a person who appears, once (%s)", (how) => {
+		const built = quietIndex(how === "given in columns");
+		const index = how === "restored" ? PeopleIndex.fromSnapshot(options(), structuredClone(built.snapshot("k")), "k") : built;
 		// Anna appeared after the quiet notes came, but none links her name.
 		expect(index.takePending()).toEqual([]);
 		index.upsert(carla);
@@ -50,11 +57,22 @@ describe("quiet notes (held by path, stamp and the numbers of their links' names
 		expect(index.takePending()).toEqual(["Notes/Trip.md"]);
 	});
 
-	it("finds them when many people appear at once, in a restored index", () => {
-		const index = PeopleIndex.fromSnapshot(options(), structuredClone(quietIndex().snapshot("k")), "k");
+	it.each([false, true])("finds them when many people appear at once, in a restored index, or one given them in columns (%s)", (columns) => {
+		const index = columns ? quietIndex(true) : PeopleIndex.fromSnapshot(options(), structuredClone(quietIndex().snapshot("k")), "k");
 		for (let i = 0; i < 20; i++) index.upsert(record(`People/Guest ${i}.md`, "---\ntags: [person]\n---\n"));
 		index.upsert(carla);
 		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+	});
+
+	it("holds the notes given in columns as quiet notes, each with its own stamp and names, saved as such", () => {
+		const index = new PeopleIndex(options());
+		index.addQuiet({ paths: ["A.md", "B.md", "C.md"], stamps: [7, 8, 9], start: Int32Array.from([0, 2, 2, 3]), names: Int32Array.from([11, 12, 13]) });
+		expect(index.stampOf("B.md")).toBe(8);
+		const snap = index.snapshot("k");
+		const at = (path: string): number => snap.paths.indexOf(path);
+		const namesOf = (path: string): number[] => Array.from(snap.quietNames.subarray(snap.quietStart[at(path)], snap.quietStart[at(path) + 1]));
+		expect(["A.md", "B.md", "C.md"].map((p) => snap.unread[at(p)])).toEqual([2, 2, 2]);
+		expect(["A.md", "B.md", "C.md"].map(namesOf)).toEqual([[11, 12], [], [13]]);
 	});
 
 	it("asks again after a restore for a note found but not read when the index was saved", () => {

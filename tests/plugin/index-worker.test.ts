@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseIsoDay } from "../../src/core/dates";
 import { type BuildReply, type BuildRequest, IndexBuilder } from "../../src/core/index-builder";
 import { defaultSettings } from "../../src/core/settings";
-import type { IndexSnapshot } from "../../src/core/snapshot";
+import { type IndexSnapshot, QUIET } from "../../src/core/snapshot";
 import type { IndexCache } from "../../src/plugin/index-cache";
 import { type BuildWorker, spawnBundledWorker, WORKER_QUIET_MS, WORKER_START_MS } from "../../src/plugin/index-worker";
 import { ReteIndex } from "../../src/plugin/people-index";
@@ -248,12 +248,20 @@ describe("the first build in a worker", () => {
 			delete files["People/Anna Rossi.md"];
 			return files;
 		};
+		/** Whether the index holds the note as a quiet note (by path, stamp and its links' names). */
+		const isQuiet = (built: ReteIndex, path: string): boolean => {
+			const snap = built.index.snapshot("k");
+			return snap.unread[snap.paths.indexOf(path)] === QUIET;
+		};
 		it.each(Object.keys(changes))("%s", async (name) => {
-			for (const cache of [null, new MemoryCache()]) {
+			for (const [cache, inWorker] of [[null, true], [new MemoryCache(), true], [null, false], [new MemoryCache(), false]] as const) {
 				const app = vault(extra);
 				const worker = new InThreadWorker();
-				let built = await launch(app, () => worker, cache);
-				expect(worker.quietNotes.has("Notes/Dinner.md") && worker.quietNotes.has("Notes/Visit.md")).toBe(true);
+				let built = await launch(app, inWorker ? () => worker : null, cache);
+				// Built here or in the worker, the notes that link no one's name are held quiet.
+				expect(built.timings.worker).toBe(inWorker);
+				expect(isQuiet(built, "Notes/Dinner.md") && isQuiet(built, "Notes/Visit.md")).toBe(true);
+				expect(worker.quietNotes.has("Notes/Dinner.md")).toBe(inWorker);
 				if (cache) {
 					// A later start, from the saved index: the quiet notes come back quiet.
 					await built.save();
