@@ -49,10 +49,14 @@ export class NoteLinks {
 		this.dayLog ??= new DayLog();
 	}
 
-	/** Hands the logged days to their people and stops logging. */
-	endDayLog(): void {
-		this.dayLog?.flush();
+	/**
+	 * Hands the logged days to their people, about `budget` elements at a time (`DayLog.flushStep`),
+	 * and stops logging once all are handed over: true then (at once when nothing is logged).
+	 */
+	endDayLog(budget = Infinity): boolean {
+		if (this.dayLog && !this.dayLog.flushStep(budget)) return false;
 		this.dayLog = null;
+		return true;
 	}
 
 	private personAt(dest: string | null): PersonState | null {

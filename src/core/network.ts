@@ -32,6 +32,9 @@ import type { DueItem, NoteRecord, PersonInfo, Problem } from "./types";
 export { latestOnOrBefore };
 export type { IndexStats };
 
+/** Days (or people) of a bulk load's log handed over per unit of `settle` (a unit links a note). */
+const DAYS_PER_UNIT = 256;
+
 export interface IndexOptions {
 	settings: ReteSettings;
 	daily: DailyMatcher | null;
@@ -49,6 +52,8 @@ export class PeopleIndex {
 	private readonly links = new NoteLinks(this.people);
 	/** During a bulk load: the notes read but not linked yet. */
 	private readonly bulk = new BulkLoad();
+	/** A bulk load linked everything: the people's arrays are to be trimmed once its days are handed over. */
+	private trim = false;
 	/** A pass readying the people for the due list, under way (`ready`). */
 	private readying: Readying | null = null;
 	/** People's names in due-list order. */
@@ -78,21 +83,27 @@ export class PeopleIndex {
 	}
 
 	/**
-	 * Links up to `max` of the notes a bulk load deferred. Returns true once none are left; notes
-	 * then link as they come again.
+	 * Links up to `max` of the notes a bulk load deferred, then hands their contact days to the
+	 * people in steps as large. Returns true once all is done; notes then link as they come again.
 	 */
 	settle(max = Infinity): boolean {
-		if (!this.bulk.active) return true;
-		const link = (facts: NoteFacts): void => {
-			if (!facts.dests) this.links.link(facts);
-		};
-		// The days go to a log, handed to the people once everything is linked (`DayLog`).
-		this.links.logDays();
-		if (!this.bulk.settle(this.notes, link, max)) return false;
-		this.links.endDayLog();
-		// Arrays grow with room to spare: once everything is linked, keep only what is used (the
-		// log's are exact views already).
-		for (const state of this.people.values()) if (Array.isArray(state.days)) state.days = state.days.slice();
+		if (this.bulk.active) {
+			const link = (facts: NoteFacts): void => {
+				if (!facts.dests) this.links.link(facts);
+			};
+			// The days go to a log, handed to the people once everything is linked (`DayLog`).
+			this.links.logDays();
+			if (!this.bulk.settle(this.notes, link, max)) return false;
+			this.trim = true;
+		}
+		// Handed over in steps too (a unit: `DAYS_PER_UNIT` days or people).
+		if (!this.links.endDayLog(max * DAYS_PER_UNIT)) return false;
+		if (this.trim) {
+			this.trim = false;
+			// Arrays grow with room to spare: once everything is linked, keep only what is used (the
+			// log's are exact views already).
+			for (const state of this.people.values()) if (Array.isArray(state.days)) state.days = state.days.slice();
+		}
 		return true;
 	}
 

@@ -4,7 +4,7 @@ import { type IndexOptions, PeopleIndex } from "../core/network";
 import { notesByName } from "../core/resolver";
 import type { IndexSnapshot } from "../core/snapshot";
 import { fileStamp, linksRecord, readFileStamped, recordOf } from "./records";
-import { quietNames } from "./worker-notes";
+import { linksSomeone, quietNames } from "./worker-notes";
 
 /** Work done before yielding to the UI, in milliseconds. */
 export const SLICE_MS = 8;
@@ -168,7 +168,8 @@ export async function catchUpTouched(app: App, index: PeopleIndex, touched: Read
  * no resolving; then each linked once, against all of them.
  * False when `endSlice` says the build was given up.
  */
-export async function linkEveryNote(app: App, index: PeopleIndex, timings: IndexTimings, spent: () => number, endSlice: () => Promise<boolean>): Promise<boolean> {
+export async function linkEveryNote(app: App, index: PeopleIndex, timings: IndexTimings, clock: SliceClock, endSlice: () => Promise<boolean>): Promise<boolean> {
+	const spent = (): number => clock.spent();
 	index.defer();
 	const files = app.vault.getMarkdownFiles();
 	// Who is a person first: a note none of whose links has a person's name is then quiet (`quietNames`).
@@ -181,6 +182,9 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 		if (i % CHECK_EVERY === 0 && spent() > SLICE_MS && !(await endSlice())) return false;
 	}
 	const names = notesByName(people);
+	const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
+	const named = { hash: NaN };
+	const toRead: TFile[] = [];
 	const noQuiet = () => ({ paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] });
 	let quiet = noQuiet();
 	// Upserted before each yield: an event meanwhile then finds them indexed.
@@ -192,11 +196,13 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 	for (const file of files) {
 		const cache = caches[i++] ?? null;
 		if (index.has(file.path) || !app.vault.getFileByPath(file.path)) continue;
-		if (!people.has(file.path) && quietNames(cache, names, quiet.names)) {
+		if (people.has(file.path)) toRead.push(file);
+		else if (quietNames(cache, names, quiet.names, named)) {
 			quiet.paths.push(file.path);
 			quiet.stamps.push(fileStamp(file));
 			quiet.start.push(quiet.names.length);
-		} else index.upsert(linksRecord(file, cache));
+		} else if (linksSomeone(cache, resolved?.[file.path], people, names.get(named.hash))) toRead.push(file);
+		else index.upsert(linksRecord(file, cache));
 		timings.notes++;
 		if (spent() > SLICE_MS) {
 			addQuiet();
@@ -206,6 +212,14 @@ export async function linkEveryNote(app: App, index: PeopleIndex, timings: Index
 	addQuiet();
 	// The people known when the quiet notes were decided: only those who appear later wake them.
 	index.peopleKnown(new Set(names.keys()));
+	const read = await readInBatches(app, toRead, (file) => app.vault.cachedRead(file), clock, endSlice, (file, note) => {
+		if (note === undefined) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
+		else {
+			index.upsert(recordOf(file, note.value, app.metadataCache.getFileCache(file), note.stamp));
+			timings.read++;
+		}
+	});
+	if (!read) return false;
 	while (!index.settle(LINK_BATCH)) {
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}

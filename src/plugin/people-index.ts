@@ -252,7 +252,7 @@ export class ReteIndex extends Component {
 			index = new PeopleIndex(options);
 			this.building = index;
 			this.touched = null;
-			if (!(await linkEveryNote(this.app, index, timings, spent, endSlice))) return false;
+			if (!(await linkEveryNote(this.app, index, timings, clock, endSlice))) return false;
 		}
 		// Events during the build may add notes to read: drain until none are left.
 		if (!(await readPending(this.app, index, timings, clock, endSlice))) return false;

@@ -1,9 +1,10 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DayLog } from "../../src/core/day-log";
 import { PeopleIndex } from "../../src/core/network";
 import { addDay, lastContactDay, newPerson, type PersonState, sortedDays } from "../../src/core/person-state";
 import type { NoteRecord } from "../../src/core/types";
+import { record } from "./helpers";
 import { Lcg, observe, options, randomRecord } from "./random-notes";
 
 /** Each person's contact days, by their note's path (from a snapshot: sorted). */
@@ -25,7 +26,9 @@ describe("the day log of a bulk load", () => {
 			fc.property(
 				fc.array(fc.array(fc.integer({ min: -50, max: 400 }), { maxLength: 6 }), { minLength: 1, maxLength: 8 }),
 				fc.array(fc.tuple(fc.nat(7), fc.integer({ min: -50, max: 400 })), { maxLength: 3000 }),
-				(had, logged) => {
+				// Handed over at once, or in steps of that many elements.
+				fc.oneof(fc.constant(Infinity), fc.integer({ min: 1, max: 64 })),
+				(had, logged, budget) => {
 					const people = had.map((days, k) => {
 						const state = newPerson(info(`P${k}`));
 						for (const d of days) addDay(state, d);
@@ -41,7 +44,11 @@ describe("the day log of a bulk load", () => {
 						plain[at]?.push(d);
 					}
 					expect(log.size).toBe(logged.length);
-					log.flush();
+					let steps = 1;
+					while (!log.flushStep(budget)) steps++;
+					// Each step does its share: days and people, each counted once or twice over the phases.
+					const elements = 2 * (logged.length + people.length) + had.flat().length;
+					expect(steps).toBeLessThanOrEqual(Number.isFinite(budget) ? Math.ceil(elements / budget) + 4 : 1);
 					expect(log.size).toBe(0);
 					people.forEach((state, k) => {
 						const expected = [...(plain[k] ?? [])].sort((a, b) => a - b);
@@ -55,6 +62,23 @@ describe("the day log of a bulk load", () => {
 			),
 			{ numRuns: 200 },
 		);
+	});
+
+	it("finishes a flush under way before a day is added, and hands that day over with the next", () => {
+		const [a, b] = [newPerson(info("A")), newPerson(info("B"))];
+		const log = new DayLog();
+		for (let d = 0; d < 1000; d++) log.add(d % 2 === 0 ? a : b, 1000 - d);
+		expect(log.flushStep(10)).toBe(false);
+		expect(log.flushStep(10)).toBe(false);
+		log.add(a, 5000);
+		// The first flush is over: the days it handed over are theirs already.
+		expect(Array.from(sortedDays(b))).toHaveLength(500);
+		expect(log.size).toBe(1);
+		while (!log.flushStep(10));
+		const days = Array.from(sortedDays(a));
+		expect(days).toHaveLength(501);
+		expect(days.at(-1)).toBe(5000);
+		expect(days.slice(0, -1)).toEqual(Array.from({ length: 500 }, (_, k) => 2 * k + 2));
 	});
 
 	it("keeps logging after a flush, and a person logged again gets their earlier view and the new days", () => {
@@ -108,5 +132,55 @@ describe("a bulk load linked in slices", () => {
 			expect(observe(bulk), `seed ${seed}`).toEqual(observe(one));
 			expect(daysOf(bulk), `seed ${seed}`).toEqual(daysOf(one));
 		}
+	});
+
+	it("hands its days over in slices too; a change between them finishes the handing over first", () => {
+		const flushing = { now: false, seen: 0 };
+		const step = DayLog.prototype.flushStep;
+		const spy = vi.spyOn(DayLog.prototype, "flushStep").mockImplementation(function (this: DayLog, budget: number) {
+			const done = step.call(this, budget);
+			flushing.now = !done;
+			return done;
+		});
+		try {
+			for (let seed = 1; seed <= 4; seed++) {
+				const r = new Lcg(seed * 7 + 1);
+				const notes = new Map<string, NoteRecord>();
+				const bulk = new PeopleIndex(options());
+				bulk.defer();
+				const put = (rec: NoteRecord): void => {
+					bulk.upsert(rec);
+					notes.set(rec.path, rec);
+				};
+				const people = Array.from({ length: 8 }, (_, k) => `P${k}`);
+				for (const name of people) put(record(`People/${name}.md`, "---\ntags: [person]\n---\n"));
+				const journal = (i: number, stamp: number): NoteRecord => {
+					const lines = Array.from({ length: 12 }, () => `- 2026-${String(1 + r.int(12)).padStart(2, "0")}-${String(1 + r.int(28)).padStart(2, "0")} Met [[${r.pick(people)}]]`);
+					return { ...record(`Journal/${i}.md`, `${lines.join("\n")}\n`), stamp };
+				};
+				for (let i = 0; i < 120; i++) put(journal(i, 1));
+				let steps = 0;
+				while (!bulk.settle(1)) {
+					if (!flushing.now || steps++ % 2 === 1) continue;
+					// Between two steps of the handing over: a note edited, one added, one removed.
+					flushing.seen++;
+					const op = r.int(3);
+					if (op === 0) put(journal(r.int(120), 2 + steps));
+					else if (op === 1) put(journal(200 + steps, 2));
+					else {
+						const path = `Journal/${r.int(120)}.md`;
+						bulk.remove(path);
+						notes.delete(path);
+					}
+				}
+				const one = new PeopleIndex(options());
+				for (const rec of notes.values()) one.upsert(rec);
+				expect(observe(bulk), `seed ${seed}`).toEqual(observe(one));
+				expect(daysOf(bulk), `seed ${seed}`).toEqual(daysOf(one));
+			}
+		} finally {
+			spy.mockRestore();
+		}
+		expect(flushing.seen).toBeGreaterThan(4);
 	});
 });

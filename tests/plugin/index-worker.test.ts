@@ -132,6 +132,8 @@ describe("the first build in a worker", () => {
 		expect(worker.received).toEqual(expect.arrayContaining(["start", "notes", "settle", "texts", "finish"]));
 		expect(worker.texts).toBe(there.timings.read);
 		expect(worker.texts).toBeGreaterThan(20);
+		// Built here, the same notes are read (people's, and those that link someone), each once.
+		expect(here.timings.read).toBe(there.timings.read);
 		expect(worker.terminated).toBe(true);
 	});
 
