@@ -137,7 +137,7 @@ describe("a bulk load linked in slices", () => {
 	it("hands its days over in slices too; a change between them finishes the handing over first", () => {
 		const flushing = { now: false, seen: 0 };
 		// The method itself, called on each log by the spy below.
-		// eslint-disable-next-line @typescript-eslint/unbound-method
+		// eslint-disable-next-line @typescript-eslint/unbound-method -- called with each log as `this`
 		const step = DayLog.prototype.flushStep;
 		const spy = vi.spyOn(DayLog.prototype, "flushStep").mockImplementation(function (this: DayLog, budget: number) {
 			const done = step.call(this, budget);
