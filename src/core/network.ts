@@ -110,8 +110,9 @@ export class PeopleIndex {
 	/**
 	 * Readies every person for the first due list, `max` units at a time (a unit per person and
 	 * per 64 of their days): their days sorted, their last contact found, then (in the last step)
-	 * their cards packed and names ranked. For a build that read its notes one by one after a
-	 * bulk load (the plugin's without a worker); a restore comes ready. True once done.
+	 * their cards packed and names ranked. For a build that linked notes itself (the plugin's
+	 * without a worker: its bulk load, then the notes it read after); a restore comes ready.
+	 * True once done.
 	 */
 	ready(max = Infinity): boolean {
 		if (!this.settle(max)) return false;

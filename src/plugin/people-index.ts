@@ -256,8 +256,8 @@ export class ReteIndex extends Component {
 		}
 		// Events during the build may add notes to read: drain until none are left.
 		if (!(await readPending(this.app, index, timings, clock, endSlice))) return false;
-		// Built here, its days came note by note: readied for the first due list in slices (a
-		// restored index, the worker's too, comes ready).
+		// Built here: readied for the first due list in slices (a restored index, the worker's
+		// too, comes ready).
 		if (!timings.restored && !timings.worker && !(await readyInSlices(index, spent, endSlice))) return false;
 		clock.close();
 		this.current = index;
