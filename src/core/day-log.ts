@@ -1,9 +1,10 @@
 /**
  * The contact days a bulk load gives (`PeopleIndex.settle`), kept in one log of (person, day)
- * and handed over at once (`flush`): each person then holds one exact-size view of a shared
- * buffer, sorted once, instead of an array grown a day at a time. On L (10,000 people, two
- * million days) growing 10,000 arrays at random cost several times more per day than on M,
- * memory and garbage both (docs/benchmarks.md, sixteenth round).
+ * and handed over in steps at its end (`flushStep`): each person then holds one exact-size view
+ * of a shared buffer, sorted once, instead of an array grown a day at a time. On L (10,000
+ * people, two million days) growing 10,000 arrays at random cost several times more per day than
+ * on M, memory and garbage both (docs/benchmarks.md, sixteenth round). A person one of whose days
+ * is to be taken back meanwhile is handed theirs alone first (`takeOut`).
  */
 import type { Day } from "./dates";
 import { type PersonState, setDays } from "./person-state";
@@ -11,13 +12,17 @@ import { type PersonState, setDays } from "./person-state";
 export class DayLog {
 	/** The people logged since the last flush; each knows its row (`PersonState.logRow`). */
 	private people: PersonState[] = [];
+	/** Each logged day's row (−1 once taken out), its day, and the row's day logged before it (−1: none). */
 	private rows = new Int32Array(1024);
 	private days = new Float64Array(1024);
+	private prev = new Int32Array(1024);
+	/** Each row's last logged day (−1: none left). */
+	private last: number[] = [];
 	private n = 0;
 	/** A flush under way (`flushStep`). */
 	private job: FlushJob | null = null;
 
-	/** Days logged and not handed over yet. */
+	/** Days logged and not handed over yet (those taken out counted until the flush). */
 	get size(): number {
 		return this.n;
 	}
@@ -29,18 +34,47 @@ export class DayLog {
 		if (row < 0 || this.people[row] !== person) {
 			row = this.people.length;
 			this.people.push(person);
+			this.last.push(-1);
 			person.logRow = row;
 		}
 		if (this.n === this.rows.length) {
-			const rows = new Int32Array(this.n * 2);
-			rows.set(this.rows);
-			this.rows = rows;
-			const days = new Float64Array(this.n * 2);
-			days.set(this.days);
-			this.days = days;
+			const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
+				to.set(from);
+				return to;
+			};
+			this.rows = grow(this.rows, new Int32Array(this.n * 2));
+			this.days = grow(this.days, new Float64Array(this.n * 2));
+			this.prev = grow(this.prev, new Int32Array(this.n * 2));
 		}
 		this.rows[this.n] = row;
-		this.days[this.n++] = day;
+		this.days[this.n] = day;
+		this.prev[this.n] = this.last[row] ?? -1;
+		this.last[row] = this.n++;
+	}
+
+	/**
+	 * Hands `person` their logged days now, the others staying logged: before their days change
+	 * other than by `add` (a note changed or removed while the log is open). Costs their days, not
+	 * the log's; during a flush, the rest of the flush.
+	 */
+	takeOut(person: PersonState): void {
+		// A flush under way: finished, which hands everyone theirs (and lets their days change).
+		if (this.job) return this.flush();
+		const row = person.logRow;
+		if (row < 0 || this.people[row] !== person || (this.last[row] ?? -1) < 0) return;
+		const { rows, days, prev } = this;
+		let count = 0;
+		for (let k = this.last[row] ?? -1; k >= 0; k = prev[k] ?? -1) count++;
+		const had = person.days;
+		const all = new Float64Array(had.length + count);
+		all.set(had);
+		let at = had.length;
+		for (let k = this.last[row] ?? -1; k >= 0; k = prev[k] ?? -1) {
+			all[at++] = days[k] ?? 0;
+			rows[k] = -1;
+		}
+		this.last[row] = -1;
+		setDays(person, all.sort());
 	}
 
 	/**
@@ -53,15 +87,17 @@ export class DayLog {
 
 	/**
 	 * `flush` in steps of about `budget` elements (days, and people), so that a build can yield
-	 * between them: true once done. Nothing may be added, nor any person's days changed, until it
-	 * is done (`flush` finishes it at once).
+	 * between them: true once done. Until then no person's days may change but through `add` and
+	 * `takeOut`, which finish it first (`flush`).
 	 */
 	flushStep(budget: number): boolean {
 		if (this.n === 0) return true;
 		const job = (this.job ??= new FlushJob(this.people, this.rows, this.days, this.n));
-		if (!job.step(budget > 0 ? budget : 0)) return false;
+		// At least one element per step (a budget of 0, or not a number, would never end).
+		if (!job.step(budget >= 1 ? budget : 1)) return false;
 		this.job = null;
 		this.people = [];
+		this.last = [];
 		this.n = 0;
 		return true;
 	}
@@ -95,8 +131,9 @@ class FlushJob {
 				// Their days so far, then the logged ones, counted.
 				for (; this.at < count && left > 0; this.at++, left--) start[this.at + 1] = (people[this.at] as PersonState).days.length;
 				for (; this.at >= count && this.at < count + n && left > 0; this.at++, left--) {
+					// Taken out already (−1): not counted.
 					const r = (rows[this.at - count] as number) + 1;
-					start[r] = (start[r] as number) + 1;
+					if (r > 0) start[r] = (start[r] as number) + 1;
 				}
 				if (this.at < count + n) continue;
 				for (let r = 0; r < count; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
@@ -121,6 +158,7 @@ class FlushJob {
 				const { all, next } = this;
 				for (; this.at < n && left > 0; this.at++, left--) {
 					const r = rows[this.at] as number;
+					if (r < 0) continue;
 					const k = next[r] as number;
 					all[k] = days[this.at] as number;
 					next[r] = k + 1;

@@ -44,7 +44,7 @@ export type BuildRequest =
 	 * given by path, stamp and the numbers of their links' names (`NoteRecord.quiet`), decided
 	 * knowing the people whose names `settle` gives.
 	 */
-	| { kind: "notes"; notes: NoteRecord[]; quiet?: QuietNotes }
+	| { kind: "notes"; notes: NoteRecord[]; quiet?: QuietBatch }
 	/**
 	 * All notes are known: which ones must be read? `people`: the numbers (`hashOfBase`, as 32-bit
 	 * integers) of the names of the people the adapter knew when it decided which notes are quiet.
@@ -55,7 +55,7 @@ export type BuildRequest =
 	| { kind: "finish" };
 
 /** Quiet notes in columns (far cheaper to copy than a record each): note `i`'s names are `names[start[i]..start[i + 1]]`. */
-export interface QuietNotes {
+export interface QuietBatch {
 	paths: string[];
 	stamps: Float64Array;
 	start: Int32Array;

@@ -123,6 +123,8 @@ export class NoteLinks {
 		this.unlink(old, true, false);
 		this.link(facts, old, false, dests);
 		const after = this.contactDays(facts);
+		// Days still in the log are the people's too: handed over before theirs change here.
+		if (this.dayLog) for (const person of [...before.keys(), ...after.keys()]) this.dayLog.takeOut(person);
 		for (const [person, days] of before) {
 			changeDays(person, days, after.get(person) ?? []);
 			after.delete(person);
@@ -216,8 +218,6 @@ export class NoteLinks {
 	 */
 	unlink(facts: NoteFacts, keepLinkers = false, days = true): boolean {
 		if (!facts.dests) return false;
-		// Days still in the log are the people's too: handed over before any is taken back.
-		if (this.dayLog !== null && this.dayLog.size > 0) this.dayLog.flush();
 		const { path, targets } = facts;
 		if (!keepLinkers) forEachBase(targets, (base) => this.linkers.remove(base, path));
 		if (!facts.unread) {
@@ -232,7 +232,11 @@ export class NoteLinks {
 						const p = people[k] as PersonState;
 						if (!p.live) continue;
 						if (task === TASK_OPEN) removeFollowups(p, path);
-						else if (days && day !== null) removeDay(p, day);
+						else if (days && day !== null) {
+							// Days still in the log are the person's too: handed over before one is taken back.
+							this.dayLog?.takeOut(p);
+							removeDay(p, day);
+						}
 					}
 				}
 				i = from + count;

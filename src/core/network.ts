@@ -84,7 +84,8 @@ export class PeopleIndex {
 
 	/**
 	 * Links up to `max` of the notes a bulk load deferred, then hands their contact days to the
-	 * people in steps as large. Returns true once all is done; notes then link as they come again.
+	 * people, `max × DAYS_PER_UNIT` days or people a step. Returns true once all is done; notes
+	 * then link as they come again.
 	 */
 	settle(max = Infinity): boolean {
 		if (this.bulk.active) {
@@ -172,6 +173,7 @@ export class PeopleIndex {
 	 */
 	addQuiet(table: QuietTable & { stamps: ArrayLike<number> }): void {
 		const { paths, stamps, start, names } = table;
+		if (paths.length === 0) return;
 		this.quiet.addTable({ paths, start, names }, () => {
 			for (let i = 0; i < paths.length; i++) {
 				this.upsert({ path: paths[i] ?? "", frontmatter: undefined, body: null, quiet: names.subarray(start[i], start[i + 1]), stamp: stamps[i] ?? NaN });

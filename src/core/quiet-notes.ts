@@ -40,13 +40,15 @@ export class QuietNotes {
 
 	/** Quiet notes given in columns: `upsertAll` upserts each; `wake` then looks through the columns. */
 	addTable(table: QuietTable, upsertAll: () => void): void {
+		// Listed first: should the upserts stop halfway, those made are still found (and the rest
+		// passed over, as any note no longer quiet).
+		this.tables.push(table);
 		this.adding = true;
 		try {
 			upsertAll();
 		} finally {
 			this.adding = false;
 		}
-		this.tables.push(table);
 	}
 
 	/** A note came (`wasPerson`: whether its earlier version was a person's). */

@@ -1,10 +1,8 @@
 /** The index's work in slices: yielding to the UI, writing a snapshot, catching up after a restore. */
-import type { App, CachedMetadata, TFile } from "obsidian";
+import type { App, TFile } from "obsidian";
 import { type IndexOptions, PeopleIndex } from "../core/network";
-import { notesByName } from "../core/resolver";
 import type { IndexSnapshot } from "../core/snapshot";
 import { fileStamp, linksRecord, readFileStamped, recordOf } from "./records";
-import { linksSomeone, quietNames } from "./worker-notes";
 
 /** Work done before yielding to the UI, in milliseconds. */
 export const SLICE_MS = 8;
@@ -13,7 +11,7 @@ const SAVE_BATCH = 512;
 /** Unchanged notes passed over between two looks at the clock. */
 const CHECK_EVERY = 256;
 /** Notes linked between two looks at the clock, once all are known. */
-const LINK_BATCH = 256;
+export const LINK_BATCH = 256;
 /** Notes read at once. */
 const READ_BATCH = 32;
 /** Notes restored from a snapshot between two looks at the clock. */
@@ -157,70 +155,6 @@ export async function catchUpTouched(app: App, index: PeopleIndex, touched: Read
 			if (index.has(path)) index.remove(path);
 		} else if (!index.requestRead(path)) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
 		timings.notes++;
-		if (spent() > SLICE_MS && !(await endSlice())) return false;
-	}
-	return true;
-}
-
-/**
- * A full build's first phase: every note from the metadata cache, by its links, or as a quiet
- * note when none of its links has a person's name (as the worker's build gets it), which costs
- * no resolving; then each linked once, against all of them.
- * False when `endSlice` says the build was given up.
- */
-export async function linkEveryNote(app: App, index: PeopleIndex, timings: IndexTimings, clock: SliceClock, endSlice: () => Promise<boolean>): Promise<boolean> {
-	const spent = (): number => clock.spent();
-	index.defer();
-	const files = app.vault.getMarkdownFiles();
-	// Who is a person first: a note none of whose links has a person's name is then quiet (`quietNames`).
-	const caches = new Array<CachedMetadata | null>(files.length);
-	const people = new Set<string>();
-	let i = 0;
-	for (const file of files) {
-		const cache = (caches[i++] = app.metadataCache.getFileCache(file));
-		if (index.isPersonNote(file.path, cache?.frontmatter)) people.add(file.path);
-		if (i % CHECK_EVERY === 0 && spent() > SLICE_MS && !(await endSlice())) return false;
-	}
-	const names = notesByName(people);
-	const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
-	const named = { hash: NaN };
-	const toRead: TFile[] = [];
-	const noQuiet = () => ({ paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] });
-	let quiet = noQuiet();
-	// Upserted before each yield: an event meanwhile then finds them indexed.
-	const addQuiet = (): void => {
-		if (quiet.paths.length > 0) index.addQuiet({ paths: quiet.paths, stamps: quiet.stamps, start: Int32Array.from(quiet.start), names: Int32Array.from(quiet.names) });
-		quiet = noQuiet();
-	};
-	i = 0;
-	for (const file of files) {
-		const cache = caches[i++] ?? null;
-		if (index.has(file.path) || !app.vault.getFileByPath(file.path)) continue;
-		if (people.has(file.path)) toRead.push(file);
-		else if (quietNames(cache, names, quiet.names, named)) {
-			quiet.paths.push(file.path);
-			quiet.stamps.push(fileStamp(file));
-			quiet.start.push(quiet.names.length);
-		} else if (linksSomeone(cache, resolved?.[file.path], people, names.get(named.hash))) toRead.push(file);
-		else index.upsert(linksRecord(file, cache));
-		timings.notes++;
-		if (spent() > SLICE_MS) {
-			addQuiet();
-			if (!(await endSlice())) return false;
-		}
-	}
-	addQuiet();
-	// The people known when the quiet notes were decided: only those who appear later wake them.
-	index.peopleKnown(new Set(names.keys()));
-	const read = await readInBatches(app, toRead, (file) => app.vault.cachedRead(file), clock, endSlice, (file, note) => {
-		if (note === undefined) index.upsert(linksRecord(file, app.metadataCache.getFileCache(file)));
-		else {
-			index.upsert(recordOf(file, note.value, app.metadataCache.getFileCache(file), note.stamp));
-			timings.read++;
-		}
-	});
-	if (!read) return false;
-	while (!index.settle(LINK_BATCH)) {
 		if (spent() > SLICE_MS && !(await endSlice())) return false;
 	}
 	return true;

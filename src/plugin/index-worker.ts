@@ -10,14 +10,13 @@ import { type BuildReply, type BuildRequest, type DailySpec, requestBuffers } fr
 import type { ReteSettings } from "../core/settings";
 import { type TemplatePaths, templateMatcher } from "../core/templates";
 import { asProperties, isPerson } from "../core/person";
-import { notesByName } from "../core/resolver";
 import type { IndexSnapshot } from "../core/snapshot";
 import { joinSnapshot } from "../core/snapshot-parts";
 import type { NoteRecord } from "../core/types";
 import { type IndexTimings, readInBatches, SLICE_MS, type SliceClock } from "./index-slices";
 import type { DailySource } from "./people-index";
 import { fileStamp, linksRecord } from "./records";
-import { frontmatterOf, linksOnlyRecord, linksSomeone, quietNames } from "./worker-notes";
+import { findPeople, frontmatterOf, linksOnlyRecord, QuietColumns, sortNote } from "./worker-notes";
 
 /** The worker's code, bundled by esbuild.config.mjs (absent in tests: they spawn their own). */
 declare const RETE_WORKER_SOURCE: string | undefined;
@@ -159,55 +158,36 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 		await wait("ready", WORKER_START_MS);
 		// Notes that concern someone (people's, and those whose links Obsidian resolved to a person)
 		// go as text; notes none of whose links has a person's name as quiet notes; every other
-		// note as its links. The worker then links everything once.
+		// note as its links (`sortNote`). The worker then links everything once.
 		const files = app.vault.getMarkdownFiles();
-		// Looked up once for both passes.
-		const caches = new Array<CachedMetadata | null>(files.length);
-		const people = new Set<string>();
 		// Template notes are nobody (the worker reads them as empty): not sent as text for being people.
 		const isTemplate = templateMatcher(b.templates);
-		let i = 0;
-		for (const file of files) {
-			const cache = (caches[i++] = app.metadataCache.getFileCache(file));
-			if (!isTemplate?.(file.path) && isPerson(file.path, asProperties(cache?.frontmatter), b.settings)) people.add(file.path);
-			if (i % CHECK_EVERY === 0 && clock.spent() > SLICE_MS && !(await endSlice())) return null;
-		}
+		const found = await findPeople(app, files, (path, fm) => !isTemplate?.(path) && isPerson(path, asProperties(fm), b.settings), () => clock.spent(), SLICE_MS, endSlice);
+		if (!found) return null;
 		const resolved = app.metadataCache.resolvedLinks as Record<string, Record<string, number> | undefined> | undefined;
-		// A link can reach a person only by one of these names (one outside printable ASCII has no
-		// number, and no link of a quiet note can have it).
-		const names = notesByName(people);
 		// The number of the person's name a note that is not quiet links, if any (`quietNames`).
 		const named = { hash: NaN };
 		const toRead: TFile[] = [];
 		const toReadCaches: Array<CachedMetadata | null> = [];
 		let notes: NoteRecord[] = [];
-		let quiet = { paths: [] as string[], stamps: [] as number[], start: [0], names: [] as number[] };
+		const quiet = new QuietColumns();
 		const sendNotes = async (): Promise<boolean> => {
-			const { paths, stamps, start, names: linkNames } = quiet;
-			post({ kind: "notes", notes, quiet: { paths, stamps: Float64Array.from(stamps), start: Int32Array.from(start), names: Int32Array.from(linkNames) } });
+			post({ kind: "notes", notes, quiet: quiet.take() });
 			notes = [];
-			quiet = { paths: [], stamps: [], start: [0], names: [] };
 			return clock.spent() <= SLICE_MS || (await endSlice());
 		};
-		i = 0;
+		let i = 0;
 		for (const file of files) {
-			const cache = caches[i++] ?? null;
+			const cache = found.caches[i++] ?? null;
 			timings.notes++;
-			// Quiet first: a note none of whose links has a person's name links no one (Obsidian's
-			// entry, which also counts embeds and properties, is not looked through for it).
-			if (people.has(file.path)) {
+			const how = found.people.has(file.path) ? "text" : sortNote(file.path, cache, found, resolved, quiet, named);
+			if (how === "text") {
 				toRead.push(file);
 				toReadCaches.push(cache);
-			} else if (quietNames(cache, names, quiet.names, named)) {
-				quiet.paths.push(file.path);
-				quiet.stamps.push(fileStamp(file));
-				quiet.start.push(quiet.names.length);
-			} else if (linksSomeone(cache, resolved?.[file.path], people, names.get(named.hash))) {
-				toRead.push(file);
-				toReadCaches.push(cache);
-			} else notes.push(linksOnlyRecord(file, cache));
+			} else if (how === "quiet") quiet.push(file.path, fileStamp(file));
+			else notes.push(linksOnlyRecord(file, cache));
 			// Awaited only when sending: an await per note is a turn of the microtask queue each.
-			const batch = notes.length + quiet.paths.length;
+			const batch = notes.length + quiet.size;
 			if ((batch >= NOTES_BATCH || (timings.notes % CHECK_EVERY === 0 && clock.spent() > SLICE_MS)) && !(await sendNotes())) return null;
 		}
 		// Read and sent, as bytes (decoded in the worker); a note that cannot be read goes by its
@@ -241,7 +221,7 @@ export async function buildInWorker(b: WorkerBuild): Promise<IndexSnapshot | nul
 			return sendNotes();
 		};
 		if (!(await readAll(toRead, toReadCaches))) return null;
-		worker.postMessage({ kind: "settle", people: Int32Array.from(names.keys()) });
+		worker.postMessage({ kind: "settle", people: Int32Array.from(found.names.keys()) });
 		if (!(await endSlice())) return null;
 		// Notes that link someone as Rete resolves links, though not as Obsidian did: read too.
 		if (!(await readAll((await wait("read")).paths))) return null;

@@ -11,8 +11,9 @@ import type { TemplatePaths } from "../core/templates";
 import type { DailySource } from "./daily-notes";
 import type { IndexCache } from "./index-cache";
 import { readingKey, readingOf, snapshotKey, templatesOf } from "./index-key";
-import { catchUp, catchUpTouched, type IndexTimings, linkEveryNote, readPending, readyInSlices, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
+import { catchUp, catchUpTouched, type IndexTimings, readPending, readyInSlices, restoreInSlices, SLICE_MS, slicedWork, sliceSnapshot } from "./index-slices";
 import { buildElsewhere, type SpawnWorker } from "./index-worker";
+import { buildHere } from "./main-build";
 import { eventStamp, linksRecord, readText, recordOf } from "./records";
 
 export { type IndexTimings, SLICE_MS };
@@ -252,7 +253,7 @@ export class ReteIndex extends Component {
 			index = new PeopleIndex(options);
 			this.building = index;
 			this.touched = null;
-			if (!(await linkEveryNote(this.app, index, timings, clock, endSlice))) return false;
+			if (!(await buildHere(this.app, index, timings, clock, endSlice))) return false;
 		}
 		// Events during the build may add notes to read: drain until none are left.
 		if (!(await readPending(this.app, index, timings, clock, endSlice))) return false;

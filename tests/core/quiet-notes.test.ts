@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { hashOfBase, targetBase } from "../../src/core/resolver";
+import { ShardedMap } from "../../src/core/sharded-map";
 import type { NoteRecord } from "../../src/core/types";
 import { day, record } from "./helpers";
 import { options } from "./random-notes";
@@ -62,6 +63,18 @@ describe("quiet notes (held by path, stamp and the numbers of their links' names
 		for (let i = 0; i < 20; i++) index.upsert(record(`People/Guest ${i}.md`, "---\ntags: [person]\n---\n"));
 		index.upsert(carla);
 		expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+	});
+
+	it.each(["restored", "given in columns"])("looks through the columns, not through every note, when someone appears (%s)", (how) => {
+		const index = how === "restored" ? PeopleIndex.fromSnapshot(options(), structuredClone(quietIndex().snapshot("k")), "k") : quietIndex(true);
+		index.upsert(carla);
+		const values = vi.spyOn(ShardedMap.prototype, "values");
+		try {
+			expect(index.takePending().sort()).toEqual(["Notes/Dinner.md", "Notes/Ideas.md"]);
+			expect(values).not.toHaveBeenCalled();
+		} finally {
+			values.mockRestore();
+		}
 	});
 
 	it("holds the notes given in columns as quiet notes, each with its own stamp and names, saved as such", () => {
