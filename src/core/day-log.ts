@@ -12,12 +12,11 @@ import { type PersonState, setDays } from "./person-state";
 export class DayLog {
 	/** The people logged since the last flush; each knows its row (`PersonState.logRow`). */
 	private people: PersonState[] = [];
-	/** Each logged day's row (−1 once taken out), its day, and the row's day logged before it (−1: none). */
+	/** Each logged day's row (−1 once taken out) and its day. */
 	private rows = new Int32Array(1024);
 	private days = new Float64Array(1024);
-	private prev = new Int32Array(1024);
-	/** Each row's last logged day (−1: none left). */
-	private last: number[] = [];
+	/** How many days each row has logged and not taken out. */
+	private counts: number[] = [];
 	private n = 0;
 	/** A flush under way (`flushStep`). */
 	private job: FlushJob | null = null;
@@ -34,46 +33,45 @@ export class DayLog {
 		if (row < 0 || this.people[row] !== person) {
 			row = this.people.length;
 			this.people.push(person);
-			this.last.push(-1);
+			this.counts.push(0);
 			person.logRow = row;
 		}
 		if (this.n === this.rows.length) {
-			const grow = <T extends Int32Array | Float64Array>(from: T, to: T): T => {
-				to.set(from);
-				return to;
-			};
-			this.rows = grow(this.rows, new Int32Array(this.n * 2));
-			this.days = grow(this.days, new Float64Array(this.n * 2));
-			this.prev = grow(this.prev, new Int32Array(this.n * 2));
+			const rows = new Int32Array(this.n * 2);
+			rows.set(this.rows);
+			this.rows = rows;
+			const days = new Float64Array(this.n * 2);
+			days.set(this.days);
+			this.days = days;
 		}
+		this.counts[row] = (this.counts[row] ?? 0) + 1;
 		this.rows[this.n] = row;
-		this.days[this.n] = day;
-		this.prev[this.n] = this.last[row] ?? -1;
-		this.last[row] = this.n++;
+		this.days[this.n++] = day;
 	}
 
 	/**
 	 * Hands `person` their logged days now, the others staying logged: before their days change
-	 * other than by `add` (a note changed or removed while the log is open). Costs their days, not
-	 * the log's; during a flush, the rest of the flush.
+	 * other than by `add` (a note changed or removed while the log is open). Costs a look through
+	 * the log (only for someone with days in it); during a flush, the rest of the flush.
 	 */
 	takeOut(person: PersonState): void {
 		// A flush under way: finished, which hands everyone theirs (and lets their days change).
 		if (this.job) return this.flush();
 		const row = person.logRow;
-		if (row < 0 || this.people[row] !== person || (this.last[row] ?? -1) < 0) return;
-		const { rows, days, prev } = this;
-		let count = 0;
-		for (let k = this.last[row] ?? -1; k >= 0; k = prev[k] ?? -1) count++;
+		const count = row >= 0 && this.people[row] === person ? (this.counts[row] ?? 0) : 0;
+		if (count === 0) return;
+		const { rows, days } = this;
 		const had = person.days;
 		const all = new Float64Array(had.length + count);
 		all.set(had);
 		let at = had.length;
-		for (let k = this.last[row] ?? -1; k >= 0; k = prev[k] ?? -1) {
+		// Looked for through the log (no list per person: a list's memory would cost every start).
+		for (let k = 0; k < this.n && at < all.length; k++) {
+			if (rows[k] !== row) continue;
 			all[at++] = days[k] ?? 0;
 			rows[k] = -1;
 		}
-		this.last[row] = -1;
+		this.counts[row] = 0;
 		setDays(person, all.sort());
 	}
 
@@ -97,7 +95,7 @@ export class DayLog {
 		if (!job.step(budget >= 1 ? budget : 1)) return false;
 		this.job = null;
 		this.people = [];
-		this.last = [];
+		this.counts = [];
 		this.n = 0;
 		return true;
 	}
