@@ -127,16 +127,34 @@ describe("the day log of a bulk load", () => {
 });
 
 describe("a bulk load linked in slices", () => {
+	/** A bulk load under way, and the notes it was given (each path's last record). */
+	function bulkLoad(): { bulk: PeopleIndex; notes: Map<string, NoteRecord>; put: (rec: NoteRecord) => void; drop: (path: string) => void } {
+		const notes = new Map<string, NoteRecord>();
+		const bulk = new PeopleIndex(options());
+		bulk.defer();
+		const put = (rec: NoteRecord): void => {
+			bulk.upsert(rec);
+			notes.set(rec.path, rec);
+		};
+		const drop = (path: string): void => {
+			bulk.remove(path);
+			notes.delete(path);
+		};
+		return { bulk, notes, put, drop };
+	}
+
+	/** The bulk load ends where the same notes upserted one by one end. */
+	function expectSame(bulk: PeopleIndex, notes: Map<string, NoteRecord>, seed: number): void {
+		const one = new PeopleIndex(options());
+		for (const rec of notes.values()) one.upsert(rec);
+		expect(observe(bulk), `seed ${seed}`).toEqual(observe(one));
+		expect(daysOf(bulk), `seed ${seed}`).toEqual(daysOf(one));
+	}
+
 	it("ends where notes upserted one by one end, with notes changed, added and removed between its slices", () => {
 		for (let seed = 1; seed <= 30; seed++) {
 			const r = new Lcg(seed * 13 + 5);
-			const notes = new Map<string, NoteRecord>();
-			const bulk = new PeopleIndex(options());
-			bulk.defer();
-			const put = (rec: NoteRecord): void => {
-				bulk.upsert(rec);
-				notes.set(rec.path, rec);
-			};
+			const { bulk, notes, put, drop } = bulkLoad();
 			for (let i = 0; i < 40; i++) put(randomRecord(r, i));
 			// Linked a few notes at a time; between slices, what the plugin's events would do.
 			let step = 0;
@@ -146,16 +164,10 @@ describe("a bulk load linked in slices", () => {
 				const old = notes.get(r.pick(paths));
 				if (op === 0 || !old) put(randomRecord(r, 100 + step));
 				else if (op === 1) put({ ...old, body: (old.body ?? "").split("\n").slice(1).join("\n"), stamp: 200 + step });
-				else if (op === 2) {
-					bulk.remove(old.path);
-					notes.delete(old.path);
-				}
+				else if (op === 2) drop(old.path);
 				step++;
 			}
-			const one = new PeopleIndex(options());
-			for (const rec of notes.values()) one.upsert(rec);
-			expect(observe(bulk), `seed ${seed}`).toEqual(observe(one));
-			expect(daysOf(bulk), `seed ${seed}`).toEqual(daysOf(one));
+			expectSame(bulk, notes, seed);
 		}
 	});
 
@@ -172,13 +184,7 @@ describe("a bulk load linked in slices", () => {
 		try {
 			for (let seed = 1; seed <= 4; seed++) {
 				const r = new Lcg(seed * 7 + 1);
-				const notes = new Map<string, NoteRecord>();
-				const bulk = new PeopleIndex(options());
-				bulk.defer();
-				const put = (rec: NoteRecord): void => {
-					bulk.upsert(rec);
-					notes.set(rec.path, rec);
-				};
+				const { bulk, notes, put, drop } = bulkLoad();
 				const people = Array.from({ length: 8 }, (_, k) => `P${k}`);
 				for (const name of people) put(record(`People/${name}.md`, "---\ntags: [person]\n---\n"));
 				const journal = (i: number, stamp: number): NoteRecord => {
@@ -194,16 +200,9 @@ describe("a bulk load linked in slices", () => {
 					const op = r.int(3);
 					if (op === 0) put(journal(r.int(120), 2 + steps));
 					else if (op === 1) put(journal(200 + steps, 2));
-					else {
-						const path = `Journal/${r.int(120)}.md`;
-						bulk.remove(path);
-						notes.delete(path);
-					}
+					else drop(`Journal/${r.int(120)}.md`);
 				}
-				const one = new PeopleIndex(options());
-				for (const rec of notes.values()) one.upsert(rec);
-				expect(observe(bulk), `seed ${seed}`).toEqual(observe(one));
-				expect(daysOf(bulk), `seed ${seed}`).toEqual(daysOf(one));
+				expectSame(bulk, notes, seed);
 			}
 		} finally {
 			spy.mockRestore();
