@@ -16,8 +16,9 @@ import { replyHooks, ThreadWorker } from "./thread-worker";
 /** The same for the plugin's index, built from the fake app (which exists before and after). */
 export async function pluginHeap(size: SizeName, app: FakeApp): Promise<void> {
 	// Obsidian keeps where each note's links lead (`resolvedLinks`) whatever the plugins do; the
-	// fake app makes it when first asked (a build decides with it): made before measuring, it is
-	// the app's, and forgotten after (the later figures were measured without it).
+	// fake app makes it when first asked (a build decides with it): made before measuring (if the
+	// first starts have not), it is the app's; forgotten after (the later figures were measured
+	// without it in earlier rounds).
 	void app.metadataCache.resolvedLinks;
 	collect();
 	const before = process.memoryUsage();
