@@ -20,7 +20,9 @@ export function prop(fm: Properties | null, key: string): unknown {
 	const lower = key.toLowerCase();
 	// Lower-casing changes a key's length only for `İ` (into `i̇`): a key of another length is
 	// not the one, and is passed over without making its lower-cased copy.
-	for (const k of Object.keys(fm)) if ((k.length === lower.length || k.includes("\u0130")) && k.toLowerCase() === lower) return fm[k];
+	// Gone through in place (no array of the keys made, for each note and property looked up);
+	// a key found is checked to be the note's own.
+	for (const k in fm) if ((k.length === lower.length || k.includes("\u0130")) && k.toLowerCase() === lower && Object.prototype.hasOwnProperty.call(fm, k)) return fm[k];
 	return undefined;
 }
 
@@ -45,6 +47,7 @@ export function basename(path: string): string {
 function hasTypePerson(fm: Properties | null, personType: string): boolean {
 	if (personType === "") return false;
 	const raw = prop(fm, "type");
+	if (raw === undefined) return false;
 	const want = personType.toLowerCase();
 	const link = unquotedLink(raw);
 	const values = link !== null ? [link] : Array.isArray(raw) ? raw : [raw];
@@ -76,9 +79,14 @@ function lowerAscii(c: number): number {
 /** A note is a person by tag (nested tags included), by `type`, or by lying under the people folder. */
 export function isPerson(path: string, fm: Properties | null, settings: ReteSettings): boolean {
 	if (inFolder(path, settings.peopleFolder)) return true;
+	// No properties (most notes of a vault): neither a type nor a tag, and nothing to make.
+	if (fm === null) return false;
 	if (hasTypePerson(fm, settings.personType)) return true;
-	if (settings.personTags.length === 0) return false;
-	return tagsOf(fm).some((tag) => settings.personTags.some((want) => tag === want || tag.startsWith(`${want}/`)));
+	const wanted = settings.personTags;
+	if (wanted.length === 0) return false;
+	// A tag or one nested under it (`person/colleague`), compared in place.
+	for (const tag of tagsOf(fm)) for (const want of wanted) if (tag === want || (tag.charCodeAt(want.length) === 47 && tag.startsWith(want))) return true;
+	return false;
 }
 
 function text(value: unknown): string | undefined {

@@ -53,6 +53,14 @@ describe("properties", () => {
 		expect(prop({ CADENCE: 1, cadenc: 2 }, "Cadence")).toBe(1);
 		expect(prop({ "\u212Aey": 3 }, "key")).toBe(3);
 	});
+	it("reads only a note's own keys, in any case, never one it would inherit", () => {
+		const inherited = Object.create({ Type: "person", Tags: ["person"] }) as Record<string, unknown>;
+		inherited.company = "Acme";
+		expect(prop(inherited, "type")).toBeUndefined();
+		expect(isPerson("Notes/a.md", asProperties(inherited), S)).toBe(false);
+		expect(isPerson("Notes/a.md", { TAGS: ["Person/Family"] }, S)).toBe(true);
+		expect(isPerson("Notes/a.md", { TYPE: "Person" }, S)).toBe(true);
+	});
 	it("treats frontmatter that is a list, a string or a date as no properties", () => {
 		expect(asProperties(["a"])).toBeNull();
 		expect(asProperties("a")).toBeNull();
