@@ -11,7 +11,8 @@ import { NO_DESTS, type NoteFacts } from "./index-state";
 import { distinctBases, forEachBase, LinkerTable, sameTargets, type Target } from "./linkers";
 import { detach } from "./note-facts";
 import { addDay, addFollowup, type PersonState, removeDay, removeFollowups } from "./person-state";
-import { LinkResolver, targetBase } from "./resolver";
+import { targetBase } from "./link-names";
+import { LinkResolver } from "./resolver";
 import type { ShardedMap } from "./sharded-map";
 
 export class NoteLinks {

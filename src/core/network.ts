@@ -13,7 +13,7 @@ import { BulkLoad } from "./bulk-load";
 import { cardsMoved, dueList, newDueMemo, openFollowups, rankCards, Readying } from "./due-list";
 import { NameOrder } from "./due";
 import { asProperties, isPerson } from "./person";
-import { targetBase } from "./resolver";
+import { targetBase } from "./link-names";
 import { QuietNotes, type QuietTable } from "./quiet-notes";
 import { ShardedMap } from "./sharded-map";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";

@@ -7,7 +7,7 @@
  * before the index is saved). Internal to the core.
  */
 import type { NoteFacts } from "./index-state";
-import { notesByName, noteNameHash } from "./resolver";
+import { notesByName, noteNameHash } from "./link-names";
 import type { ShardedMap } from "./sharded-map";
 
 /** Quiet notes in columns: note `i` is `paths[i]`, the numbers of its links' names `names[start[i]..start[i + 1]]`. */

@@ -7,7 +7,7 @@ import { type IndexTables, NO_PROBLEMS, NO_TEXTS } from "./index-state";
 import type { Target } from "./linkers";
 import { newPerson, type PersonState, primeWindow } from "./person-state";
 import { linksAnyone, RestoredFacts, type RestoredFields, type TargetColumns } from "./restored-facts";
-import { isTargetBase, targetBase } from "./resolver";
+import { isTargetBase, targetBase } from "./link-names";
 import { checkJob, type IndexSnapshot } from "./snapshot";
 import type { PersonInfo, Problem } from "./types";
 

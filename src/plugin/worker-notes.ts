@@ -6,7 +6,7 @@
  */
 import type { App, CachedMetadata, TFile } from "obsidian";
 import { asProperties } from "../core/person";
-import { linkNameHash, notesByName } from "../core/resolver";
+import { linkNameHash, notesByName } from "../core/link-names";
 import type { NoteRecord } from "../core/types";
 import { linksRecord, uncachedFrontmatter } from "./records";
 

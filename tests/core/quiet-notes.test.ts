@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
-import { hashOfBase, targetBase } from "../../src/core/resolver";
+import { hashOfBase, targetBase } from "../../src/core/link-names";
 import { ShardedMap } from "../../src/core/sharded-map";
 import type { NoteRecord } from "../../src/core/types";
 import { day, record } from "./helpers";

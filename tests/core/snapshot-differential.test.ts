@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
-import { targetBase } from "../../src/core/resolver";
+import { targetBase } from "../../src/core/link-names";
 import { type IndexSnapshot, SnapshotError } from "../../src/core/snapshot";
 import { day, record } from "./helpers";
 import { FOLDERS, Lcg, NAMES, observe, options, randomRecord } from "./random-notes";

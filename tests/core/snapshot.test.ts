@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { PeopleIndex } from "../../src/core/network";
 import { parseIsoDay } from "../../src/core/dates";
 import type { PersonCards } from "../../src/core/person-state";
-import { hashOfBase } from "../../src/core/resolver";
+import { hashOfBase } from "../../src/core/link-names";
 import { checkJob, QUIET, SnapshotError, SnapshotStale } from "../../src/core/snapshot";
 import { record } from "./helpers";
 import { FOLDERS, Lcg, NAMES, observe, options, randomRecord } from "./random-notes";

@@ -1,6 +1,7 @@
 import type { CachedMetadata } from "obsidian";
 import { describe, expect, it } from "vitest";
-import { hashOfBase, LinkResolver, notesByName, targetBase } from "../../src/core/resolver";
+import { hashOfBase, notesByName, targetBase } from "../../src/core/link-names";
+import { LinkResolver } from "../../src/core/resolver";
 import { metadataLinks } from "../../src/plugin/records";
 import { linksSomeone, quietNames } from "../../src/plugin/worker-notes";
 
