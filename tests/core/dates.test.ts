@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, addYears, dayFromYmd, isoFromDay, isoWeekday, parseIsoDay, readDateValue, ymdFromDay } from "../../src/core/dates";
+import { addMonths, addYears, dayFromYmd, isoFromDay, isoWeekday, isValidYmd, parseIsoDay, readDateValue, ymdFromDay } from "../../src/core/dates";
 
 const day = (iso: string): number => {
 	const d = parseIsoDay(iso);
@@ -41,6 +41,30 @@ describe("parseIsoDay", () => {
 	])("%s → %s", (input, want) => {
 		const d = parseIsoDay(input);
 		expect(d === null ? null : isoFromDay(d)).toBe(want);
+	});
+
+	it("reads exactly what the pattern YYYY-MM-DD reads, over odd and random strings", () => {
+		const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+		const byPattern = (s: string): string | null => {
+			const m = pattern.exec(s);
+			if (!m) return null;
+			const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+			return isValidYmd(y, mo, d) ? isoFromDay(dayFromYmd(y, mo, d)) : null;
+		};
+		const odd = ["2026-11-20\n", "2026-11-2O", "２０２６-11-20", "2026/11/20", "2026-11-20 ", "0000-01-01", "9999-12-31", "2026-11--1", "+026-11-20", "2026-1a-20", "2026-11-2\u0660", ""];
+		const chars = "0123456789-- /:T\n٣";
+		let seed = 7;
+		const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+		for (let i = 0; i < 3000; i++) {
+			const base = isoFromDay(Math.floor(next() * 4_000_000) - 700_000).split("");
+			// Nearly a date: one character changed, or none.
+			if (next() < 0.6) base[Math.floor(next() * base.length)] = chars[Math.floor(next() * chars.length)] ?? "0";
+			odd.push(base.join("").slice(0, next() < 0.9 ? 10 : 9 + Math.floor(next() * 3)));
+		}
+		for (const s of odd) {
+			const d = parseIsoDay(s);
+			expect(d === null ? null : isoFromDay(d), JSON.stringify(s)).toBe(byPattern(s));
+		}
 	});
 });
 
