@@ -3,6 +3,7 @@ import type { DailyMatcher } from "./daily";
 import { entrySize, TASK_OPEN, taskCode, writeEntry } from "./entries";
 import { NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from "./index-state";
 import type { Target } from "./linkers";
+import { propertyLines } from "./frontmatter";
 import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
 import { type MirrorFinder, scanBody } from "./scan";
 import type { ReteSettings } from "./settings";
@@ -45,8 +46,10 @@ export function readNote(record: NoteRecord, old: NoteFacts | undefined, ctx: Re
 		if (problems === NO_PROBLEMS) problems = [];
 		problems.push({ path: p.path, line: p.line, message: detach(p.message) });
 	};
-	const report = (line: number | null) => (message: string, key?: string) =>
-		add({ path: record.path, line: (key !== undefined ? record.propertyLines?.[key] : undefined) ?? line, message });
+	// The properties' lines, found when a problem first points at one.
+	let lines: Record<string, number> | undefined;
+	const lineOf = (key: string): number | undefined => (lines ??= record.yaml !== undefined ? propertyLines(record.yaml) : {})[key];
+	const report = (line: number | null) => (message: string, key?: string) => add({ path: record.path, line: (key !== undefined ? lineOf(key) : undefined) ?? line, message });
 	if (record.frontmatterError) report(record.frontmatterError.line)(`unreadable frontmatter: ${record.frontmatterError.message}`);
 	const fm = asProperties(record.frontmatter);
 	if (fm === null && record.frontmatter !== null && record.frontmatter !== undefined) {

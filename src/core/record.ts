@@ -1,5 +1,5 @@
 /** A note's text as a record for the index, with the YAML parser of the adapter's choice. */
-import { propertyLines, splitFrontmatter } from "./frontmatter";
+import { splitFrontmatter } from "./frontmatter";
 import type { NoteRecord } from "./types";
 
 export type YamlParse = (yaml: string) => { data: unknown } | { error: string; line: number | null };
@@ -14,7 +14,7 @@ export function recordFromText(path: string, text: string, parse: YamlParse): No
 		return { path, frontmatter: null, body: text, frontmatterError: { line: 1, message: `frontmatter in "${split.language}" is not read (only YAML is; nothing in a note is ever run)` } };
 	}
 	if (split.kind !== "yaml") return { path, frontmatter: null, body: split.body, bodyStartLine: 0 };
-	const record: NoteRecord = { path, frontmatter: null, body: split.body, bodyStartLine: split.bodyStartLine, propertyLines: propertyLines(split.yaml) };
+	const record: NoteRecord = { path, frontmatter: null, body: split.body, bodyStartLine: split.bodyStartLine, yaml: split.yaml };
 	if (split.yaml.trim() === "") return record;
 	let parsed: ReturnType<YamlParse>;
 	try {

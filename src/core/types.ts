@@ -13,8 +13,11 @@ export interface NoteRecord {
 	 * the index asks for the text (`takePending`) only if one of those links is a person.
 	 */
 	body: string | null;
-	/** File line (1-based) of each property, by lower-cased key, to point problems at it. */
-	propertyLines?: Record<string, number>;
+	/**
+	 * The frontmatter's YAML (between its `---` lines, the first on line 1), from which the line of
+	 * a property a problem is about is found (`propertyLines`) only when there is such a problem.
+	 */
+	yaml?: string;
 	/** Link targets known without reading the note (from a metadata cache), for `body: null`. */
 	links?: string[];
 	/** 0-based line of the file where `body` starts (the line after the closing `---`). */

@@ -1,7 +1,7 @@
 import { compileDaily } from "../../src/core/daily";
 import { parseIsoDay } from "../../src/core/dates";
 import { dueStatus } from "../../src/core/due";
-import { propertyLines, splitFrontmatter } from "../../src/core/frontmatter";
+import { splitFrontmatter } from "../../src/core/frontmatter";
 import type { TextNotes } from "../../src/core/index-builder";
 import { PeopleIndex } from "../../src/core/network";
 import { defaultSettings, type ReteSettings } from "../../src/core/settings";
@@ -27,7 +27,7 @@ export function record(path: string, text: string): NoteRecord {
 		const raw = (m[2] ?? "").trim();
 		fm[m[1]] = raw.startsWith("[") && !raw.startsWith("[[") ? raw.slice(1, -1).split(",").map((s) => s.trim()) : /^\d+$/.test(raw) ? Number(raw) : /^".*"$/.test(raw) ? (JSON.parse(raw) as string) : raw;
 	}
-	return { path, frontmatter: fm, body: split.body, bodyStartLine: split.bodyStartLine, propertyLines: propertyLines(split.yaml) };
+	return { path, frontmatter: fm, body: split.body, bodyStartLine: split.bodyStartLine, yaml: split.yaml };
 }
 
 export function makeIndex(notes: Record<string, string>, settings: Partial<ReteSettings> = {}): PeopleIndex {
