@@ -4,7 +4,7 @@
  */
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, linkTargets, stripComments } from "./inline";
-import { listItemRest } from "./list-item";
+import { hasNoBreaks, listItemRest } from "./list-item";
 import { contentColumnOf, indentOf, LINE_FENCE, LINE_TEXT, lineKind, ParentDates } from "./parent-dates";
 import { RegionReader, unquote } from "./regions";
 import { locateSections } from "./sections";
@@ -66,6 +66,8 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	let lineNo = first;
 	const len = body.length;
 	const mirror = mirrorRanges(body, ctx);
+	// No line of the note has a terminator but its `\n` (most notes): no line is looked through for one.
+	const plain = hasNoBreaks(body);
 	// Lines that cannot matter are skipped without being cut out: outside fences and comments,
 	// in a note that is not a person's, a line matters only if it has a `[` or may open a fence.
 	const quick = !ctx.ownNote && body.indexOf("%%") < 0 && body.indexOf("<!--") < 0;
@@ -100,7 +102,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const visible = regions.read(line);
 		if (visible === null) continue;
 		const hasBracket = visible.indexOf("[") >= 0;
-		const restAt = listItemRest(visible);
+		const restAt = listItemRest(visible, plain);
 		// A thematic break is made of `-`, `*`, `_` and blanks only: never with a `[`.
 		if (restAt < 0 || (!hasBracket && THEMATIC_BREAK.test(visible))) {
 			// Judged as the quick pass judges the lines it passes over, only while a list is open.
@@ -127,11 +129,26 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 	// Only `#` headings open a section: a note without `#` has none.
 	if (body.indexOf("#") < 0) return out;
 	for (const { heading, words } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
-		if (words === null || !words.test(body)) continue;
+		if (words === null || !onHashLine(body, words)) continue;
 		// Every such section: a list added twice (say, `rete today` run twice into the note) is a copy too.
 		for (const spot of locateSections(body, heading, true)) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
 	}
 	return out;
+}
+
+/**
+ * Whether `words` appear on a line with a `#`, where any heading that could hold them stands:
+ * each such line is searched, not the whole note (a case-insensitive search of every note's
+ * text was ~2 % of the CLI's cold index).
+ */
+function onHashLine(body: string, words: RegExp): boolean {
+	for (let at = body.indexOf("#"); at >= 0; ) {
+		let to = body.indexOf("\n", at);
+		if (to < 0) to = body.length;
+		if (words.test(body.slice(body.lastIndexOf("\n", at) + 1, to))) return true;
+		at = body.indexOf("#", to);
+	}
+	return false;
 }
 
 /**
@@ -166,10 +183,6 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		else return null; // cancelled `[-]` and other statuses count for nothing
 		text = box[2] ?? "";
 	}
-	const report = (message: string): void => {
-		problems.push({ path: ctx.path, line, message });
-	};
-
 	let leading: Day | null = null;
 	let leadingBad = false;
 	const t0 = text.charCodeAt(0);
@@ -187,32 +200,27 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		leadingBad = Number.isNaN(own.day);
 		leading = leadingBad ? null : own.day;
 		if (leadingBad) {
-			report(badDate(raw));
+			problems.push({ path: ctx.path, line, message: badDate(raw) });
 			own.reported = true;
 		}
 	}
 	// Nested under an item whose date is no day, with none of its own: undated as that item is.
 	const badAbove = raw === null && above !== null && Number.isNaN(above);
-	// Said on this line, unless the item above said it on its own (it links someone, or it
-	// stands in a person's note, where every item counts).
-	const fromBadAbove = (): void => {
-		if (!ctx.ownNote && parents.badLine > 0) report(`nested under line ${parents.badLine}, whose date ${parents.badDate} is impossible or not written as YYYY-MM-DD`);
-	};
 	// The date of the items above, where the note's own would do.
 	const context = badAbove ? null : above ?? ctx.noteDate;
 
 	let date: Day | null = null;
 	if (task === "open") {
-		let due = text.includes("📅") || text.includes("📆") || text.includes("🗓") ? fieldDate(DUE_EMOJI, text, report) : undefined;
-		if (due === undefined && text.includes("::")) due = fieldDate(DUE_FIELD, text, report);
+		let due = text.includes("📅") || text.includes("📆") || text.includes("🗓") ? fieldDate(DUE_EMOJI, text, line, ctx.path, problems) : undefined;
+		if (due === undefined && text.includes("::")) due = fieldDate(DUE_FIELD, text, line, ctx.path, problems);
 		// An impossible due date leaves the follow-up undated rather than guessing another date.
 		date = due !== undefined ? due : leadingBad ? null : leading ?? context;
-		if (due === undefined && badAbove) fromBadAbove();
+		if (due === undefined && badAbove) fromBadAbove(line, ctx, problems, parents);
 	} else if (task === "done") {
-		const done = text.includes("✅") ? fieldDate(DONE_EMOJI, text, report) : undefined;
+		const done = text.includes("✅") ? fieldDate(DONE_EMOJI, text, line, ctx.path, problems) : undefined;
 		if (done === null || leadingBad) return null;
 		if (done === undefined && badAbove) {
-			fromBadAbove();
+			fromBadAbove(line, ctx, problems, parents);
 			return null;
 		}
 		date = done ?? leading ?? context;
@@ -222,7 +230,7 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		// In a person's own note an undated item is a detail, not an interaction, nested or not.
 		if (ctx.ownNote && leading === null) return null;
 		if (badAbove) {
-			fromBadAbove();
+			fromBadAbove(line, ctx, problems, parents);
 			return null;
 		}
 		date = leading ?? context;
@@ -234,19 +242,24 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 }
 
 /**
- * The date of a task field: a day, `null` when written but impossible (reported), `undefined`
- * when the field is absent.
+ * The date of a task field: a day, `null` when written but impossible (reported on `line` of
+ * the note at `path`), `undefined` when the field is absent.
  */
-function fieldDate(re: RegExp, text: string, report: (m: string) => void): Day | null | undefined {
+function fieldDate(re: RegExp, text: string, line: number, path: string, problems: Problem[]): Day | null | undefined {
 	const m = re.exec(text);
 	if (!m?.[1]) return undefined;
-	return checkedDate(m[1], report);
+	const day = parseIsoDay(m[1]);
+	if (day === null) problems.push({ path, line, message: badDate(m[1]) });
+	return day;
 }
 
-function checkedDate(raw: string, report: (m: string) => void): Day | null {
-	const day = parseIsoDay(raw);
-	if (day === null) report(badDate(raw));
-	return day;
+/**
+ * An item on `line` nested under one whose date is no day, with none of its own: said on this
+ * line, unless the item above said it on its own (it links someone, or it stands in a person's
+ * note, where every item counts).
+ */
+function fromBadAbove(line: number, ctx: ScanContext, problems: Problem[], parents: ParentDates): void {
+	if (!ctx.ownNote && parents.badLine > 0) problems.push({ path: ctx.path, line, message: `nested under line ${parents.badLine}, whose date ${parents.badDate} is impossible or not written as YYYY-MM-DD` });
 }
 
 function badDate(raw: string): string {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { linkTargets } from "../../src/core/inline";
-import { listItemRest } from "../../src/core/list-item";
+import { hasNoBreaks, listItemRest } from "../../src/core/list-item";
 
 // What the scanner matched with before (fifteenth round), kept here as the reference.
 const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
@@ -36,6 +36,9 @@ describe("a list item's marker", () => {
 				const at = listItemRest(text);
 				if (m === null) expect(at, JSON.stringify(text)).toBe(-1);
 				else expect(text.slice(at), JSON.stringify(text)).toBe(m[1] ?? "");
+				// A text that has no terminator but `\n` is said to be plain, and read the same when so.
+				expect(hasNoBreaks(text), JSON.stringify(text)).toBe(!/[\r\u2028\u2029]/.test(text));
+				if (hasNoBreaks(text)) expect(listItemRest(text, true)).toBe(at);
 			}),
 			{ numRuns: 20_000 },
 		);

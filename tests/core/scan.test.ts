@@ -132,6 +132,24 @@ describe("tasks", () => {
 		const r = scan(body, { mirrorHeadings: ["## Reach out"], firstLine: 3 });
 		expect(r.entries.map((e) => `${e.line} ${e.text ?? ""}`)).toEqual(["11 Call [[Anna]]"]);
 	});
+	it("a line with a terminator JavaScript's `.` stops at is no item, in a note that has one and in one that has none", () => {
+		for (const sep of ["\u2028", "\u2029", "\r"]) {
+			const r = scan(`- 2026-11-20 Coffee with [[Anna]]${sep}more\n- 2026-11-21 Lunch with [[Anna]]`);
+			expect(r.entries.map((e) => e.line), JSON.stringify(sep)).toEqual([2]);
+		}
+		expect(scan("- 2026-11-20 Coffee with [[Anna]]\n- 2026-11-21 Lunch with [[Anna]]").entries.map((e) => e.line)).toEqual([1, 2]);
+	});
+	it("a reach-out heading is found whatever else mentions its words, and only as a heading", () => {
+		const mirror = { mirrorHeadings: ["## Reach out"], firstLine: 0 };
+		// The words first in prose, then in a heading after a link to a heading (`#` on another line).
+		const body = "# Monday\nI must reach out more, see [[Plans#Reach out]].\n\n## REACH OUT\n- [ ] [[Anna]] copy\n\n## Tasks\n- [ ] Call [[Anna]]\n";
+		expect(scan(body, mirror).entries.map((e) => `${e.line} ${e.text ?? ""}`)).toEqual(["8 Call [[Anna]]"]);
+		// The words only in prose: no section, every open task a follow-up.
+		const prose = "# Monday\nReach out to people.\n- [ ] [[Anna]] call\n";
+		expect(scan(prose, mirror).entries.map((e) => e.line)).toEqual([3]);
+		// A heading that is the last line, without a line ending.
+		expect(scan("- [ ] [[Anna]] call\n## Reach out", mirror).entries.map((e) => e.line)).toEqual([1]);
+	});
 	it("an open task with no date anywhere is undated", () => {
 		expect(scan("- [ ] Introduce [[Anna]] to [[Marco]]", { noteDate: null }).entries).toEqual([
 			{ line: 1, task: "open", date: null, targets: ["Anna", "Marco"], text: "Introduce [[Anna]] to [[Marco]]" },
