@@ -46,7 +46,6 @@ function nameEnd(target: string, from: number): number {
 	return endsWithMd(target) && target.length - 3 >= from ? target.length - 3 : target.length;
 }
 
-
 /**
  * The number (`hashOfBase`) of the name of a link as written, up to its first `#`: the part
  * after its last `/`, without a final `.md`, lower-cased; made in one pass, without making a
@@ -126,7 +125,6 @@ const FNV_START = 0x811c9dc5;
 function fnvStep(h: number, c: number): number {
 	return Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
 }
-
 
 /** The lower-cased name a target would match: `People/Anna Rossi.md` → `anna rossi`. */
 export function targetBase(target: string): string {

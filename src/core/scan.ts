@@ -7,7 +7,7 @@ import { blankCode, linkTargets, stripComments } from "./inline";
 import { hasNoBreaks, listItemRest } from "./list-item";
 import { contentColumnOf, indentOf, LINE_FENCE, LINE_TEXT, lineKind, ParentDates } from "./parent-dates";
 import { RegionReader, unquote } from "./regions";
-import { locateSections } from "./sections";
+import { locateSections, parseHeading } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
 
 export interface ScanContext {
@@ -27,16 +27,16 @@ export interface ScanContext {
 	mirrorFinders?: readonly MirrorFinder[];
 }
 
-/** A reach-out heading, and a case-insensitive search for its words in a note. */
+/** A reach-out heading, and its text as a heading line's is compared with it (`parseHeading`; `null`: none). */
 export interface MirrorFinder {
 	heading: string;
-	words: RegExp | null;
+	text: string | null;
 }
 
 export function mirrorFinders(headings: readonly string[]): MirrorFinder[] {
 	return headings.map((heading) => {
-		const name = heading.replace(/^#+/, "").trim();
-		return { heading, words: name === "" ? null : new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i") };
+		const text = parseHeading(heading).text;
+		return { heading, text: text === "" ? null : text };
 	});
 }
 
@@ -128,8 +128,8 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 	const out: Array<[number, number]> = [];
 	// Only `#` headings open a section: a note without `#` has none.
 	if (body.indexOf("#") < 0) return out;
-	for (const { heading, words } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
-		if (words === null || !onHashLine(body, words)) continue;
+	for (const { heading, text } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
+		if (text === null || !onHashLine(body, text)) continue;
 		// Every such section: a list added twice (say, `rete today` run twice into the note) is a copy too.
 		for (const spot of locateSections(body, heading, true)) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
 	}
@@ -137,15 +137,18 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 }
 
 /**
- * Whether `words` appear on a line with a `#`, where any heading that could hold them stands:
- * each such line is searched, not the whole note (a case-insensitive search of every note's
- * text was ~2 % of the CLI's cold index).
+ * Whether a line with a `#` holds `text` (a heading's, lower-cased) once its comments are gone and
+ * it is lower-cased, as `locateSections` reads a heading line (which never begins in a comment):
+ * no note has a section of that heading without one. Each such line is searched, not the whole
+ * note (a case-insensitive search of every daily note's text was ~2 % of the CLI's cold index).
  */
-function onHashLine(body: string, words: RegExp): boolean {
+function onHashLine(body: string, text: string): boolean {
 	for (let at = body.indexOf("#"); at >= 0; ) {
 		let to = body.indexOf("\n", at);
 		if (to < 0) to = body.length;
-		if (words.test(body.slice(body.lastIndexOf("\n", at) + 1, to))) return true;
+		const line = body.slice(body.lastIndexOf("\n", at) + 1, to);
+		const visible = line.includes("%%") || line.includes("<!--") ? stripComments(line, "").visible : line;
+		if (visible.toLowerCase().includes(text)) return true;
 		at = body.indexOf("#", to);
 	}
 	return false;

@@ -141,9 +141,19 @@ describe("tasks", () => {
 	});
 	it("a reach-out heading is found whatever else mentions its words, and only as a heading", () => {
 		const mirror = { mirrorHeadings: ["## Reach out"], firstLine: 0 };
-		// The words first in prose, then in a heading after a link to a heading (`#` on another line).
-		const body = "# Monday\nI must reach out more, see [[Plans#Reach out]].\n\n## REACH OUT\n- [ ] [[Anna]] copy\n\n## Tasks\n- [ ] Call [[Anna]]\n";
+		// The words first in prose, then in the heading: of the lines with a `#`, only the heading's has them.
+		const body = "# Monday\nI must reach out more.\n\n## REACH OUT\n- [ ] [[Anna]] copy\n\n## Tasks\n- [ ] Call [[Anna]]\n";
 		expect(scan(body, mirror).entries.map((e) => `${e.line} ${e.text ?? ""}`)).toEqual(["8 Call [[Anna]]"]);
+		// A link to a heading of that name, on a line with a `#`, is no heading: its task is a follow-up.
+		expect(scan("See [[Plans#Reach out]].\n- [ ] [[Anna]] call\n", mirror).entries.map((e) => e.line)).toEqual([2]);
+		// A heading whose words a comment splits, read as Obsidian shows it, with or without the words elsewhere.
+		for (const head of ["## Reach %%auto%%out", "## Reach <!-- x -->out"]) {
+			for (const before of ["", "Reach out to [[Bob]] soon.\n"]) {
+				expect(scan(`${before}${head}\n- [ ] [[Anna]] call\n`, mirror).entries, `${before}${head}`).toEqual([]);
+			}
+		}
+		// Lower-cased as the heading is: a Kelvin sign is a `k`.
+		expect(scan("## \u212Aeep in touch\n- [ ] [[Anna]] call\n", { mirrorHeadings: ["## Keep in touch"] }).entries).toEqual([]);
 		// The words only in prose: no section, every open task a follow-up.
 		const prose = "# Monday\nReach out to people.\n- [ ] [[Anna]] call\n";
 		expect(scan(prose, mirror).entries.map((e) => e.line)).toEqual([3]);
