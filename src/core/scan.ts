@@ -128,8 +128,12 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 	const out: Array<[number, number]> = [];
 	// Only `#` headings open a section: a note without `#` has none.
 	if (body.indexOf("#") < 0) return out;
+	let lines: string[] | null = null;
 	for (const { heading, text } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
-		if (text === null || !onHashLine(body, text)) continue;
+		if (text === null) continue;
+		// No note has a section of that heading without a line holding its text.
+		lines ??= hashLines(body);
+		if (!lines.some((line) => line.includes(text))) continue;
 		// Every such section: a list added twice (say, `rete today` run twice into the note) is a copy too.
 		for (const spot of locateSections(body, heading, true)) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
 	}
@@ -137,21 +141,21 @@ function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
 }
 
 /**
- * Whether a line with a `#` holds `text` (a heading's, lower-cased) once its comments are gone and
- * it is lower-cased, as `locateSections` reads a heading line (which never begins in a comment):
- * no note has a section of that heading without one. Each such line is searched, not the whole
- * note (a case-insensitive search of every daily note's text was ~2 % of the CLI's cold index).
+ * The note's lines with a `#`, comments removed and lower-cased, as `locateSections` reads a
+ * heading line (which never begins in a comment): gathered once for every mirror heading, so
+ * that a note is not searched whole for each (a case-insensitive search of every daily note's
+ * text was ~2 % of the CLI's cold index).
  */
-function onHashLine(body: string, text: string): boolean {
+function hashLines(body: string): string[] {
+	const out: string[] = [];
 	for (let at = body.indexOf("#"); at >= 0; ) {
 		let to = body.indexOf("\n", at);
 		if (to < 0) to = body.length;
 		const line = body.slice(body.lastIndexOf("\n", at) + 1, to);
-		const visible = line.includes("%%") || line.includes("<!--") ? stripComments(line, "").visible : line;
-		if (visible.toLowerCase().includes(text)) return true;
+		out.push((line.includes("%%") || line.includes("<!--") ? stripComments(line, "").visible : line).toLowerCase());
 		at = body.indexOf("#", to);
 	}
-	return false;
+	return out;
 }
 
 /**
