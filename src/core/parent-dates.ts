@@ -6,7 +6,10 @@
  *       - Session on pricing
  *         - with [[Marco Bianchi]]  ← on 2026-11-20 too
  *
- * An item's own date wins; else the nearest dated item above it gives its date. An item sits
+ * An item's own date wins; else the nearest dated item above it gives its date. Under a
+ * cancelled item (`- [-] …`) a plain item without a date of its own is no interaction (what was
+ * cancelled did not happen); tasks keep their own status, and an item with a date of its own
+ * ends the cancelling for its own children. An item sits
  * under another when it is indented at least to where the other's text begins, as CommonMark
  * (and Obsidian) nest lists: ` - b` under `- a` is a sibling, `  - b` a child. Unindented text
  * (a paragraph, a heading, a thematic break) ends the list, and so does any line of another
@@ -47,13 +50,14 @@ export function contentColumnOf(line: string): number {
 
 export class ParentDates {
 	/**
-	 * The open items that give a date, outermost first: the columns where their text begins
-	 * (`contentColumnOf`) and their dates (`NaN`: one that is no day), the first `depth` of each.
-	 * The arrays only grow: cutting them would make the next push allocate anew, item after item
-	 * in a person's log.
+	 * The open items that give a date or cancel, outermost first: the columns where their text
+	 * begins (`contentColumnOf`), their dates (`NaN`: one that is no day; `null`: none, for an item
+	 * that only cancels) and whether they cancel, the first `depth` of each. The arrays only grow:
+	 * cutting them would make the next push allocate anew, item after item in a person's log.
 	 */
 	private readonly columns: number[] = [];
-	private readonly days: Day[] = [];
+	private readonly days: Array<Day | null> = [];
+	private readonly cancels: boolean[] = [];
 	/** For an item whose date is no day: its line and its date as written. */
 	private readonly badLines: number[] = [];
 	private readonly badDates: string[] = [];
@@ -63,8 +67,10 @@ export class ParentDates {
 	/** After `under` gave `NaN`: the line and the date, as written, of the item it comes from. */
 	badLine = 0;
 	badDate = "";
+	/** After `under`: whether the item is nested under a cancelled one (no item with a date of its own between them). */
+	cancelled = false;
 
-	/** No dated item is open: only a dated item can matter next. */
+	/** No dated or cancelled item is open: only a dated item can matter next (a cancelled one has a `[`). */
 	get idle(): boolean {
 		return this.depth === 0;
 	}
@@ -78,6 +84,7 @@ export class ParentDates {
 		let n = quote === this.quote ? this.depth : 0;
 		while (n > 0 && (this.columns[n - 1] ?? 0) > indent) n--;
 		this.depth = n;
+		this.cancelled = n > 0 && this.cancels[n - 1] === true;
 		if (n === 0) return null;
 		const day = this.days[n - 1] ?? null;
 		if (day !== null && Number.isNaN(day)) {
@@ -90,14 +97,16 @@ export class ParentDates {
 	/**
 	 * An item whose text begins at column `content` (`contentColumnOf`) and whose children take
 	 * `day` (its own date, else what it took); for a date that is no day (`NaN`), the line and
-	 * the date as written of the item it comes from.
+	 * the date as written of the item it comes from. `cancels`: its children are under a
+	 * cancelled item (it is one, or it took that from above).
 	 */
-	item(content: number, quote: number, day: Day | null, badLine = 0, badDate = ""): void {
-		if (day === null) return;
+	item(content: number, quote: number, day: Day | null, badLine = 0, badDate = "", cancels = false): void {
+		if (day === null && !cancels) return;
 		if (this.depth === 0) this.quote = quote;
 		this.columns[this.depth] = content;
 		this.days[this.depth] = day;
-		if (Number.isNaN(day)) {
+		this.cancels[this.depth] = cancels;
+		if (day !== null && Number.isNaN(day)) {
 			this.badLines[this.depth] = badLine;
 			this.badDates[this.depth] = badDate;
 		}
@@ -134,6 +143,7 @@ export class ParentDates {
 
 	private clear(): void {
 		this.depth = 0;
+		this.cancelled = false;
 	}
 }
 

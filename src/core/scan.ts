@@ -74,7 +74,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	let bracket = quick ? body.indexOf("[") : 0;
 	// Nested items take the date of a dated item above them: see core/parent-dates.
 	const parents = new ParentDates();
-	const own = { day: null as Day | null, raw: "", reported: false };
+	const own = { day: null as Day | null, raw: "", reported: false, cancelled: false };
 	while (start <= len) {
 		let end = body.indexOf("\n", start);
 		if (end < 0) end = len;
@@ -114,10 +114,13 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		const above = indent < 0 ? null : parents.under(indent, regions.depth);
 		own.day = null;
 		own.reported = false;
+		own.cancelled = false;
 		const entry = readItem(visible.slice(restAt), lineNo, ctx, problems, above, own, parents);
+		// A cancelled item: its children are under it, with its date if it has one, else what it took.
+		if (own.cancelled) parents.item(contentColumnOf(visible), regions.depth, own.day ?? above, parents.badLine, parents.badDate, true);
 		// A date that is no day, reported on its own line already: a negative line says so.
-		if (own.day !== null) parents.item(contentColumnOf(visible), regions.depth, own.day, own.reported ? -lineNo : lineNo, own.raw);
-		else if (above !== null) parents.item(contentColumnOf(visible), regions.depth, above, parents.badLine, parents.badDate);
+		else if (own.day !== null) parents.item(contentColumnOf(visible), regions.depth, own.day, own.reported ? -lineNo : lineNo, own.raw);
+		else if (above !== null || parents.cancelled) parents.item(contentColumnOf(visible), regions.depth, above, parents.badLine, parents.badDate, parents.cancelled);
 		if (entry && !(entry.task === "open" && (inRanges(mirror, lineNo) || isReachOutCopy(visible)))) entries.push(entry);
 	}
 	return { entries, problems };
@@ -176,10 +179,11 @@ function inRanges(ranges: Array<[number, number]>, line: number): boolean {
 /**
  * The entry of a list item (`rest`: past its marker), or `null` when it is none. `above`: the
  * date it takes from the items above it (NaN: one that is no day); `own.day` is set to its own
- * leading date, if any (NaN: written, but no day; `own.raw`: as written). `parents`: where a
- * date that is no day above came from.
+ * leading date, if any (NaN: written, but no day; `own.raw`: as written), and `own.cancelled`
+ * when it is a cancelled task. `parents`: where a date that is no day above came from, and
+ * whether the item is under a cancelled one.
  */
-function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null; raw: string; reported: boolean }, parents: ParentDates): Entry | null {
+function readItem(rest: string, line: number, ctx: ScanContext, problems: Problem[], above: Day | null, own: { day: Day | null; raw: string; reported: boolean; cancelled: boolean }, parents: ParentDates): Entry | null {
 	let task: TaskState = "none";
 	let text = rest;
 	const box = rest.charCodeAt(0) === 91 && rest.charCodeAt(2) === 93 ? CHECKBOX.exec(rest) : null;
@@ -187,7 +191,11 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		const status = box[1];
 		if (status === " ") task = "open";
 		else if (status === "x" || status === "X") task = "done";
-		else return null; // cancelled `[-]` and other statuses count for nothing
+		else {
+			// Cancelled `[-]` and other statuses count for nothing; a cancelled one's plain children neither.
+			if (status === "-") cancelledItem(box[2] ?? "", own);
+			return null;
+		}
 		text = box[2] ?? "";
 	}
 	let leading: Day | null = null;
@@ -234,8 +242,9 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 		if (date === null) return null;
 	} else {
 		if (leadingBad) return null;
-		// In a person's own note an undated item is a detail, not an interaction, nested or not.
-		if (ctx.ownNote && leading === null) return null;
+		// In a person's own note an undated item is a detail, not an interaction, nested or not;
+		// under a cancelled item, part of what did not happen.
+		if ((ctx.ownNote || parents.cancelled) && leading === null) return null;
 		if (badAbove) {
 			fromBadAbove(line, ctx, problems, parents);
 			return null;
@@ -246,6 +255,18 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 	const entry: Entry = { line, task, date, targets };
 	if (task === "open") entry.text = taskText(text);
 	return entry;
+}
+
+/**
+ * A cancelled task (`[-]`; `text`: past its checkbox): `own.cancelled`, and `own.day` its leading
+ * date when that is a day (else `null`: its children take the date from above it). Nothing is
+ * reported of a cancelled item, whose date counts for nothing.
+ */
+function cancelledItem(text: string, own: { day: Day | null; cancelled: boolean }): void {
+	own.cancelled = true;
+	const t0 = text.charCodeAt(0);
+	const lead = (t0 >= 48 && t0 <= 57) || (t0 === 91 && text.charCodeAt(1) === 91) ? LEADING_DATE.exec(text) : null;
+	own.day = lead ? parseIsoDay(lead[1] ?? lead[2] ?? "") : null;
 }
 
 /**

@@ -15,7 +15,8 @@ import type { PersonInfo, Problem } from "./types";
 // 6: each target's name as a number in `linkerBases` (`targetBases`).
 // 7: an item nests under another only when indented to where the other's text begins.
 // 8: quiet notes (`unread` 2), held by the numbers of their links' names (twelfth round).
-export const SNAPSHOT_FORMAT = 8;
+// 9: a plain item under a cancelled one (`- [-] …`) without a date of its own is no interaction.
+export const SNAPSHOT_FORMAT = 9;
 
 /** `unread` of a quiet note (`NoteRecord.quiet`): not read, kept by the numbers of its links' names, not its links. */
 export const QUIET = 2;

@@ -85,4 +85,30 @@ describe("the dates of the items above", () => {
 		expect(p.mayPass(LINE_ITEM)).toBe(true);
 		expect(p.mayPass(LINE_DATED | LINE_QUOTED)).toBe(false);
 	});
+
+	it("a cancelled item is open without a date; its children are under it until a shallower line ends it", () => {
+		const p = new ParentDates();
+		p.item(2, 0, null);
+		// Neither a date nor a cancelling: nothing opens.
+		expect(p.idle).toBe(true);
+		p.item(6, 0, null, 0, "", true);
+		expect(p.idle).toBe(false);
+		expect(p.under(6, 0)).toBeNull();
+		expect(p.cancelled).toBe(true);
+		// A dated child ends the cancelling for its own children.
+		p.item(8, 0, 100);
+		expect(p.under(8, 0)).toBe(100);
+		expect(p.cancelled).toBe(false);
+		expect(p.under(6, 0)).toBeNull();
+		expect(p.cancelled).toBe(true);
+		expect(p.under(0, 0)).toBeNull();
+		expect(p.cancelled).toBe(false);
+		// Text at the margin ends it too.
+		p.item(2, 0, 100, 0, "", true);
+		expect(p.under(2, 0)).toBe(100);
+		expect(p.cancelled).toBe(true);
+		p.mayPass(LINE_TEXT);
+		expect(p.idle).toBe(true);
+		expect(p.cancelled).toBe(false);
+	});
 });

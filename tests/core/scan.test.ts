@@ -312,8 +312,47 @@ describe("nested items take the date of a dated item above them", () => {
 		expect(dated("- 2026-11-20 Coffee\n  - she is moving to Milan\n  - [ ] send her the deck\n  - introduced her to [[Marco]]", own)).toEqual(["1 none 2026-11-20 ", "3 open 2026-11-20 "]);
 	});
 
+	describe("under a cancelled item (`- [-] …`)", () => {
+		const daily = { path: "Journal/2026-11-25.md", noteDate: D("2026-11-25") };
+
+		it("a plain item without a date of its own is no interaction, at any depth: what was cancelled did not happen", () => {
+			expect(dated("- [-] Dinner with the team\n  - [[Anna Rossi]]\n  - Guests\n    - [[Marco]]\n- [[Sara]] at the office", daily)).toEqual(["5 none 2026-11-25 Sara"]);
+			expect(scan("- [-] Dinner\n  - [[A]]", daily).problems).toEqual([]);
+		});
+
+		it("tasks keep their own status (an open one is still a follow-up), dated by the cancelled item's date when it has one", () => {
+			const body = ["- [-] 2026-11-20 Dinner", "  - [[A]]", "  - [ ] reschedule with [[A]]", "  - [x] called [[B]] to cancel ✅ 2026-11-19", "  - [x] told [[C]]", "  - [ ] call [[D]] 📅 2026-12-01"].join("\n");
+			expect(dated(body, daily)).toEqual(["3 open 2026-11-20 A", "4 done 2026-11-19 B", "5 done 2026-11-20 C", "6 open 2026-12-01 D"]);
+			// Without a date, they take what the cancelled item would have given.
+			expect(dated("- 2026-11-20 Fair\n  - [-] Dinner\n    - with [[A]]\n    - [ ] rebook with [[A]]\n  - met [[B]]", daily)).toEqual(["4 open 2026-11-20 A", "5 none 2026-11-20 B"]);
+		});
+
+		it("an item with a date of its own counts, and its children take that date", () => {
+			expect(dated("- [-] Trip\n  - 2026-11-22 Day two\n    - met [[B]]\n  - [[C]]", daily)).toEqual(["3 none 2026-11-22 B"]);
+		});
+
+		it("a cancelled item's date that is no day is not reported (it counts for nothing), and its children still count for nothing", () => {
+			const r = scan("- [-] 2026-11-31 Dinner\n  - [[A]]\n  - [ ] rebook [[A]] 📅 2026-12-02", daily);
+			expect(r.entries.map((e) => `${e.line} ${e.task} ${e.date}`)).toEqual(["3 open 2026-12-02"]);
+			expect(r.problems).toEqual([]);
+		});
+
+		it("other statuses (`[/]`, `[>]`, `[?]`) cancel nothing beneath them", () => {
+			expect(dated("- [/] Prep\n  - with [[A]]\n- [>] Moved\n  - [[B]]", daily)).toEqual(["2 none 2026-11-25 A", "4 none 2026-11-25 B"]);
+		});
+
+		it("in a person's own note, a dated item under a cancelled one still counts", () => {
+			const own = { path: "People/Anna.md", noteDate: null, ownNote: true };
+			expect(dated("- [-] 2026-11-20 Coffee\n  - [[Marco]] was to join\n  - 2026-11-21 called her instead", own)).toEqual(["3 none 2026-11-21 "]);
+		});
+
+		it("only while the list goes on: a sibling, a paragraph or another quote ends it", () => {
+			expect(dated("- [-] Dinner\n- met [[A]]\n\nText\n  - [[B]]\n> - [-] x\n  - [[C]]", daily)).toEqual(["2 none 2026-11-25 A", "5 none 2026-11-25 B", "7 none 2026-11-25 C"]);
+		});
+	});
+
 	it("the same whether or not the note has comments (which turn off the scanner's quick pass)", () => {
-		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]", "-", "  -", "1.", "\u00a0", " \u00a0", "- - -", "* 3 things", "1234567890. x", "   ", "\t", "## Heading", "  text", "> text", ">", "> - 2026-11-23 q", ">   - [[J]]", "  - [[K]]", "> > - 2026-11-24 r", "> >   - [[L]]", "- 2026-11-31 bad [[M]]"];
+		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]", "-", "  -", "1.", "\u00a0", " \u00a0", "- - -", "* 3 things", "1234567890. x", "   ", "\t", "## Heading", "  text", "> text", ">", "> - 2026-11-23 q", ">   - [[J]]", "  - [[K]]", "> > - 2026-11-24 r", "> >   - [[L]]", "- 2026-11-31 bad [[M]]", "- [-] off", "  - [-] 2026-11-25 off", "    - [ ] task [[N]]", "- [/] doing", "> - [-] q"];
 		let seed = 7;
 		const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
 		for (let run = 0; run < 2000; run++) {
