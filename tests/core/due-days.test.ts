@@ -4,11 +4,12 @@ import { PeopleIndex } from "../../src/core/network";
 import type { PersonCards } from "../../src/core/person-state";
 import { defaultSettings } from "../../src/core/settings";
 import { day, record } from "./helpers";
+import { Lcg } from "./random-notes";
 
 /** A small deterministic generator. */
 function lcg(seed: number): () => number {
-	let s = seed;
-	return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+	const rng = new Lcg(seed);
+	return () => rng.next();
 }
 
 const START = day("2026-11-01");

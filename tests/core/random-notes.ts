@@ -11,11 +11,18 @@ export function options(): ConstructorParameters<typeof PeopleIndex>[0] {
 	return { settings: defaultSettings(), daily: compiled.matcher };
 }
 
-/** A small deterministic generator (the tests must not depend on chance). */
+/**
+ * A small deterministic generator (the tests must not depend on chance): the classic LCG modulo
+ * 2³¹, computed exactly (`Math.imul`): a product of a 31-bit state and the multiplier in doubles
+ * would lose its low bits, and the sequence its spread.
+ */
 export class Lcg {
-	constructor(private s: number) {}
+	private s: number;
+	constructor(seed: number) {
+		this.s = seed & 0x7fffffff;
+	}
 	next(): number {
-		this.s = (this.s * 1103515245 + 12345) % 2147483648;
+		this.s = (Math.imul(this.s, 1103515245) + 12345) & 0x7fffffff;
 		return this.s / 2147483648;
 	}
 	int(n: number): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isoFromDay, parseIsoDay } from "../../src/core/dates";
 import { scanBody, type ScanContext } from "../../src/core/scan";
+import { Lcg } from "./random-notes";
 
 const D = (iso: string): number => parseIsoDay(iso) ?? NaN;
 const ctx = (over: Partial<ScanContext> = {}): ScanContext => ({ path: "Journal/2026-11-20.md", noteDate: D("2026-11-20"), ownNote: false, ...over });
@@ -331,6 +332,12 @@ describe("nested items take the date of a dated item above them", () => {
 			expect(dated("- [-] Trip\n  - 2026-11-22 Day two\n    - met [[B]]\n  - [[C]]", daily)).toEqual(["3 none 2026-11-22 B"]);
 		});
 
+		it("a date of its own that is no day ends the cancelling too: the items under it are reported, not dropped unseen", () => {
+			const r = scan("- [-] Dinner\n  - 2026-11-31 Guests\n    - [[A]]", daily);
+			expect(r.entries).toEqual([]);
+			expect(r.problems).toEqual(["3: nested under line 2, whose date 2026-11-31 is impossible or not written as YYYY-MM-DD"]);
+		});
+
 		it("a cancelled item's date that is no day is not reported (it counts for nothing), and its children still count for nothing", () => {
 			const r = scan("- [-] 2026-11-31 Dinner\n  - [[A]]\n  - [ ] rebook [[A]] 📅 2026-12-02", daily);
 			expect(r.entries.map((e) => `${e.line} ${e.task} ${e.date}`)).toEqual(["3 open 2026-12-02"]);
@@ -353,8 +360,8 @@ describe("nested items take the date of a dated item above them", () => {
 
 	it("the same whether or not the note has comments (which turn off the scanner's quick pass)", () => {
 		const lines = ["- 2026-11-20 Fair", "  - met [[A]]", "\t- [[B]]", "- Talk", "  - [[C]]", "1. 2026-11-21 x", "   - [[D]]", "text", "  - [[E]]", "> - 2026-11-22 q", ">   - [[F]]", "", "    - [[G]]", "- 2026-13-01 bad", "  - [[H]]", "---", "  - [[I]]", "-", "  -", "1.", "\u00a0", " \u00a0", "- - -", "* 3 things", "1234567890. x", "   ", "\t", "## Heading", "  text", "> text", ">", "> - 2026-11-23 q", ">   - [[J]]", "  - [[K]]", "> > - 2026-11-24 r", "> >   - [[L]]", "- 2026-11-31 bad [[M]]", "- [-] off", "  - [-] 2026-11-25 off", "    - [ ] task [[N]]", "- [/] doing", "> - [-] q"];
-		let seed = 7;
-		const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+		const rng = new Lcg(7);
+		const next = (n: number): number => rng.int(n);
 		for (let run = 0; run < 2000; run++) {
 			const eol = next(3) === 0 ? "\r\n" : "\n";
 			const body = Array.from({ length: 1 + next(14) }, () => lines[next(lines.length)]).join(eol);
