@@ -54,7 +54,7 @@ export interface Budget {
  */
 const KNOWN_MISSES: Array<[RegExp, string]> = [
 	[/^CLI cold index ≤ 1\.3 × raw read/, "finding and resolving the links alone costs more: see the floor rows"],
-	[/^CLI cold index faster than the naive peer \(S\)/, "level with the peer at S (faster on M)"],
+	[/^CLI cold index faster than the naive peer \(S\)/, "slower than the peer on S's small notes (level with it or faster on M and L)"],
 ];
 
 export function knownMiss(name: string): string | null {
