@@ -259,8 +259,9 @@ function readItem(rest: string, line: number, ctx: ScanContext, problems: Proble
 
 /**
  * A cancelled task (`[-]`; `text`: past its checkbox): `own.cancelled`, and `own.day` its leading
- * date when that is a day (else `null`: its children take the date from above it). Nothing is
- * reported of a cancelled item, whose date counts for nothing.
+ * date when that is a day (else `null`: its children take the date from above it), found as
+ * `readItem` finds one. Its date is not checked (nothing is reported of a cancelled item); a
+ * valid one dates the tasks under it.
  */
 function cancelledItem(text: string, own: { day: Day | null; cancelled: boolean }): void {
 	own.cancelled = true;
