@@ -18,7 +18,7 @@ import { QuietNotes, type QuietTable } from "./quiet-notes";
 import { ShardedMap } from "./sharded-map";
 import { DEFAULT_REACH_OUT_HEADINGS } from "./reachout";
 import { latestOnOrBefore, newPerson, PersonCards, type PersonState, retire, setInfo, sortedDays } from "./person-state";
-import { type MirrorFinder, mirrorFinders } from "./scan";
+import { type MirrorFinder, mirrorFinders } from "./reach-out-copies";
 import { readNote } from "./note-facts";
 import type { IndexSnapshot, SnapshotJob } from "./snapshot";
 import { exportJob } from "./snapshot-export";

@@ -5,7 +5,8 @@ import { NO_NUMBERS, NO_PROBLEMS, NO_TARGETS, NO_TEXTS, type NoteFacts } from ".
 import type { Target } from "./linkers";
 import { propertyLines } from "./frontmatter";
 import { asProperties, isPerson, noteDateOf, readPerson } from "./person";
-import { type MirrorFinder, scanBody } from "./scan";
+import type { MirrorFinder } from "./reach-out-copies";
+import { scanBody } from "./scan";
 import type { ReteSettings } from "./settings";
 import type { NoteRecord, PersonInfo, Problem } from "./types";
 

@@ -5,9 +5,9 @@
 import { type Day, parseIsoDay } from "./dates";
 import { blankCode, linkTargets, stripComments } from "./inline";
 import { hasNoBreaks, listItemRest } from "./list-item";
+import { inRanges, isReachOutCopy, type MirrorFinder, mirrorFinders, mirrorRanges } from "./reach-out-copies";
 import { contentColumnOf, indentOf, LINE_FENCE, LINE_TEXT, lineKind, ParentDates } from "./parent-dates";
 import { RegionReader, unquote } from "./regions";
-import { locateSections, parseHeading } from "./sections";
 import type { Entry, Problem, TaskState } from "./types";
 
 export interface ScanContext {
@@ -23,21 +23,8 @@ export interface ScanContext {
 	 * not follow-ups; ticked ones are contacts.
 	 */
 	mirrorHeadings?: readonly string[];
-	/** `mirrorPatterns(mirrorHeadings)`, compiled once by a caller that scans many notes. */
+	/** `mirrorFinders(mirrorHeadings)`, made once by a caller that scans many notes. */
 	mirrorFinders?: readonly MirrorFinder[];
-}
-
-/** A reach-out heading, and its text as a heading line's is compared with it (`parseHeading`; `null`: none). */
-export interface MirrorFinder {
-	heading: string;
-	text: string | null;
-}
-
-export function mirrorFinders(headings: readonly string[]): MirrorFinder[] {
-	return headings.map((heading) => {
-		const text = parseHeading(heading).text;
-		return { heading, text: text === "" ? null : text };
-	});
 }
 
 export interface ScanResult {
@@ -65,7 +52,7 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 	let start = 0;
 	let lineNo = first;
 	const len = body.length;
-	const mirror = mirrorRanges(body, ctx);
+	const mirror = mirrorRanges(body, ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? []), ctx.firstLine ?? 0);
 	// No line of the note has a terminator but its `\n` (most notes): no line is looked through for one.
 	const plain = hasNoBreaks(body);
 	// Lines that cannot matter are skipped without being cut out: outside fences and comments,
@@ -124,56 +111,6 @@ export function scanBody(body: string, ctx: ScanContext): ScanResult {
 		if (entry && !(entry.task === "open" && (inRanges(mirror, lineNo) || isReachOutCopy(visible)))) entries.push(entry);
 	}
 	return { entries, problems };
-}
-
-/** File lines (first, last) of the sections under the mirror headings, found only when named. */
-function mirrorRanges(body: string, ctx: ScanContext): Array<[number, number]> {
-	const out: Array<[number, number]> = [];
-	// Only `#` headings open a section: a note without `#` has none.
-	if (body.indexOf("#") < 0) return out;
-	let lines: string[] | null = null;
-	for (const { heading, text } of ctx.mirrorFinders ?? mirrorFinders(ctx.mirrorHeadings ?? [])) {
-		if (text === null) continue;
-		// No note has a section of that heading without a line holding its text.
-		lines ??= hashLines(body);
-		if (!lines.some((line) => line.includes(text))) continue;
-		// Every such section: a list added twice (say, `rete today` run twice into the note) is a copy too.
-		for (const spot of locateSections(body, heading, true)) out.push([(ctx.firstLine ?? 0) + spot.headingIndex + 2, (ctx.firstLine ?? 0) + spot.end + 1]);
-	}
-	return out;
-}
-
-/**
- * The note's lines with a `#`, comments removed and lower-cased, as `locateSections` reads a
- * heading line (which never begins in a comment): gathered once for every mirror heading, so
- * that a note is not searched whole for each (a case-insensitive search of every daily note's
- * text was ~2 % of the CLI's cold index).
- */
-function hashLines(body: string): string[] {
-	const out: string[] = [];
-	for (let at = body.indexOf("#"); at >= 0; ) {
-		let to = body.indexOf("\n", at);
-		if (to < 0) to = body.length;
-		const line = body.slice(body.lastIndexOf("\n", at) + 1, to);
-		out.push((line.includes("%%") || line.includes("<!--") ? stripComments(line, "").visible : line).toLowerCase());
-		at = body.indexOf("#", to);
-	}
-	return out;
-}
-
-/**
- * A line of a reach-out list, by the block id Rete gives each (`^rete-c-anna-rossi-1x2y3z4`):
- * a copy of the due list wherever it stands (a daily note of an older folder or format, a note
- * `rete today` was appended to), so an open one is never a follow-up of its own.
- */
-const REACH_OUT_ID = /\s\^rete-[a-z0-9-]+\s*$/;
-
-function isReachOutCopy(line: string): boolean {
-	return line.includes("^rete-") && REACH_OUT_ID.test(line);
-}
-
-function inRanges(ranges: Array<[number, number]>, line: number): boolean {
-	return ranges.some(([a, b]) => line >= a && line <= b);
 }
 
 /**
